@@ -1,0 +1,40 @@
+/** GET /api/v1/downtime — a line's stops with their reasons; POST /api/v1/downtime/:id/reason — assign one afterwards. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { timeRange } from '../params.js';
+import { problems } from '../schemas.js';
+import type { HubServices } from '../services.js';
+import { productionOf, requesterOf } from './production-common.js';
+
+const Stop = Type.Object({
+  id: Type.String({ description: '<line>.<start ms>: the id to assign a reason to.' }),
+  origin: Type.Number(), start: Type.Number(), end: Type.Number(), durationMs: Type.Number(),
+  state: Type.String(), class: Type.String({ description: 'breakdown, setup, minor or planned.' }),
+  reason: Type.Optional(Type.Integer()), reasonLabel: Type.Optional(Type.String()), reasonSource: Type.Optional(Type.String({ description: 'plc or operator.' })),
+});
+
+export const downtimeRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> = async (app, { services }) => {
+  app.get('/downtime', {
+    config: { permission: 'read' },
+    schema: {
+      summary: "A line's stops in a range (default the last 24 hours), each with its reason and the loss it counts as.",
+      tags: ['production'],
+      querystring: Type.Object({ line: Type.String({ minLength: 1, maxLength: 64 }), from: Type.Optional(Type.String()), to: Type.Optional(Type.String()) }),
+      response: { 200: Type.Object({ stops: Type.Array(Stop) }), ...problems(400, 404) },
+    },
+  }, async (req) => {
+    const { from, to } = timeRange(req.query.from, req.query.to, services.now(), 86_400_000);
+    return { stops: await productionOf(services).stops(req.query.line, from, Math.min(to, services.now())) };
+  });
+
+  app.post('/downtime/:id/reason', {
+    config: { permission: 'write' },
+    schema: {
+      summary: "Give a stop its reason after the fact; it overrides the PLC's and moves the stop's time to that reason's loss in OEE.",
+      tags: ['production'],
+      params: Type.Object({ id: Type.String({ minLength: 3, maxLength: 90 }) }),
+      body: Type.Object({ code: Type.Integer({ minimum: 1 }), note: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ line: Type.String(), origin: Type.Number(), code: Type.Integer() }), ...problems(400, 404) },
+    },
+  }, async (req) => productionOf(services).assignReason(req.params.id, req.body.code, requesterOf(req).name, req.body.note));
+};

@@ -1,0 +1,202 @@
+/**
+ * GET /api/v1/live — current values over a WebSocket. The client subscribes to path prefixes
+ * (`?path=` and/or `{"type":"subscribe","paths":[…]}`, which replaces the subscription), gets a
+ * snapshot of the values at or below them, then every change, coalesced per path and sent at most
+ * every 250 ms. A slow client costs memory for one value per subscribed path, never a queue.
+ * Like GET /values, a user limited to zones or subtrees gets only the values there: a prefix with
+ * nothing readable at, above or below it is refused, and every value is checked against the grants.
+ * Needs @fastify/websocket registered on the app (server.ts does).
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { WebSocket } from 'ws';
+import { CausewayError, isCausewayError } from '../../core/errors.js';
+import { isUnder } from '../../core/path.js';
+import type { Sample } from '../../core/sample.js';
+import { can, canNavigate, type Principal } from '../../security/index.js';
+import { checkedPaths } from '../params.js';
+import { problemOf } from '../problem.js';
+import type { HubServices } from '../services.js';
+
+/** How often coalesced changes go out. */
+export const LIVE_FLUSH_MS = 250;
+/** Most prefixes one connection may subscribe to. */
+export const LIVE_MAX_PREFIXES = 100;
+/** Most values in a snapshot. */
+export const LIVE_SNAPSHOT_LIMIT = 10_000;
+/** Above this many bytes waiting in the socket, changes keep coalescing instead of being sent. */
+const MAX_BUFFERED_BYTES = 1_048_576;
+/** Largest client message the WebSocket server accepts (server.ts registers it with this). */
+export const LIVE_MAX_MESSAGE_BYTES = 64 * 1024;
+
+export interface LiveValue {
+  path: string;
+  value: Sample['value'];
+  ts: number;
+  quality: Sample['quality'];
+  unit?: string;
+}
+
+/** Server → client messages. */
+export type LiveMessage =
+  | { type: 'snapshot'; paths: string[]; values: LiveValue[]; truncated: boolean }
+  | { type: 'values'; values: LiveValue[] }
+  | { type: 'error'; code: string; title: string; hint: string };
+
+const Query = Type.Object({
+  path: Type.Optional(Type.String({ maxLength: 8192, description: 'Prefixes to subscribe to at once, comma-separated (also possible later with a subscribe message).' })),
+});
+
+/** Parse a client message into the prefixes to subscribe to; throws CW_API_BAD_REQUEST or CW_PATH_INVALID. */
+export function parseSubscribe(text: string): string[] {
+  let msg: unknown;
+  try {
+    msg = JSON.parse(text);
+  } catch {
+    throw new CausewayError('CW_API_BAD_REQUEST', { problem: 'a live message must be JSON such as {"type":"subscribe","paths":["acme/springfield"]}' });
+  }
+  const m = msg as { type?: unknown; paths?: unknown };
+  if (m?.type !== 'subscribe' || !Array.isArray(m.paths) || !m.paths.every((p) => typeof p === 'string')) {
+    throw new CausewayError('CW_API_BAD_REQUEST', { problem: 'the only live message is {"type":"subscribe","paths":[…]} with an array of path prefixes' });
+  }
+  return prefixes(m.paths as string[]);
+}
+
+function prefixes(paths: string[]): string[] {
+  const list = paths.length === 0 ? [] : checkedPaths(paths);
+  if (list.length > LIVE_MAX_PREFIXES) throw new CausewayError('CW_API_BAD_REQUEST', { problem: `at most ${LIVE_MAX_PREFIXES} path prefixes per connection (got ${list.length})` });
+  return list;
+}
+
+/** What a client may read: everything with no principal (no security in front), else where its grants reach. */
+export interface LiveReader {
+  /** May subscribe to the prefix: something readable lies at, above or below it. */
+  may(prefix: string): boolean;
+  /** May see this path's values. */
+  sees(path: string): boolean;
+}
+
+/** The reader of a principal; answers per path are kept (one entry per path the client meets). */
+export function readerOf(principal: Principal | undefined, zoneOf: (path: string) => string | undefined): LiveReader {
+  if (!principal) return { may: () => true, sees: () => true };
+  const seen = new Map<string, boolean>();
+  return {
+    may: (prefix) => canNavigate(principal.subject, 'read', prefix),
+    sees(path) {
+      let ok = seen.get(path);
+      if (ok === undefined) {
+        const zone = zoneOf(path);
+        ok = can(principal.subject, 'read', { path, ...(zone ? { zone } : {}) });
+        seen.set(path, ok);
+      }
+      return ok;
+    },
+  };
+}
+
+/** One WebSocket client: its prefixes, the changes waiting to go out, and the flush timer. */
+class LiveClient {
+  readonly #socket: WebSocket;
+  readonly #services: HubServices;
+  readonly #reader: LiveReader;
+  #prefixes: string[] = [];
+  #pending = new Map<string, Sample>();
+  readonly #timer: NodeJS.Timeout;
+  readonly #unsubscribe: () => void;
+
+  constructor(socket: WebSocket, services: HubServices, reader: LiveReader) {
+    this.#socket = socket;
+    this.#services = services;
+    this.#reader = reader;
+    this.#unsubscribe = services.live.subscribe((batch) => this.#queue(batch));
+    this.#timer = setInterval(() => this.#flush(), LIVE_FLUSH_MS);
+    this.#timer.unref();
+  }
+
+  subscribe(prefixes: string[]): void {
+    const refused = prefixes.find((p) => !this.#reader.may(p));
+    if (refused !== undefined) throw new CausewayError('CW_AUTH_FORBIDDEN', { permission: 'read', action: `read ${refused || 'the whole namespace'}` });
+    this.#prefixes = prefixes;
+    this.#pending.clear();
+    const seen = new Map<string, Sample>();
+    for (const p of prefixes) for (const s of this.#services.namespace.liveUnder(p)) if (this.#reader.sees(s.path)) seen.set(s.path, s);
+    const all = [...seen.values()];
+    this.#send({ type: 'snapshot', paths: prefixes, values: all.slice(0, LIVE_SNAPSHOT_LIMIT).map((s) => this.#view(s)), truncated: all.length > LIVE_SNAPSHOT_LIMIT });
+  }
+
+  error(e: unknown): void {
+    const err = isCausewayError(e) ? e : new CausewayError('CW_API_INTERNAL', { reason: 'live message failed' });
+    const p = problemOf(err, '/api/v1/live');
+    this.#send({ type: 'error', code: p.code, title: p.title, hint: p.hint });
+  }
+
+  close(): void {
+    clearInterval(this.#timer);
+    this.#unsubscribe();
+    this.#pending.clear();
+  }
+
+  #queue(batch: readonly Sample[]): void {
+    if (this.#prefixes.length === 0) return;
+    for (const s of batch) {
+      if (!this.#prefixes.some((p) => isUnder(s.path, p)) || !this.#reader.sees(s.path)) continue;
+      const prev = this.#pending.get(s.path);
+      if (!prev || prev.ts <= s.ts) this.#pending.set(s.path, s);
+    }
+  }
+
+  #flush(): void {
+    if (this.#pending.size === 0 || this.#socket.bufferedAmount > MAX_BUFFERED_BYTES) return;
+    const values = [...this.#pending.values()].map((s) => this.#view(s));
+    this.#pending = new Map();
+    this.#send({ type: 'values', values });
+  }
+
+  #view(s: Sample): LiveValue {
+    const unit = this.#services.namespace.attribute(s.path)?.unit;
+    return { path: s.path, value: s.value, ts: s.ts, quality: s.quality, ...(unit ? { unit } : {}) };
+  }
+
+  #send(msg: LiveMessage): void {
+    if (this.#socket.readyState === this.#socket.OPEN) this.#socket.send(JSON.stringify(msg));
+  }
+}
+
+export const liveRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> = async (app, { services }) => {
+  app.route({
+    method: 'GET',
+    url: '/live',
+    config: { permission: 'read' },
+    schema: {
+      summary: 'Live values over a WebSocket: subscribe to path prefixes, get a snapshot, then every change (coalesced, at most every 250 ms).',
+      description: 'Client → hub: {"type":"subscribe","paths":["acme/springfield/packaging/line1"]} (replaces the subscription). Hub → client: {"type":"snapshot","paths":[…],"values":[{path,value,ts,quality,unit}],"truncated":false}, then {"type":"values","values":[…]}; a bad message gets {"type":"error","code","title","hint"}. A plain HTTP GET answers 400.',
+      tags: ['values'],
+      querystring: Query,
+    },
+    handler: async () => {
+      throw new CausewayError('CW_API_BAD_REQUEST', { problem: 'GET /api/v1/live is a WebSocket; connect with a WebSocket client (ws://…/api/v1/live), or use GET /api/v1/values for a one-off read' });
+    },
+    wsHandler: (socket, req) => {
+      const principal = (req as { principal?: Principal }).principal;
+      const client = new LiveClient(socket, services, readerOf(principal, (path) => services.security?.zoneOf(path)));
+      socket.on('close', () => client.close());
+      socket.on('error', () => client.close());
+      socket.on('message', (data, isBinary) => {
+        try {
+          if (isBinary) throw new CausewayError('CW_API_BAD_REQUEST', { problem: 'live messages are JSON text' });
+          client.subscribe(parseSubscribe(data.toString()));
+        } catch (e) {
+          client.error(e);
+        }
+      });
+      const initial = (req.query as { path?: string }).path;
+      if (initial) {
+        try {
+          client.subscribe(prefixes(initial.split(',')));
+        } catch (e) {
+          client.error(e);
+        }
+      }
+    },
+  });
+};

@@ -1,0 +1,81 @@
+/** What the API needs from the running hub, as interfaces: the API never reaches into the runtime. */
+import type { Sample } from '../core/sample.js';
+import type { ExportPlan, ExportRequest } from '../historian/export/index.js';
+import type { RawPage, RawPageRequest } from '../historian/query/raw.js';
+import type { TrendAnswer, TrendRequest } from '../historian/query/trend.js';
+import type { AggregateRequest, AggregateSeries, ValueAt } from '../historian/query/types.js';
+import type { AttributeNode, AssetNode, Lineage, QuarantineReport, SearchQuery, SearchResult, TreeNode } from '../namespace/index.js';
+import type { ConnectionStatus } from '../runtime/status.js';
+import type { BrowseNode, DeviceInfo, ReceiveResult } from '../sources/types.js';
+import type { Production } from '../production/index.js';
+import type { HubSecurity } from './security-services.js';
+
+export interface HubInfo {
+  enterprise: string;
+  site: string;
+  version: string;
+  startedAt: number;
+}
+
+export interface HealthReport {
+  status: 'ok' | 'degraded';
+  version: string;
+  uptimeSeconds: number;
+  sources: { total: number; connected: number };
+  historian: { pending: number; written: number; failedFlushes: number; lastFlushAt?: number; lastError?: string };
+}
+
+export interface NamespaceView {
+  browse(prefix: string): TreeNode[];
+  has(prefix: string): boolean;
+  attribute(path: string): AttributeNode | undefined;
+  asset(path: string): AssetNode | undefined;
+  liveUnder(prefix: string): Sample[];
+  /** Assets and attributes by template (inheritance included) and text, paged. */
+  search(q: SearchQuery): SearchResult;
+  /** Where an attribute's or raw tag's values come from and where they go; undefined for a path that is neither. */
+  lineage(path: string): Lineage | undefined;
+  /** Samples the sinks' data contracts refused: counts per reason and the last few (all sinks, or one). */
+  quarantine(sink?: string): QuarantineReport;
+}
+
+/** Value changes as they happen, for the live WebSocket. */
+export interface LiveView {
+  /** Be told of every batch of changed values (attributes, calculations, raw tags); returns the unsubscribe. The listener must only queue. */
+  subscribe(listener: (batch: readonly Sample[]) => void): () => void;
+}
+
+export interface HubServices {
+  info(): HubInfo;
+  /** Identity, access, the write gate and the audit log. */
+  security: HubSecurity;
+  health(): HealthReport;
+  sources(): ConnectionStatus[];
+  namespace: NamespaceView;
+  live: LiveView;
+  /** What a source shows of its inner state (quarantine, sessions, counters), if it offers it. */
+  sourceDetails(id: string): Record<string, unknown> | undefined;
+  /** Ask a connected source's device who it is (vendor, product, firmware). */
+  discover(id: string): Promise<DeviceInfo>;
+  /** Browse a connected source's address space one page at a time. */
+  browse(id: string, address?: string, cursor?: string): Promise<{ nodes: BrowseNode[]; cursor?: string }>;
+  /** Raw samples, one page at a time (pass back the cursor of the previous page). */
+  historyRaw(req: RawPageRequest): Promise<RawPage>;
+  /** Aggregates per bucket; the hub knows each path's interpolation and counter rollover. */
+  historyAggregate(req: Omit<AggregateRequest, 'interpolation' | 'rolloverAt'>): Promise<AggregateSeries[]>;
+  /** Each path's value at an instant, interpolated as its attribute says. */
+  historyAt(paths: readonly string[], time: number): Promise<ValueAt[]>;
+  /** History reduced for a chart: at most 4 points per pixel column and path (M4). */
+  historyTrend(req: TrendRequest): Promise<TrendAnswer>;
+  /** Check and count a history export within the hub's export limits (throws catalogue errors); run() streams it. */
+  prepareExport(req: Omit<ExportRequest, 'interpolation' | 'rolloverAt'>): Promise<ExportPlan>;
+  /** Hand a pushed body to an http-push source; throws CW_INGEST_* errors to refuse it. */
+  ingest(sourceId: string, body: unknown, request: { token?: string; bytes: number }): ReceiveResult;
+  /** The largest body any push source accepts (the route's body limit). */
+  ingestBodyLimit(): number;
+  /** Prometheus exposition text. */
+  metrics(): Promise<{ contentType: string; body: string }>;
+  now(): number;
+  /** Work orders, line states, OEE and ERP confirmations, when the config has a production block. */
+  production?: Production;
+}

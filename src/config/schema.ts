@@ -1,0 +1,460 @@
+/**
+ * The one config schema for the whole hub. Kind-specific parts (a source's `config` and the
+ * extra keys of its tags, a sink's `config`) are validated by the kind's own schema, which the
+ * caller passes in (see load.ts and check-kinds.ts): config/ imports nothing but core.
+ */
+import { Type, type Static } from 'typebox';
+
+const Id = Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'An identifier: letters, digits, "_" and "-", at most 64 characters.' });
+const NsPath = Type.String({ minLength: 1, maxLength: 512, description: 'A namespace path: segments of letters, digits, "_" and "-" separated by "/".' });
+const ValueTypeSchema = Type.Union([Type.Literal('number'), Type.Literal('boolean'), Type.Literal('string')]);
+const Duration = Type.Union([Type.Integer({ minimum: 0 }), Type.String({ pattern: '^\\d+(\\.\\d+)?(ms|s|m|h|d|w)$' })], {
+  description: 'A duration: milliseconds, or a number with a unit (500ms, 10s, 5m, 2h, 30d).',
+});
+
+export const SiteSchema = Type.Object(
+  {
+    enterprise: Type.String({ minLength: 1, description: 'The company, e.g. "Acme Beverages".' }),
+    name: Type.String({ minLength: 1, description: 'The site, e.g. "Springfield".' }),
+    timezone: Type.Optional(Type.String({ description: 'IANA time zone of the site, e.g. America/Chicago.' })),
+    hubZone: Id,
+  },
+  { additionalProperties: false, description: 'The plant this hub serves, and the zone the hub itself sits in.' },
+);
+
+export const ZoneSchema = Type.Object(
+  {
+    id: Id,
+    level: Type.Integer({ minimum: 0, maximum: 5, description: 'Purdue level: 0-2 OT, 3 site operations, 3.5 as 3, 4-5 IT.' }),
+    description: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+export const FlowKind = Type.Union([Type.Literal('telemetry'), Type.Literal('commands'), Type.Literal('orders')]);
+
+export const ConduitSchema = Type.Object(
+  {
+    from: Id,
+    to: Id,
+    allow: Type.Array(FlowKind, { minItems: 1, uniqueItems: true }),
+    require: Type.Optional(
+      Type.Object(
+        { tls: Type.Optional(Type.Boolean()), approval: Type.Optional(Type.Boolean()) },
+        { additionalProperties: false },
+      ),
+    ),
+    description: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false, description: 'A permitted flow between two zones. Everything not allowed by a conduit is denied.' },
+);
+
+export const DeadbandSchema = Type.Object(
+  {
+    absolute: Type.Optional(Type.Number({ minimum: 0, description: 'Store only when the value moved by more than this.' })),
+    percent: Type.Optional(Type.Number({ minimum: 0, maximum: 100, description: 'Store only when the value moved by more than this percent of the span (or of the last value when no span is set).' })),
+    span: Type.Optional(Type.Number({ exclusiveMinimum: 0, description: 'Engineering range the percent deadband is taken of.' })),
+    maxInterval: Type.Optional(Duration),
+  },
+  { additionalProperties: false, description: 'Suppress changes smaller than the deadband; maxInterval stores an unchanged value anyway (heartbeat).' },
+);
+
+/** The keys every tag of every source kind may carry; the kind adds its own (address, signal, ...). */
+export const TagCommonSchema = Type.Object(
+  {
+    id: Id,
+    type: Type.Optional(ValueTypeSchema),
+    unit: Type.Optional(Type.String()),
+    description: Type.Optional(Type.String()),
+    scale: Type.Optional(Type.Number({ description: 'value = raw * scale + offset' })),
+    offset: Type.Optional(Type.Number()),
+    clamp: Type.Optional(
+      Type.Object(
+        { min: Type.Optional(Type.Number()), max: Type.Optional(Type.Number()), quality: Type.Optional(Type.Union([Type.Literal('uncertain'), Type.Literal('bad'), Type.Literal('keep')])) },
+        { additionalProperties: false, description: 'Clamp to [min, max]; a clamped sample gets the given quality (default uncertain).' },
+      ),
+    ),
+    deadband: Type.Optional(DeadbandSchema),
+  },
+  { additionalProperties: true },
+);
+export const TAG_COMMON_KEYS = Object.keys(TagCommonSchema.properties);
+
+export const SourceSchema = Type.Object(
+  {
+    id: Id,
+    kind: Type.String({ description: 'The source kind: simulator, opcua, modbus, mqtt, sparkplug, http-push.' }),
+    zone: Id,
+    enabled: Type.Optional(Type.Boolean()),
+    description: Type.Optional(Type.String()),
+    pollInterval: Type.Optional(Duration),
+    config: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    tags: Type.Array(TagCommonSchema),
+  },
+  { additionalProperties: false },
+);
+
+/** The types an attribute may have: the three value types, plus counters and enumerated states (both numbers). */
+export const ATTRIBUTE_TYPES = ['number', 'boolean', 'string', 'counter', 'state'] as const;
+const AttributeTypeSchema = Type.Union([Type.Literal('number'), Type.Literal('boolean'), Type.Literal('string'), Type.Literal('counter'), Type.Literal('state')], {
+  description: 'number, boolean, string, counter (a number that only grows, until a reset or rollover) or state (a number code with labels under states:).',
+});
+
+export const AlarmLimitsSchema = Type.Object(
+  {
+    hihi: Type.Optional(Type.Number()),
+    hi: Type.Optional(Type.Number()),
+    lo: Type.Optional(Type.Number()),
+    lolo: Type.Optional(Type.Number()),
+    deadband: Type.Optional(Type.Number({ minimum: 0, description: 'How far back past a limit the value must go before the alarm clears.' })),
+  },
+  { additionalProperties: false, description: 'Default alarm limits of the attribute, in its unit: lolo <= lo <= hi <= hihi.' },
+);
+
+export const AttributeSchema = Type.Object(
+  {
+    name: Id,
+    type: AttributeTypeSchema,
+    unit: Type.Optional(Type.String({ description: 'Engineering unit, e.g. degC, bar, l/min; values of bound tags in another unit are converted to it.' })),
+    description: Type.Optional(Type.String()),
+    min: Type.Optional(Type.Number()),
+    max: Type.Optional(Type.Number()),
+    writable: Type.Optional(Type.Boolean()),
+    states: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'Labels of state codes, e.g. { "1": running, "2": idle }.' })),
+    alarms: Type.Optional(AlarmLimitsSchema),
+    required: Type.Optional(Type.Boolean({ description: 'A data contract (a template with version:) requires a current value of this attribute with every sample of the asset.' })),
+    calc: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: "A calculated attribute: an expression over other attributes of the asset, e.g. good / (good + reject) * 100, rate(count), avg(temp, '5m')." })),
+  },
+  { additionalProperties: false },
+);
+
+export const ChildSchema = Type.Object(
+  {
+    name: Id,
+    template: Id,
+    description: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false, description: 'A child asset every instance has at <its path>/<name>, e.g. a Line has a filler.' },
+);
+
+export const TemplateSchema = Type.Object(
+  {
+    id: Id,
+    extends: Type.Optional(Id),
+    version: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'Makes the template a data contract; an incompatible change needs a new version.' })),
+    description: Type.Optional(Type.String()),
+    attributes: Type.Array(AttributeSchema),
+    children: Type.Optional(Type.Array(ChildSchema, { description: 'Composition: child assets of each instance.' })),
+  },
+  { additionalProperties: false },
+);
+
+const ValueMapSchema = Type.Record(Type.String(), Type.Union([Type.Number(), Type.String(), Type.Boolean()]), {
+  description: 'Device value -> attribute value, e.g. state codes { "3": 1, "4": 2 }.',
+});
+
+export const BindingSchema = Type.Union([
+  Type.String({ description: 'The raw source tag, as <source-id>/<tag-id>.' }),
+  Type.Object(
+    {
+      tag: Type.Optional(Type.String({ description: 'The raw source tag, as <source-id>/<tag-id>.' })),
+      scale: Type.Optional(Type.Number({ description: 'value = tag value * scale + offset, on top of the tag\'s own scaling, before unit conversion.' })),
+      offset: Type.Optional(Type.Number()),
+      map: Type.Optional(ValueMapSchema),
+      calc: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: 'Calculate the attribute for this asset instead of reading a tag.' })),
+    },
+    { additionalProperties: false },
+  ),
+]);
+
+export const AssetSchema = Type.Object(
+  {
+    path: NsPath,
+    template: Type.Optional(Id),
+    description: Type.Optional(Type.String()),
+    bindings: Type.Optional(Type.Record(Type.String(), BindingSchema, { description: 'Attribute name -> raw source tag, or { tag, scale, offset, map } or { calc }.' })),
+  },
+  { additionalProperties: false },
+);
+
+export const ContractSchema = Type.Object(
+  {
+    template: Id,
+    version: Type.Integer({ minimum: 1 }),
+    window: Type.Optional(Duration),
+  },
+  {
+    additionalProperties: false,
+    description: 'Send only attributes of assets of this template version, and only samples that keep its contract (type, range, unit, required attributes within window, default 1m); the rest is quarantined.',
+  },
+);
+
+export const SinkSchema = Type.Object(
+  {
+    id: Id,
+    kind: Type.String(),
+    zone: Id,
+    enabled: Type.Optional(Type.Boolean()),
+    description: Type.Optional(Type.String()),
+    paths: Type.Optional(Type.Array(Type.String(), { description: 'Path prefixes sent to this sink; all when omitted.' })),
+    contract: Type.Optional(ContractSchema),
+    config: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  },
+  { additionalProperties: false },
+);
+
+const Keep = Type.String({ pattern: '^(\\d{1,6}(h|d|w|y)|forever)$', description: 'How long: a count with a unit h, d, w or y (365 days), e.g. 90d or 2y; or forever.' });
+/** A path segment pattern: `**` alone, or text in which `*` stands for any characters. */
+const SEGMENT = '(?:\\*\\*|(?:[^/*]|\\*(?!\\*))+)';
+
+const HistorianUpkeep = {
+  retention: Type.Optional(Type.Array(Type.Object({
+    paths: Type.String({ pattern: `^${SEGMENT}(?:/${SEGMENT})*$`, description: 'Path pattern: * is one segment (or, inside a segment, any characters), ** any number of segments.' }),
+    keep: Keep,
+  }, { additionalProperties: false }), { description: 'How long raw samples are kept, per path pattern; the first rule that matches a path wins, paths no rule matches are kept for ever. Rollups are kept apart (rollups).' })),
+  rollups: Type.Optional(Type.Object({
+    '1m': Type.Optional(Type.Object({ keep: Type.Optional(Keep) }, { additionalProperties: false })),
+    '1h': Type.Optional(Type.Object({ keep: Type.Optional(Keep) }, { additionalProperties: false })),
+  }, { additionalProperties: false, description: 'Per-minute and per-hour summaries that long-range aggregates and trends read instead of raw samples; kept for ever unless keep says otherwise. Default: both; {} keeps none.' })),
+};
+
+export const DuckDbHistorianSchema = Type.Object(
+  {
+    kind: Type.Optional(Type.Literal('duckdb')),
+    path: Type.Optional(Type.String({ description: 'Database file; relative paths are taken from the data directory.' })),
+    flushInterval: Type.Optional(Duration),
+    batchSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
+    ...HistorianUpkeep,
+  },
+  { additionalProperties: false, description: 'The embedded DuckDB historian (the default, kind: duckdb).' },
+);
+
+export const PostgresHistorianSchema = Type.Object(
+  {
+    kind: Type.Literal('postgres'),
+    connectionString: Type.Optional(Type.String({ minLength: 1, description: 'e.g. postgres://causeway@db.example:5432/plant; or give host, port, user, database.' })),
+    host: Type.Optional(Type.String({ minLength: 1 })),
+    port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
+    user: Type.Optional(Type.String({ minLength: 1 })),
+    password: Type.Optional(Type.String({ description: 'Better from the environment: ${PGPASSWORD}, or leave it out and let PGPASSWORD or ~/.pgpass supply it.' })),
+    database: Type.Optional(Type.String({ minLength: 1 })),
+    schema: Type.Optional(Type.String({ pattern: '^[a-z_][a-z0-9_]{0,62}$', description: 'Schema of this hub\'s tables (default causeway): lower-case letters, digits and "_". One hub writes one schema.' })),
+    partition: Type.Optional(Type.Union([Type.Literal('day'), Type.Literal('week')], { description: 'Time range of each samples partition of a new schema (default day).' })),
+    flushInterval: Type.Optional(Duration),
+    batchSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
+    ...HistorianUpkeep,
+  },
+  { additionalProperties: false, description: 'The PostgreSQL historian (kind: postgres).' },
+);
+
+export const HistorianSchema = Type.Union([DuckDbHistorianSchema, PostgresHistorianSchema], {
+  description: 'Where history is stored: kind duckdb (embedded, the default) or postgres.',
+});
+
+export const TlsSchema = Type.Object(
+  {
+    cert: Type.Optional(Type.String({ minLength: 1, description: 'PEM certificate (chain) file; relative paths are taken from the data directory.' })),
+    key: Type.Optional(Type.String({ minLength: 1, description: 'PEM private key file.' })),
+    selfSigned: Type.Optional(Type.Boolean({ description: 'Generate a self-signed certificate in the data directory (its fingerprint is printed at start).' })),
+    hostnames: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Names and addresses the self-signed certificate is for (default: localhost, 127.0.0.1 and the host name).' })),
+  },
+  { additionalProperties: false, description: 'Serve the API and UI over HTTPS: cert and key, or selfSigned: true.' },
+);
+
+export const ApiSchema = Type.Object(
+  {
+    host: Type.Optional(Type.String({ description: 'Address to listen on once an admin exists (until then 127.0.0.1 only).' })),
+    port: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535 })),
+    tls: Type.Optional(TlsSchema),
+  },
+  { additionalProperties: false },
+);
+
+export const SecuritySchema = Type.Object(
+  {
+    sessions: Type.Optional(Type.Object({
+      idleTimeout: Type.Optional(Duration),
+      maxAge: Type.Optional(Duration),
+    }, { additionalProperties: false, description: 'Browser sessions end when unused for idleTimeout (default 30m) and maxAge after sign-in (default 12h).' })),
+    login: Type.Optional(Type.Object({
+      maxFailures: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'Failed sign-ins in a row before the user name is locked (default 5).' })),
+      lockout: Type.Optional(Duration),
+      perMinute: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'Sign-in attempts per minute from one address (default 10).' })),
+    }, { additionalProperties: false, description: 'Lockout after failed sign-ins (lockout is how long, default 15m) and the sign-in rate per address.' })),
+    writes: Type.Optional(Type.Object({
+      approvalTimeout: Type.Optional(Duration),
+      perMinute: Type.Optional(Type.Integer({ minimum: 1, maximum: 600, description: 'Writes per minute one account may make to one attribute (default 10).' })),
+      verifyTimeout: Type.Optional(Duration),
+    }, { additionalProperties: false, description: 'The write gate: approvalTimeout (default 5m) for a second person to approve, the rate limit, and how long to wait for the value to read back (verifyTimeout, default 10s; 0 skips).' })),
+    oidc: Type.Optional(Type.Object({
+      issuer: Type.String({ pattern: '^https?://', description: 'The OpenID Connect issuer URL (HTTPS; plain HTTP only on loopback).' }),
+      clientId: Type.String({ minLength: 1 }),
+      clientSecret: Type.Optional(Type.String({ minLength: 1, description: 'Better from the environment (${OIDC_CLIENT_SECRET}) or encrypted (causeway secret encrypt).' })),
+      redirectUri: Type.String({ pattern: '^https?://', description: "This hub's callback as registered at the provider: https://<hub>/api/v1/oidc/callback." }),
+      scopes: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })),
+      usernameClaim: Type.Optional(Type.String({ minLength: 1, description: 'Default preferred_username (then email, then sub).' })),
+      groupsClaim: Type.Optional(Type.String({ minLength: 1, description: 'Default groups.' })),
+      roles: Type.Record(Type.String(), Type.Union([
+        Type.String({ description: 'A role: viewer, operator, ot-engineer, it-engineer, auditor or admin.' }),
+        Type.Object({ role: Type.String(), zones: Type.Optional(Type.Array(Type.String())), paths: Type.Optional(Type.Array(Type.String())) }, { additionalProperties: false }),
+      ]), { description: 'Provider group → role (site-wide) or { role, zones, paths }. A user with no mapped group is refused.' }),
+    }, { additionalProperties: false, description: 'Sign-in through the site identity provider (OpenID Connect); roles come from its groups claim.' })),
+  },
+  { additionalProperties: false, description: 'Sessions, sign-in lockout, the write gate and OpenID Connect sign-in.' },
+);
+
+export const BrokerUserSchema = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 256 }),
+    password: Type.Optional(Type.String({ minLength: 1, description: 'Plain password (use ${ENV_VAR}); hashed in memory at start.' })),
+    passwordHash: Type.Optional(Type.String({ pattern: '^scrypt\\$', description: 'An scrypt hash: scrypt$N$r$p$salt$hash (base64).' })),
+  },
+  { additionalProperties: false, description: 'A broker user: password or passwordHash.' },
+);
+
+export const BrokerConfigSchema = Type.Object(
+  {
+    enabled: Type.Optional(Type.Boolean({ default: true })),
+    host: Type.Optional(Type.String({ minLength: 1, default: '127.0.0.1', description: 'Address to listen on; 0.0.0.0 for every interface.' })),
+    port: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535, default: 1883 })),
+    allowAnonymous: Type.Optional(Type.Boolean({ default: false, description: 'Let clients connect without a user name.' })),
+    users: Type.Optional(Type.Array(BrokerUserSchema)),
+  },
+  { additionalProperties: false, description: 'An embedded MQTT broker (aedes), for sites without one.' },
+);
+
+export const PipelineSchema = Type.Object(
+  {
+    queueCapacity: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, description: 'Batches each consumer may have waiting before the pipeline pushes back.' })),
+  },
+  { additionalProperties: false },
+);
+
+const RelAttr = Type.String({ pattern: '^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*$', maxLength: 256, description: "An attribute path relative to the line's path, e.g. filler/state." });
+const CounterRefSchema = Type.Object(
+  {
+    attribute: RelAttr,
+    rolloverAt: Type.Optional(Type.Integer({ minimum: 2, description: 'The counter wraps to 0 on reaching this, e.g. 65536 for a 16-bit PLC counter.' })),
+  },
+  { additionalProperties: false },
+);
+const LineStateName = Type.Union([Type.Literal('running'), Type.Literal('idle'), Type.Literal('planned'), Type.Literal('down')]);
+const IdealRate = {
+  idealCycleTime: Type.Optional(Duration),
+  idealRate: Type.Optional(Type.Number({ exclusiveMinimum: 0, description: 'Ideal rate in units per minute (instead of idealCycleTime).' })),
+};
+
+export const ProductionLineSchema = Type.Object(
+  {
+    id: Id,
+    path: NsPath,
+    state: Type.Object(
+      { attribute: RelAttr, map: Type.Record(Type.String(), LineStateName, { description: 'State code → running, idle, planned or down.' }) },
+      { additionalProperties: false, description: "The line's machine state attribute and what its codes mean." },
+    ),
+    reason: Type.Optional(RelAttr),
+    good: CounterRefSchema,
+    total: Type.Optional(CounterRefSchema),
+    reject: Type.Optional(CounterRefSchema),
+    ...IdealRate,
+    dispatch: Type.Optional(Type.Object(
+      { order: Type.Optional(RelAttr), product: Type.Optional(RelAttr), quantity: Type.Optional(RelAttr), speed: Type.Optional(RelAttr) },
+      { additionalProperties: false, description: "Writable PLC attributes that receive the order number, product, target quantity and the product's speed when an order starts." },
+    )),
+  },
+  { additionalProperties: false, description: 'A production line: its state, reason and counters (good plus total or reject), paths relative to the line.' },
+);
+
+const StagingConnection = {
+  connectionString: Type.Optional(Type.String({ minLength: 1 })),
+  host: Type.Optional(Type.String({ minLength: 1 })),
+  port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
+  user: Type.Optional(Type.String({ minLength: 1 })),
+  password: Type.Optional(Type.String()),
+  database: Type.Optional(Type.String({ minLength: 1 })),
+};
+const SqlName = Type.String({ pattern: '^[a-z_][a-z0-9_]{0,62}(\\.[a-z_][a-z0-9_]{0,62})?$', description: 'A table as schema.table or table: lower-case letters, digits and "_".' });
+
+export const ConfirmationTargetSchema = Type.Union([
+  Type.Object({ id: Id, kind: Type.Literal('webhook'), url: Type.String({ pattern: '^https?://' }), secret: Type.String({ minLength: 16 }), headers: Type.Optional(Type.Record(Type.String(), Type.String())), timeout: Type.Optional(Duration) }, { additionalProperties: false }),
+  Type.Object({ id: Id, kind: Type.Literal('staging') }, { additionalProperties: false, description: 'A row in erp.staging.confirmTable.' }),
+  Type.Object({ id: Id, kind: Type.Literal('folder'), path: Type.String({ minLength: 1, description: 'Folder for B2MML ProductionPerformance files; relative to the data directory.' }) }, { additionalProperties: false }),
+]);
+
+export const ProductionSchema = Type.Object(
+  {
+    timezone: Type.Optional(Type.String({ description: 'IANA time zone of the shift calendar (default the site\'s).' })),
+    shifts: Type.Optional(Type.Array(Type.Object({
+      name: Id,
+      start: Type.String({ pattern: '^\\d{2}:\\d{2}$' }),
+      end: Type.String({ pattern: '^\\d{2}:\\d{2}$' }),
+      days: Type.Optional(Type.Array(Type.Union(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => Type.Literal(d))), { uniqueItems: true })),
+    }, { additionalProperties: false, description: 'A shift in local wall time; an end at or before the start is on the next day.' }))),
+    minorStop: Type.Optional(Duration),
+    startupWindow: Type.Optional(Duration),
+    publishInterval: Type.Optional(Duration),
+    products: Type.Optional(Type.Array(Type.Object({
+      id: Id, description: Type.Optional(Type.String()), unit: Type.Optional(Type.String()), ...IdealRate,
+      speed: Type.Optional(Type.Number({ minimum: 0, description: 'Speed setpoint written to lines with dispatch.speed, units/min.' })),
+    }, { additionalProperties: false }))),
+    reasons: Type.Optional(Type.Array(Type.Object({
+      code: Type.Integer({ minimum: 1 }), label: Type.String({ minLength: 1 }),
+      loss: Type.Union([Type.Literal('breakdown'), Type.Literal('setup'), Type.Literal('minor'), Type.Literal('planned')]),
+    }, { additionalProperties: false }))),
+    lines: Type.Array(ProductionLineSchema),
+    erp: Type.Optional(Type.Object({
+      rest: Type.Optional(Type.Boolean({ description: 'Accept POST /api/v1/work-orders (default true).' })),
+      staging: Type.Optional(Type.Object({ enabled: Type.Optional(Type.Boolean()), ...StagingConnection, table: SqlName, sequenceColumn: Type.Optional(Type.String({ pattern: '^[a-z_][a-z0-9_]{0,62}$' })), confirmTable: Type.Optional(SqlName), batchSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })), pollInterval: Type.Optional(Duration) }, { additionalProperties: false, description: 'Work orders from a PostgreSQL table or view, read by a column that only grows.' })),
+      folder: Type.Optional(Type.Object({ enabled: Type.Optional(Type.Boolean()), path: Type.String({ minLength: 1 }), pollInterval: Type.Optional(Duration), settle: Type.Optional(Duration) }, { additionalProperties: false, description: 'A drop folder for B2MML ProductionSchedule (.xml) and CSV files; relative to the data directory.' })),
+    }, { additionalProperties: false })),
+    confirmations: Type.Optional(Type.Object({
+      interval: Type.Optional(Duration),
+      targets: Type.Array(ConfirmationTargetSchema),
+    }, { additionalProperties: false, description: 'Production confirmations back to the ERP when an order completes (and at interval while it runs).' })),
+  },
+  { additionalProperties: false, description: 'Work orders, line states, shifts and OEE (src/production/README.md).' },
+);
+
+export const HubConfigSchema = Type.Object(
+  {
+    site: SiteSchema,
+    zones: Type.Array(ZoneSchema, { minItems: 1 }),
+    conduits: Type.Optional(Type.Array(ConduitSchema)),
+    sources: Type.Optional(Type.Array(SourceSchema)),
+    templates: Type.Optional(Type.Array(TemplateSchema)),
+    assets: Type.Optional(Type.Array(AssetSchema)),
+    sinks: Type.Optional(Type.Array(SinkSchema)),
+    historian: Type.Optional(HistorianSchema),
+    pipeline: Type.Optional(PipelineSchema),
+    broker: Type.Optional(BrokerConfigSchema),
+    api: Type.Optional(ApiSchema),
+    security: Type.Optional(SecuritySchema),
+    production: Type.Optional(ProductionSchema),
+  },
+  { additionalProperties: false, $id: 'https://causeway.dev/schema/hub.json', title: 'Causeway hub configuration' },
+);
+
+export type HubConfig = Static<typeof HubConfigSchema>;
+export type SiteConfig = Static<typeof SiteSchema>;
+export type ZoneConfig = Static<typeof ZoneSchema>;
+export type ConduitConfig = Static<typeof ConduitSchema>;
+export type SourceConfig = Static<typeof SourceSchema>;
+export type TagConfig = Static<typeof TagCommonSchema>;
+export type DeadbandConfig = Static<typeof DeadbandSchema>;
+export type TemplateConfig = Static<typeof TemplateSchema>;
+export type AttributeConfig = Static<typeof AttributeSchema>;
+export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
+export type AlarmLimits = Static<typeof AlarmLimitsSchema>;
+export type ChildConfig = Static<typeof ChildSchema>;
+export type BindingConfig = Static<typeof BindingSchema>;
+export type ContractConfig = Static<typeof ContractSchema>;
+export type AssetConfig = Static<typeof AssetSchema>;
+export type SinkConfig = Static<typeof SinkSchema>;
+export type HistorianConfig = Static<typeof HistorianSchema>;
+export type ApiConfig = Static<typeof ApiSchema>;
+export type TlsConfig = Static<typeof TlsSchema>;
+export type SecurityConfig = Static<typeof SecuritySchema>;
+export type BrokerConfig = Static<typeof BrokerConfigSchema>;
+export type BrokerUserConfig = Static<typeof BrokerUserSchema>;
+export type FlowKindName = Static<typeof FlowKind>;
+export type ProductionConfig = Static<typeof ProductionSchema>;

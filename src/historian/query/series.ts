@@ -1,0 +1,169 @@
+/**
+ * The reference aggregation of one path: samples are pushed in time order and spread over the
+ * buckets, including the value in force before the first bucket and, for linear interpolation,
+ * the first sample after the last one. Streaming: memory is one accumulator per bucket.
+ */
+import type { Value } from '../../core/sample.js';
+import type { RollupBucket, StoredSample } from '../types.js';
+import { addSample, counterIncrease, emptyAcc, finalValue, mergeStats, numeric } from './accumulator.js';
+import type { BucketAcc } from './accumulator.js';
+import type { Aggregate, BucketValue, Interpolation } from './types.js';
+
+export interface SeriesOptions {
+  agg: Aggregate;
+  /** Bucket edges, ascending; bucket i is [edges[i], edges[i + 1]). */
+  edges: readonly number[];
+  interpolation: Interpolation;
+  rolloverAt?: number;
+}
+
+interface Point {
+  ts: number;
+  value: Value;
+}
+
+/** The index of the bucket holding `t` (edges[0] <= t < last edge), by binary search. */
+export function bucketIndex(edges: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = edges.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (edges[mid]! <= t) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export class SeriesAggregator {
+  readonly #o: SeriesOptions;
+  readonly #accs: BucketAcc[];
+  readonly #timeWeighted: boolean;
+  /** The last good or uncertain sample: the value in force from its time on. */
+  #inForce: Point | undefined;
+  /** The last numeric value, for counter increases. */
+  #prevNum: number | undefined;
+  /** Time of the first numeric value seen (prior included): buckets from there on know their delta. */
+  #firstNumTs = Infinity;
+  #cursor = 0;
+
+  /** `prior`: the last good or uncertain sample before edges[0], if any. */
+  constructor(opts: SeriesOptions, prior?: StoredSample) {
+    this.#o = opts;
+    this.#accs = Array.from({ length: opts.edges.length - 1 }, emptyAcc);
+    this.#timeWeighted = opts.agg === 'twa' || opts.agg === 'integral';
+    if (prior && prior.quality !== 'bad' && prior.ts < opts.edges[0]!) this.#note(prior);
+  }
+
+  /** Add the next sample; samples must come in time order and lie within the edges. */
+  push(s: StoredSample): void {
+    const edges = this.#o.edges;
+    if (s.ts < edges[0]! || s.ts >= edges[edges.length - 1]!) return;
+    while (edges[this.#cursor + 1]! <= s.ts) this.#cursor++;
+    const acc = this.#accs[this.#cursor]!;
+    if (s.quality === 'bad') {
+      acc.bad++;
+      return;
+    }
+    addSample(acc, s.ts, s.value);
+    const x = numeric(s.value);
+    if (x !== undefined && this.#o.agg === 'delta' && this.#prevNum !== undefined) {
+      acc.delta += counterIncrease(this.#prevNum, x, this.#o.rolloverAt);
+    }
+    if (this.#timeWeighted && this.#inForce) this.#segment(this.#inForce, s);
+    this.#note(s);
+  }
+
+  /**
+   * Add a rollup bucket (all its samples at once; buckets and samples in time order, the bucket
+   * inside one of the edges' buckets): its statistics merge, its inner areas and counter increases
+   * add, and the run from the value in force to its first sample is spread as for a sample.
+   */
+  pushSummary(b: Readonly<RollupBucket>): void {
+    const edges = this.#o.edges;
+    if (b.start < edges[0]! || b.start >= edges[edges.length - 1]!) return;
+    while (edges[this.#cursor + 1]! <= b.start) this.#cursor++;
+    const acc = this.#accs[this.#cursor]!;
+    mergeStats(acc, b);
+    if (b.count === 0 || b.first === undefined || b.last === undefined) return;
+    if (this.#timeWeighted) {
+      if (this.#inForce) this.#segment(this.#inForce, this.#point(b.firstTs, b.first));
+      acc.area += this.#o.interpolation === 'linear' ? b.areaLinear : b.areaStep;
+      acc.covered += b.covered;
+    }
+    if (this.#o.agg === 'delta' && b.firstX !== undefined && b.lastX !== undefined) {
+      if (this.#prevNum !== undefined) acc.delta += counterIncrease(this.#prevNum, b.firstX, this.#o.rolloverAt);
+      // The increases inside add up to last - first, plus per drop the value before it (a reset
+      // counts the new value) or the rollover value (a rollover counts rolloverAt - prev + cur).
+      const r = this.#o.rolloverAt;
+      acc.delta += b.lastX - b.firstX + (r !== undefined ? b.drops * r : b.dropPrev);
+    }
+    this.#setInForce(b.lastTs, b.last);
+    if (b.lastX !== undefined) {
+      this.#prevNum = b.lastX;
+      if (b.firstTs < this.#firstNumTs) this.#firstNumTs = b.firstTs;
+    }
+  }
+
+  /** The buckets, once every sample is pushed; `next`: the first good or uncertain sample at or after the last edge. */
+  finish(next?: StoredSample): BucketValue[] {
+    const edges = this.#o.edges;
+    const end = edges[edges.length - 1]!;
+    if (this.#timeWeighted && this.#inForce) {
+      const usable = next && next.quality !== 'bad' && next.ts >= end ? next : undefined;
+      this.#segment(this.#inForce, usable ?? { ts: end, value: this.#inForce.value }, end);
+    }
+    return this.#accs.map((acc, i) => {
+      if (this.#firstNumTs < edges[i + 1]!) acc.deltaKnown = true;
+      return { start: edges[i]!, end: edges[i + 1]!, value: finalValue(acc, this.#o.agg), count: acc.count, bad: acc.bad };
+    });
+  }
+
+  /** A scratch point for a segment's far end (rollup buckets come by the ten thousand: no object each). */
+  readonly #scratch: Point = { ts: 0, value: 0 };
+
+  #point(ts: number, value: Value): Point {
+    this.#scratch.ts = ts;
+    this.#scratch.value = value;
+    return this.#scratch;
+  }
+
+  #setInForce(ts: number, value: Value): void {
+    if (this.#inForce === undefined) this.#inForce = { ts, value };
+    else {
+      this.#inForce.ts = ts;
+      this.#inForce.value = value;
+    }
+  }
+
+  #note(p: Point): void {
+    this.#setInForce(p.ts, p.value);
+    const x = numeric(p.value);
+    if (x === undefined) return;
+    this.#prevNum = x;
+    if (p.ts < this.#firstNumTs) this.#firstNumTs = p.ts;
+  }
+
+  /**
+   * Spread the run of value `a` until `b` over the buckets it crosses, cut at `until`: a straight
+   * line (trapezoids) when both are numbers and the path interpolates linearly, else `a` held
+   * (rectangles). A run starting at a string covers nothing.
+   */
+  #segment(a: Point, b: Point, until = b.ts): void {
+    const va = numeric(a.value);
+    if (va === undefined) return;
+    const edges = this.#o.edges;
+    const linear = this.#o.interpolation === 'linear' && typeof a.value === 'number' && typeof b.value === 'number' && b.ts > a.ts;
+    const slope = linear ? ((b.value as number) - va) / (b.ts - a.ts) : 0;
+    const at = (t: number) => va + slope * (t - a.ts);
+    const x0 = Math.max(a.ts, edges[0]!);
+    const x1 = Math.min(until, edges[edges.length - 1]!);
+    for (let i = bucketIndex(edges, x0); x0 < x1 && i < this.#accs.length && edges[i]! < x1; i++) {
+      const lo = Math.max(x0, edges[i]!);
+      const hi = Math.min(x1, edges[i + 1]!);
+      if (hi <= lo) continue;
+      const acc = this.#accs[i]!;
+      acc.area += ((at(lo) + at(hi)) / 2) * (hi - lo);
+      acc.covered += hi - lo;
+    }
+  }
+}

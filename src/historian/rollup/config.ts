@@ -1,0 +1,42 @@
+/** Which rollups a historian keeps, from its config, and the late samples a flush queues for them. Pure. */
+import { parseKeep } from '../retention/plan.js';
+import type { Row } from '../shared/encoding.js';
+import type { RollupSpec } from './job.js';
+import { ROLLUPS } from './sizes.js';
+import type { RollupName } from './sizes.js';
+
+/** As configured: `historian.rollups: { '1m': { keep: '2y' }, '1h': { keep: '10y' } }`; `{}` keeps none. */
+export type RollupsConfig = Partial<Record<RollupName, { keep?: string }>>;
+
+/** When the config says nothing: both rollups, kept for ever (like raw samples without retention). */
+export const DEFAULT_ROLLUPS: RollupsConfig = { '1m': {}, '1h': {} };
+
+/** The rollups to keep, smallest first; throws an Error naming a bad entry. */
+export function rollupSpecs(config: RollupsConfig | undefined): RollupSpec[] {
+  const c = config ?? DEFAULT_ROLLUPS;
+  for (const key of Object.keys(c)) {
+    if (!ROLLUPS.some((r) => r.name === key)) throw new Error(`rollup "${key}" is not one of ${ROLLUPS.map((r) => r.name).join(', ')}`);
+  }
+  return ROLLUPS.flatMap((r) => {
+    const entry = c[r.name];
+    if (entry === undefined) return [];
+    const keepMs = entry.keep === undefined ? Infinity : parseKeep(entry.keep);
+    if (typeof keepMs === 'string') throw new Error(`rollup ${r.name}: ${keepMs}`);
+    return [{ name: r.name, ms: r.ms, keepMs }];
+  });
+}
+
+/** Per tag, the [lo, hi] time range of the rows before `before` (a rollup has summarised up to there). */
+export function lateRanges(rows: readonly Row[], before: number): [number, number, number][] {
+  const ranges = new Map<number, [number, number, number]>();
+  for (const r of rows) {
+    if (r.ts >= before) continue;
+    const had = ranges.get(r.tagId);
+    if (had === undefined) ranges.set(r.tagId, [r.tagId, r.ts, r.ts]);
+    else {
+      had[1] = Math.min(had[1], r.ts);
+      had[2] = Math.max(had[2], r.ts);
+    }
+  }
+  return [...ranges.values()];
+}

@@ -1,0 +1,52 @@
+/**
+ * Good and total counts from PLC counters (pure), rollover- and reset-safe. The increase between
+ * two samples is the historian's (`counterIncrease`, the rule `delta` aggregates use) and lands in
+ * the interval holding the later sample (`bucketIndex`), so intervals add up with nothing lost at
+ * their edges. One rule is added for counters that both wrap and get reset (a 16-bit PLC counter
+ * zeroed at an order change): a drop counts as a rollover only when the increase it implies is
+ * less than half the counter's range, else as a reset to 0.
+ */
+import { counterIncrease, numeric } from '../historian/query/accumulator.js';
+import { bucketIndex } from '../historian/query/series.js';
+import type { CounterSeries, Point } from './types.js';
+
+/** The increase from `prev` to `cur` of a counter that wraps at `rolloverAt` (if any) and may be reset. */
+export function increase(prev: number, cur: number, rolloverAt: number | undefined): number {
+  if (cur >= prev || rolloverAt === undefined) return counterIncrease(prev, cur, undefined);
+  const wrapped = counterIncrease(prev, cur, rolloverAt);
+  return wrapped < rolloverAt / 2 ? wrapped : counterIncrease(prev, cur, undefined);
+}
+
+function usable(p: Point | undefined): number | undefined {
+  if (!p || p.quality === 'bad') return undefined;
+  const x = numeric(p.value);
+  return x !== undefined && Number.isFinite(x) ? x : undefined;
+}
+
+/**
+ * The counter's increase in each interval [edges[i], edges[i+1]) (edges ascending). The first
+ * sample's increase is taken from the prior one; without a prior, the first sample only sets the base.
+ */
+export function counterDeltas(series: CounterSeries, edges: readonly number[]): number[] {
+  const out = new Array<number>(Math.max(0, edges.length - 1)).fill(0);
+  if (out.length === 0) return out;
+  const first = edges[0]!;
+  const last = edges[edges.length - 1]!;
+  let prev = series.prior && series.prior.ts < first ? usable(series.prior) : undefined;
+  for (const p of series.samples) {
+    if (p.ts >= last) break;
+    const x = usable(p);
+    if (x === undefined) continue;
+    if (prev !== undefined && p.ts >= first) out[bucketIndex(edges, p.ts)]! += increase(prev, x, series.rolloverAt);
+    prev = x;
+  }
+  return out;
+}
+
+/** Good and total per interval: total from a total counter, or good + reject. */
+export function goodAndTotal(good: CounterSeries, other: { total: CounterSeries } | { reject: CounterSeries }, edges: readonly number[]): { good: number[]; total: number[] } {
+  const g = counterDeltas(good, edges);
+  if ('total' in other) return { good: g, total: counterDeltas(other.total, edges) };
+  const r = counterDeltas(other.reject, edges);
+  return { good: g, total: g.map((x, i) => x + r[i]!) };
+}

@@ -1,0 +1,139 @@
+/** Builds the supervised source and sink connections from the config and the kind registries. */
+import type { Logger } from 'pino';
+import type { HubConfig, SinkConfig, SourceConfig } from '../config/schema.js';
+import { CausewayError } from '../core/errors.js';
+import { isUnder } from '../core/path.js';
+import type { Sample } from '../core/sample.js';
+import { durationMs } from '../core/time.js';
+import { flowAllowed } from '../core/zones.js';
+import type { Namespace } from '../namespace/index.js';
+import { rulesFor, type TagRule } from '../pipeline/normalize.js';
+import { sinkDefinitions } from '../sinks/index.js';
+import { sourceDefinitions } from '../sources/index.js';
+import type { SourceDefinition } from '../sources/types.js';
+import type { PathInfo, SinkDefinition } from '../sinks/types.js';
+import { buildRegistry } from './registry.js';
+import type { ConnectionStatus } from './status.js';
+import { SinkSupervisor, SourceSupervisor } from './supervisor.js';
+
+export interface ConnectionDeps {
+  logger: Logger;
+  dataDir: string;
+  now: () => number;
+  /** What the namespace says of a path, for sinks. */
+  describe(path: string): PathInfo | undefined;
+  /** Hand a batch to the pipeline; resolves when every consumer accepted it or dropped it. */
+  ingest(sourceId: string, batch: Sample[]): Promise<unknown>;
+}
+
+export interface SinkConsumer {
+  name: string;
+  /** 0: a full sink queue drops (counted) instead of stalling the sources and the historian. */
+  maxWaiting: number;
+  accepts(path: string): boolean;
+  handle(batch: Sample[]): Promise<void>;
+}
+
+export interface Connections {
+  rules: Map<string, TagRule>;
+  /** Sources whose kind discovers its tags (their unlisted tags are accepted). */
+  dynamicSources: string[];
+  sources: ReadonlyMap<string, SourceSupervisor>;
+  sinkConsumers(namespace: Namespace): SinkConsumer[];
+  statuses(): ConnectionStatus[];
+  start(): void;
+  stopSources(): Promise<void>;
+  stopSinks(): Promise<void>;
+}
+
+/** The source and sink kind registries of this build (duplicates fail here, at start-up). */
+export function registries(): { sources: ReadonlyMap<string, SourceDefinition>; sinks: ReadonlyMap<string, SinkDefinition> } {
+  return { sources: buildRegistry('source', sourceDefinitions), sinks: buildRegistry('sink', sinkDefinitions) };
+}
+
+function knownKinds(map: ReadonlyMap<string, unknown>): string {
+  return [...map.keys()].join(', ');
+}
+
+function createSource(cfg: SourceConfig, defs: ReadonlyMap<string, SourceDefinition>, deps: ConnectionDeps, config: HubConfig): SourceSupervisor {
+  const def = defs.get(cfg.kind);
+  if (!def) throw new CausewayError('CW_SOURCE_KIND_UNKNOWN', { kind: cfg.kind, known: knownKinds(defs) });
+  const logger = deps.logger.child({ source: cfg.id });
+  // The source reports a lost link to its supervisor, which is created right after it.
+  const ref: { supervisor?: SourceSupervisor } = {};
+  const source = def.create(cfg.config ?? {}, {
+    id: cfg.id, zone: cfg.zone, logger, tags: cfg.tags, now: deps.now, dataDir: deps.dataDir,
+    commandsAllowed: flowAllowed(config.conduits ?? [], config.site.hubZone, cfg.zone, 'commands'),
+    reportError: (e) => ref.supervisor?.reportError(e),
+  });
+  ref.supervisor = new SourceSupervisor({
+    id: cfg.id, kind: cfg.kind, zone: cfg.zone, role: 'source', logger, source,
+    pollIntervalMs: durationMs(cfg.pollInterval, def.defaultPollIntervalMs ?? 1000),
+    onBatch: async (batch) => void (await deps.ingest(cfg.id, batch)),
+  });
+  return ref.supervisor;
+}
+
+function createSink(cfg: SinkConfig, defs: ReadonlyMap<string, SinkDefinition>, deps: ConnectionDeps): SinkSupervisor {
+  const def = defs.get(cfg.kind);
+  if (!def) throw new CausewayError('CW_SINK_KIND_UNKNOWN', { kind: cfg.kind, known: knownKinds(defs) });
+  const logger = deps.logger.child({ sink: cfg.id });
+  const sink = def.create(cfg.config ?? {}, { id: cfg.id, zone: cfg.zone, logger, now: deps.now, dataDir: deps.dataDir, describe: deps.describe });
+  return new SinkSupervisor({ id: cfg.id, kind: cfg.kind, zone: cfg.zone, role: 'sink', logger, sink });
+}
+
+/** Build every enabled source and sink of the config. */
+export function buildConnections(config: HubConfig, deps: ConnectionDeps): Connections {
+  const defs = registries();
+  const enabledSources = (config.sources ?? []).filter((s) => s.enabled !== false);
+  const enabledSinks = (config.sinks ?? []).filter((s) => s.enabled !== false);
+  const sources = new Map(enabledSources.map((s) => [s.id, createSource(s, defs.sources, deps, config)]));
+  const sinks = new Map(enabledSinks.map((s) => [s.id, { cfg: s, sup: createSink(s, defs.sinks, deps) }]));
+  const rules = new Map<string, TagRule>();
+  for (const s of enabledSources) for (const [path, rule] of rulesFor(s.id, s.tags)) rules.set(path, rule);
+  const sourceZone = new Map(enabledSources.map((s) => [s.id, s.zone]));
+  const conduits = config.conduits ?? [];
+
+  return {
+    rules,
+    dynamicSources: enabledSources.filter((s) => defs.sources.get(s.kind)?.dynamicTags).map((s) => s.id),
+    sources,
+    sinkConsumers(namespace) {
+      /** The zone a sample comes from: the zone of the source feeding its path. */
+      const zoneOf = (path: string): string | undefined => {
+        const raw = namespace.attribute(path)?.boundTo ?? path;
+        // Values the hub makes itself (calculated attributes, OEE) belong to the hub's zone.
+        return sourceZone.get(raw.split('/')[0]!) ?? (namespace.attribute(path) ? config.site.hubZone : undefined);
+      };
+      return [...sinks.values()].map(({ cfg, sup }) => {
+        // A sink that requires a data contract gets only what keeps it; the rest is quarantined.
+        const gate = cfg.contract ? namespace.contractGate(cfg.id, cfg.contract) : undefined;
+        return {
+          name: `sink:${cfg.id}`,
+          maxWaiting: 0,
+          accepts: (path: string) => {
+            if (cfg.paths && !cfg.paths.some((p) => isUnder(path, p))) return false;
+            if (gate && !gate.covers(path)) return false;
+            const from = zoneOf(path);
+            return from !== undefined && flowAllowed(conduits, from, cfg.zone, 'telemetry');
+          },
+          handle: async (batch: Sample[]) => {
+            const pass = gate ? gate.filter(batch) : batch;
+            if (pass.length > 0) await sup.send(pass);
+          },
+        };
+      });
+    },
+    statuses: () => [...[...sources.values()].map((s) => s.status()), ...[...sinks.values()].map((s) => s.sup.status())],
+    start() {
+      for (const { sup } of sinks.values()) sup.start();
+      for (const s of sources.values()) s.start();
+    },
+    async stopSources() {
+      await Promise.all([...sources.values()].map((s) => s.stop()));
+    },
+    async stopSinks() {
+      await Promise.all([...sinks.values()].map((s) => s.sup.stop()));
+    },
+  };
+}

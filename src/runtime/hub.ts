@@ -1,0 +1,268 @@
+/**
+ * The hub: builds every part from a checked config, starts and stops them in order, and offers
+ * the services the API serves. Start: historian → pipeline → sources → API. Stop: the reverse,
+ * draining every queue and flushing the historian so nothing accepted is lost.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { HubConfig } from '../config/schema.js';
+import { CausewayError, detailOf } from '../core/errors.js';
+import { createHistorian } from '../historian/create.js';
+import type { Historian } from '../historian/types.js';
+import { Namespace } from '../namespace/index.js';
+import { verifySignatures, type SignatureStore } from '../namespace/contract-signature.js';
+import { Pipeline } from '../pipeline/index.js';
+import { buildApi } from '../api/server.js';
+import type { HubServices } from '../api/services.js';
+import { createMetrics } from './metrics.js';
+import { buildConnections, type Connections } from './connections.js';
+import { createServices } from './services.js';
+import { LiveFeed } from './live-feed.js';
+import { startEmbeddedBroker, type EmbeddedBroker } from '../broker/index.js';
+import { VERSION } from './version.js';
+import type { Security } from '../security/index.js';
+import { decryptSecrets, keyFileOf, loadKey } from '../security/secrets.js';
+import type { TlsMaterial } from '../security/tls.js';
+import { apiTls, bindHost, hubSecurity, openSecurity, orderGate, startNotice } from './security.js';
+import { openProduction, type HostedProduction } from '../production/hosting.js';
+import type { Production } from '../production/index.js';
+import { signature } from '../sinks/webhook/request.js';
+
+export interface HubOptions {
+  config: HubConfig;
+  dataDir: string;
+  logger: Logger;
+  /** Overrides api.port; 0 picks a free port. */
+  port?: number;
+  /** Where CAUSEWAY_ADMIN_PASSWORD is read at first start (default: the process environment). */
+  env?: Record<string, string | undefined>;
+  /** Prints what is shown once at start (setup token, TLS fingerprint); default: stdout. */
+  announce?: (text: string) => void;
+  now?: () => number;
+}
+
+/** How long a stop waits for consumers to take what is queued. */
+const DRAIN_TIMEOUT_MS = 15_000;
+
+export class Hub {
+  readonly config: HubConfig;
+  readonly logger: Logger;
+  readonly historian: Historian;
+  readonly namespace: Namespace;
+  readonly pipeline: Pipeline;
+  readonly services: HubServices;
+  /** Users, sessions, tokens, the audit log and pending writes, in <data dir>/hub-state.sqlite. */
+  readonly security: Security;
+  readonly #connections: Connections;
+  readonly #opts: HubOptions;
+  /** Work orders, line states and OEE, when the config has a production block. */
+  readonly production: Production | undefined;
+  readonly #production: HostedProduction | undefined;
+  /** The production tasks' timers and runs in flight; the hub owns them. */
+  readonly #tasks = { timers: new Set<NodeJS.Timeout>(), running: new Set<Promise<void>>(), on: false };
+  /** Value changes for the live WebSocket, published after mapping and calculation. */
+  readonly #live = new LiveFeed();
+  #api: FastifyInstance | undefined;
+  #broker: EmbeddedBroker | undefined;
+  #url: string | undefined;
+  #tls: TlsMaterial | undefined;
+
+  private constructor(opts: HubOptions, historian: Historian, security: Security, tls: TlsMaterial | undefined) {
+    this.#opts = opts;
+    this.config = opts.config;
+    this.logger = opts.logger;
+    this.historian = historian;
+    this.security = security;
+    this.#tls = tls;
+    const now = opts.now ?? Date.now;
+    this.namespace = new Namespace(opts.config.templates ?? [], opts.config.assets ?? [], { sources: opts.config.sources ?? [], log: opts.logger.child({ component: 'namespace' }), now });
+    const describe = (path: string) => {
+      const a = this.namespace.attribute(path);
+      return a ? { type: a.valueType, ...(a.unit ? { unit: a.unit } : {}), ...(a.description ? { description: a.description } : {}) } : undefined;
+    };
+    const connections = buildConnections(opts.config, { logger: opts.logger, dataDir: opts.dataDir, now, describe, ingest: (id, batch) => this.pipeline.ingest(id, batch) });
+    this.#connections = connections;
+    this.pipeline = new Pipeline({
+      rules: connections.rules,
+      dynamicSources: connections.dynamicSources,
+      map: (batch) => {
+        const mapped = this.namespace.map(batch);
+        this.#live.publish(mapped);
+        return mapped;
+      },
+      consumers: [{ name: 'historian', handle: (batch) => historian.write(batch) }, ...connections.sinkConsumers(this.namespace)],
+      now,
+      logger: opts.logger.child({ component: 'pipeline' }),
+      ...(opts.config.pipeline?.queueCapacity ? { capacity: opts.config.pipeline.queueCapacity } : {}),
+    });
+    const metrics = createMetrics({ counters: () => this.pipeline.counters.snapshot(), historian: () => historian.stats(), connections: () => connections.statuses() });
+    const apiSecurity = hubSecurity(security, { config: opts.config, namespace: this.namespace, connections, tls: tls !== undefined });
+    this.services = createServices({ config: opts.config, namespace: this.namespace, historian, connections, metrics, security: apiSecurity, live: this.#live, now, startedAt: now() });
+    // Production publishes OEE and the running order through the pipeline, as source `production`.
+    this.#production = openProduction({
+      config: opts.config, dataDir: opts.dataDir, historian, now, sign: signature,
+      // Work orders go down through the write gate, on the orders flow.
+      gate: orderGate(apiSecurity.writes, security.users),
+      attribute: (path) => this.namespace.attribute(path),
+      source: (id) => {
+        const sup = connections.sources.get(id);
+        const src = sup?.source;
+        return sup && src ? { zone: sup.status().zone, connected: sup.status().state === 'connected', canWrite: src.write !== undefined, write: (tag, value) => src.write!(tag, value) } : undefined;
+      },
+      publish: async (batch) => void (await this.pipeline.ingest('production', batch)),
+    });
+    this.production = this.#production?.production;
+    this.services.production = this.production;
+    this.pipeline.addRules('production', new Map((this.#production?.paths ?? []).map((path) => [path, { sourceId: 'production', path, scale: 1, offset: 0 }])));
+  }
+
+  /** Build a hub from a checked config: opens the data directory and the historian (DuckDB file or PostgreSQL). */
+  static async create(opts: HubOptions): Promise<Hub> {
+    const dir = opts.dataDir;
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (e) {
+      throw new CausewayError('CW_RUNTIME_DATA_DIR', { dir, reason: detailOf(e) ?? 'unknown error' }, { cause: e });
+    }
+    // Secrets written as enc:v1:… are decrypted with the data directory's key, in memory only.
+    const config = decryptSecrets(opts.config, () => loadKey(keyFileOf(dir), false));
+    verifySignatures(config.templates ?? [], contractStore(dir));
+    const tls = await apiTls(config, dir);
+    const security = openSecurity(config, dir, opts.logger, opts.now ?? Date.now);
+    const historian = createHistorian(config.historian, dir, opts.logger);
+    try {
+      await historian.open();
+    } catch (e) {
+      security.close();
+      throw e;
+    }
+    return new Hub({ ...opts, config }, historian, security, tls);
+  }
+
+  /** Start sources and the API; resolves with the URL the API listens on. */
+  async start(): Promise<string> {
+    const last = await this.historian.lastValues();
+    this.namespace.addKnownPaths(last.map((s) => s.path));
+    this.namespace.live.seed(last);
+    const first = await this.security.firstRun(this.#opts.env ?? process.env);
+    const { host, port } = this.#bind();
+    try {
+      await this.#startBroker();
+      this.#connections.start();
+      this.#startTasks();
+      this.#api = await buildApi({ services: this.services, logger: this.logger, ...(this.#tls ? { https: { cert: this.#tls.cert, key: this.#tls.key } } : {}) });
+      await this.#api.listen({ host, port });
+    } catch (e) {
+      // Nothing half-started stays behind: sources stop, the historian flushes and closes.
+      await this.stop();
+      if ((e as { code?: string }).code === 'EADDRINUSE') throw new CausewayError('CW_RUNTIME_PORT_IN_USE', { host, port }, { cause: e });
+      throw e;
+    }
+    const addr = this.#api.server.address();
+    const actual = typeof addr === 'object' && addr ? addr.port : port;
+    this.#url = `${this.#tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${actual}`;
+    const notice = startNotice(first, this.#url, this.#tls);
+    if (notice) (this.#opts.announce ?? ((t: string) => process.stdout.write(t)))(notice);
+    return this.#url;
+  }
+
+  get url(): string | undefined {
+    return this.#url;
+  }
+
+  /** Stop everything in reverse order; samples already accepted are flushed to disk. */
+  async stop(): Promise<void> {
+    await this.#stopTasks();
+    await this.#api?.close();
+    this.#api = undefined;
+    await this.#connections.stopSources();
+    await this.#drainWithin(DRAIN_TIMEOUT_MS);
+    await this.#connections.stopSinks();
+    await this.#broker?.close();
+    this.#broker = undefined;
+    await this.pipeline.close();
+    await this.historian.close();
+    await this.#production?.close();
+    this.security.close();
+  }
+
+  /** Run each production task now and then every interval; after failures, wait longer (up to 5 min). */
+  #startTasks(): void {
+    this.#tasks.on = true;
+    for (const task of this.#production?.tasks ?? []) {
+      let failures = 0;
+      const schedule = (ms: number) => {
+        const timer = setTimeout(() => {
+          this.#tasks.timers.delete(timer);
+          const run = task.run().then(() => void (failures = 0), (e: unknown) => {
+            failures++;
+            this.logger.warn({ err: e }, `Production task ${task.name} failed (${failures} in a row): ${(e as Error).message}`);
+          }).finally(() => {
+            this.#tasks.running.delete(run);
+            if (this.#tasks.on) schedule(failures === 0 ? task.intervalMs : Math.min(task.intervalMs * 2 ** failures, 300_000));
+          });
+          this.#tasks.running.add(run);
+        }, ms);
+        this.#tasks.timers.add(timer);
+      };
+      schedule(0);
+    }
+  }
+
+  async #stopTasks(): Promise<void> {
+    this.#tasks.on = false;
+    for (const t of this.#tasks.timers) clearTimeout(t);
+    this.#tasks.timers.clear();
+    await Promise.all([...this.#tasks.running]);
+  }
+
+  /** The embedded MQTT broker, when the config asks for one; sources and sinks may then use it. */
+  async #startBroker(): Promise<void> {
+    const b = this.config.broker;
+    if (!b || b.enabled === false) return;
+    const { enabled: _enabled, ...options } = b;
+    this.#broker = await startEmbeddedBroker({ ...options, logger: this.logger.child({ component: 'broker' }) });
+    this.logger.info(`Embedded MQTT broker listening at ${this.#broker.url}${b.allowAnonymous ? ' (anonymous clients allowed)' : ''}.`);
+  }
+
+  /** Wait for the queues to empty, but not forever: a consumer stuck retrying must not block shutdown. */
+  async #drainWithin(ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), ms)));
+    const outcome = await Promise.race([this.pipeline.drain().then(() => 'drained' as const), timeout]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') {
+      const waiting = this.pipeline.queues().filter((q) => q.depth > 0).map((q) => `${q.name} (${q.depth} batches)`);
+      this.logger.warn(`Stopping without delivering everything after ${ms / 1000} s: ${waiting.join(', ')} still queued. The historian keeps what it accepted.`);
+    }
+  }
+
+  #bind(): { host: string; port: number } {
+    const port = this.#opts.port ?? this.config.api?.port ?? 8080;
+    return { host: bindHost(this.config, this.security, this.logger), port };
+  }
+}
+
+/** The signatures of versioned templates (data contracts), one JSON file each under <data dir>/contracts. */
+function contractStore(dir: string): SignatureStore {
+  const folder = join(dir, 'contracts');
+  return {
+    where: (name) => join(folder, name),
+    read(name) {
+      try {
+        return readFileSync(join(folder, name), 'utf8');
+      } catch (e) {
+        if ((e as { code?: string }).code === 'ENOENT') return undefined;
+        throw new CausewayError('CW_RUNTIME_DATA_DIR', { dir: folder, reason: detailOf(e) ?? 'unknown error' }, { cause: e });
+      }
+    },
+    write(name, text) {
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, name), text);
+    },
+  };
+}
+
+export { VERSION };

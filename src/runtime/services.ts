@@ -1,0 +1,118 @@
+/** The HubServices the API serves, implemented over the running parts. */
+import type { Registry } from 'prom-client';
+import type { HubConfig } from '../config/schema.js';
+import type { HubServices } from '../api/services.js';
+import type { Historian } from '../historian/types.js';
+import type { AttributeNode, Namespace } from '../namespace/index.js';
+import { exportLimitsFrom, planExport } from '../historian/export/index.js';
+import type { ExportLimits } from '../historian/export/index.js';
+import { queryAggregates } from '../historian/query/aggregate.js';
+import { valuesAt } from '../historian/query/interpolate.js';
+import { queryRawPage } from '../historian/query/raw.js';
+import { queryTrend } from '../historian/query/trend.js';
+import type { Interpolation } from '../historian/query/types.js';
+import type { Connections } from './connections.js';
+import type { HubSecurity } from '../api/security-services.js';
+import type { LiveFeed } from './live-feed.js';
+import type { Source } from '../sources/types.js';
+import { VERSION } from './version.js';
+import { CausewayError } from '../core/errors.js';
+import { DEFAULT_MAX_BODY_BYTES } from '../sources/http-push/index.js';
+
+export interface ServiceParts {
+  config: HubConfig;
+  namespace: Namespace;
+  historian: Historian;
+  connections: Connections;
+  metrics: Registry;
+  security: HubSecurity;
+  /** Value changes as the namespace maps them, for live subscribers. */
+  live: LiveFeed;
+  now: () => number;
+  startedAt: number;
+  /** Bounds of API exports; default from CAUSEWAY_EXPORT_MAX_SAMPLES and CAUSEWAY_EXPORT_MAX_DAYS. */
+  exportLimits?: ExportLimits;
+}
+
+/** Numbers run linearly between samples; booleans, strings and state codes hold until the next sample. */
+function interpolationOf(ns: Namespace): (path: string) => Interpolation {
+  return (path) => {
+    const a = ns.attribute(path) as (AttributeNode & { interpolation?: Interpolation }) | undefined;
+    if (a?.interpolation) return a.interpolation;
+    return a && (a.type !== 'number' || a.states) ? 'step' : 'linear';
+  };
+}
+
+/** Where an attribute's counter wraps to 0, when its template says so. */
+function rolloverOf(ns: Namespace): (path: string) => number | undefined {
+  return (path) => (ns.attribute(path) as { rolloverAt?: number } | undefined)?.rolloverAt;
+}
+
+/** A connected source that can do `action`, or the catalogue error saying why not. */
+function connectedSource(p: ServiceParts, id: string, action: string, can: (s: Source) => boolean): Source {
+  const sup = p.connections.sources.get(id);
+  if (!sup) throw new CausewayError('CW_SOURCE_NOT_FOUND', { source: id });
+  const st = sup.status();
+  if (!can(sup.source)) throw new CausewayError('CW_SOURCE_CANNOT', { source: id, kind: st.kind, action });
+  if (st.state !== 'connected') throw new CausewayError('CW_SOURCE_NOT_CONNECTED', { source: id, state: st.state });
+  return sup.source;
+}
+
+/** Wire the API's view of the hub. */
+export function createServices(p: ServiceParts): HubServices {
+  return {
+    now: p.now,
+    security: p.security,
+    info: () => ({ enterprise: p.config.site.enterprise, site: p.config.site.name, version: VERSION, startedAt: p.startedAt }),
+    health() {
+      const statuses = p.connections.statuses().filter((s) => s.role === 'source');
+      const connected = statuses.filter((s) => s.state === 'connected').length;
+      const h = p.historian.stats();
+      const historianOk = h.lastError === undefined || (h.lastFlushAt ?? 0) > 0;
+      return {
+        status: connected === statuses.length && historianOk && h.failedFlushes === 0 && p.security.audit.failure === undefined ? 'ok' : 'degraded',
+        version: VERSION,
+        uptimeSeconds: Math.round((p.now() - p.startedAt) / 1000),
+        sources: { total: statuses.length, connected },
+        historian: { pending: h.pending, written: h.written, failedFlushes: h.failedFlushes, ...(h.lastFlushAt ? { lastFlushAt: h.lastFlushAt } : {}), ...(h.lastError ? { lastError: h.lastError } : {}) },
+      };
+    },
+    sources: () => p.connections.statuses().filter((s) => s.role === 'source'),
+    live: { subscribe: (listener) => p.live.subscribe(listener) },
+    namespace: {
+      browse: (prefix) => p.namespace.browse(prefix),
+      has: (prefix) => p.namespace.has(prefix),
+      attribute: (path) => p.namespace.attribute(path),
+      asset: (path) => p.namespace.asset(path),
+      liveUnder: (prefix) => p.namespace.live.under(prefix),
+      search: (q) => p.namespace.search(q),
+      lineage: (path) => p.namespace.lineage(path, { sources: p.config.sources ?? [], sinks: p.config.sinks ?? [], conduits: p.config.conduits ?? [], hubZone: p.config.site.hubZone }),
+      quarantine: (sink) => p.namespace.quarantine.report(sink),
+    },
+    historyRaw: (req) => queryRawPage(p.historian, req),
+    historyAggregate: (req) => queryAggregates(p.historian, { ...req, interpolation: interpolationOf(p.namespace), rolloverAt: rolloverOf(p.namespace) }),
+    historyAt: (paths, time) => valuesAt(p.historian, paths, time, interpolationOf(p.namespace)),
+    historyTrend: (req) => queryTrend(p.historian, req),
+    prepareExport: (req) => planExport(p.historian, { ...req, interpolation: interpolationOf(p.namespace), rolloverAt: rolloverOf(p.namespace) }, p.exportLimits ?? exportLimitsFrom(process.env)),
+    sourceDetails: (id) => p.connections.sources.get(id)?.source.inspect?.(),
+    async discover(id) {
+      const source = connectedSource(p, id, 'identify its device', (s) => s.discover !== undefined);
+      return source.discover!();
+    },
+    async browse(id, address, cursor) {
+      const source = connectedSource(p, id, 'browse', (s) => s.browse !== undefined);
+      return source.browse!(address, cursor);
+    },
+    ingest(sourceId, body, request) {
+      const sup = p.connections.sources.get(sourceId);
+      if (!sup?.source.receive) throw new CausewayError('CW_INGEST_SOURCE_UNKNOWN', { source: sourceId });
+      const state = sup.status().state;
+      if (state !== 'connected') throw new CausewayError('CW_INGEST_NOT_READY', { source: sourceId, state });
+      return sup.source.receive(body, request);
+    },
+    ingestBodyLimit: () => Math.max(DEFAULT_MAX_BODY_BYTES, ...[...p.connections.sources.values()].map((s) => s.source.maxBodyBytes?.() ?? 0)),
+    async metrics() {
+      return { contentType: p.metrics.contentType, body: await p.metrics.metrics() };
+    },
+  };
+}

@@ -1,0 +1,44 @@
+/** The status every connection shows in the API, the CLI and the UI. */
+import { CausewayError, detailOf } from '../core/errors.js';
+
+export type ConnectionState = 'stopped' | 'connecting' | 'connected' | 'backoff';
+
+export interface ConnectionError {
+  code: string;
+  message: string;
+  hint: string;
+  detail?: string;
+  at: number;
+}
+
+export interface ConnectionStatus {
+  id: string;
+  role: 'source' | 'sink';
+  kind: string;
+  zone: string;
+  state: ConnectionState;
+  /** When the current state began, epoch ms. */
+  since: number;
+  lastSuccessAt?: number;
+  lastError?: ConnectionError;
+  nextRetryAt?: number;
+  /** Failed attempts since the last success. */
+  attempts: number;
+  /** Poll cycles skipped because the previous one had not finished. */
+  overruns: number;
+  /** Batches delivered since start. */
+  batches: number;
+}
+
+/** The user-facing shape of any thrown value. */
+export function toConnectionError(e: unknown, at: number): ConnectionError {
+  if (e instanceof CausewayError) {
+    return { code: e.code, message: e.message, hint: e.hint, ...(e.detail ? { detail: e.detail } : {}), at };
+  }
+  return { code: 'CW_SOURCE_READ_FAILED', message: 'The connection failed with an unexpected error.', hint: 'The hub retries on its own; if it keeps failing, check the hub log.', ...(detailOf(e) ? { detail: detailOf(e)! } : {}), at };
+}
+
+/** True when a retry may help: catalogue errors say so, unknown errors are assumed transient. */
+export function isRetryable(e: unknown): boolean {
+  return e instanceof CausewayError ? e.retryable : true;
+}

@@ -1,0 +1,263 @@
+/**
+ * Supervises one connection: connects, reconnects with exponential backoff and jitter after a
+ * failure, polls on a fixed grid (skipping and counting overruns), and keeps its status.
+ * Connectors never retry by themselves; this is the one place that does.
+ */
+import type { Logger } from 'pino';
+import { CausewayError } from '../core/errors.js';
+import type { Sink } from '../sinks/types.js';
+import type { Sample } from '../core/sample.js';
+import type { Source } from '../sources/types.js';
+import { backoffDelay, DEFAULT_BACKOFF, sleep, systemClock, type BackoffPolicy, type Clock } from './backoff.js';
+import { isRetryable, toConnectionError, type ConnectionState, type ConnectionStatus } from './status.js';
+
+export interface SupervisorOptions {
+  id: string;
+  kind: string;
+  zone: string;
+  role: 'source' | 'sink';
+  logger: Logger;
+  clock?: Clock;
+  policy?: BackoffPolicy;
+  random?: () => number;
+}
+
+/** Connection lifecycle shared by sources and sinks. */
+export abstract class Supervisor {
+  protected readonly clock: Clock;
+  protected readonly logger: Logger;
+  readonly #opts: SupervisorOptions;
+  readonly #status: ConnectionStatus;
+  #abort = new AbortController();
+  #lost: ((e: unknown) => void) | undefined;
+  #running: Promise<void> | undefined;
+
+  constructor(opts: SupervisorOptions) {
+    this.#opts = opts;
+    this.clock = opts.clock ?? systemClock;
+    this.logger = opts.logger;
+    this.#status = { id: opts.id, role: opts.role, kind: opts.kind, zone: opts.zone, state: 'stopped', since: this.clock.now(), attempts: 0, overruns: 0, batches: 0 };
+  }
+
+  protected abstract open(signal: AbortSignal): Promise<void>;
+  /** Runs while connected; resolves when stopped, rejects when the link is lost. */
+  protected abstract whileConnected(signal: AbortSignal): Promise<void>;
+  protected abstract shut(): Promise<void>;
+
+  status(): ConnectionStatus {
+    return structuredClone(this.#status);
+  }
+
+  get stopped(): boolean {
+    return this.#abort.signal.aborted;
+  }
+
+  start(): void {
+    if (this.#running) return;
+    this.#abort = new AbortController();
+    this.#running = this.#loop(this.#abort.signal);
+  }
+
+  async stop(): Promise<void> {
+    this.#abort.abort();
+    this.#lost?.(undefined);
+    await this.#running;
+    this.#running = undefined;
+    this.#setState('stopped');
+  }
+
+  /** Called by a push connector (through its context) when its link breaks. */
+  reportError(error: CausewayError | unknown): void {
+    this.#lost?.(error);
+  }
+
+  protected markSuccess(batches = 0): void {
+    this.#status.lastSuccessAt = this.clock.now();
+    this.#status.batches += batches;
+  }
+
+  protected countOverrun(): void {
+    this.#status.overruns++;
+  }
+
+  /** A promise that rejects when reportError() is called; used by push connections. */
+  protected untilLost(signal: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#lost = (e) => (signal.aborted ? resolve() : reject(e));
+      signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+  }
+
+  #setState(state: ConnectionState): void {
+    if (this.#status.state === state) return;
+    this.#status.state = state;
+    this.#status.since = this.clock.now();
+    if (state !== 'backoff') delete this.#status.nextRetryAt;
+  }
+
+  async #loop(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      this.#setState('connecting');
+      try {
+        await this.open(signal);
+        if (signal.aborted) break;
+        this.#setState('connected');
+        this.#status.attempts = 0;
+        this.markSuccess();
+        this.logger.info({ connection: this.#opts.id }, `${this.#opts.role} ${this.#opts.id} connected`);
+        await this.whileConnected(signal);
+      } catch (e) {
+        if (signal.aborted) break;
+        await this.#safeShut();
+        await this.#backoff(e, signal);
+        continue;
+      }
+    }
+    await this.#safeShut();
+  }
+
+  async #backoff(e: unknown, signal: AbortSignal): Promise<void> {
+    this.#status.attempts++;
+    const at = this.clock.now();
+    this.#status.lastError = toConnectionError(e, at);
+    const attempt = isRetryable(e) ? this.#status.attempts : Number.MAX_SAFE_INTEGER;
+    const delay = backoffDelay(Math.min(attempt, 64), this.#opts.policy ?? DEFAULT_BACKOFF, this.#opts.random);
+    this.#setState('backoff');
+    this.#status.nextRetryAt = at + delay;
+    const err = this.#status.lastError;
+    this.logger.warn({ connection: this.#opts.id, code: err.code, detail: err.detail, attempt: this.#status.attempts, retryInMs: delay }, `${err.message} Retrying in ${Math.round(delay / 100) / 10} s.`);
+    await sleep(this.clock, delay, signal);
+  }
+
+  async #safeShut(): Promise<void> {
+    this.#lost = undefined;
+    try {
+      await this.shut();
+    } catch (e) {
+      this.logger.debug({ connection: this.#opts.id, err: e }, 'close failed');
+    }
+  }
+}
+
+export interface SourceSupervisorOptions extends SupervisorOptions {
+  source: Source;
+  pollIntervalMs: number;
+  /** Hands a batch to the pipeline; a poll waits for it (backpressure). */
+  onBatch(batch: Sample[]): Promise<void>;
+}
+
+/** Supervises a source: push sources subscribe, poll sources are polled on a fixed grid. */
+export class SourceSupervisor extends Supervisor {
+  readonly #source: Source;
+  readonly #pollIntervalMs: number;
+  readonly #onBatch: (batch: Sample[]) => Promise<void>;
+
+  constructor(opts: SourceSupervisorOptions) {
+    super(opts);
+    this.#source = opts.source;
+    this.#pollIntervalMs = opts.pollIntervalMs;
+    this.#onBatch = opts.onBatch;
+  }
+
+  get source(): Source {
+    return this.#source;
+  }
+
+  protected open(signal: AbortSignal): Promise<void> {
+    return this.#source.connect(signal);
+  }
+
+  protected shut(): Promise<void> {
+    return this.#source.close();
+  }
+
+  protected async whileConnected(signal: AbortSignal): Promise<void> {
+    if (this.#source.subscribe) {
+      const lost = this.untilLost(signal);
+      this.#source.subscribe((batch) => {
+        if (batch.length === 0) return;
+        this.markSuccess(1);
+        this.#onBatch(batch).catch((e: unknown) => this.logger.error({ err: e }, 'pipeline rejected a batch'));
+      });
+      return lost;
+    }
+    if (this.#source.poll) {
+      const groups = this.#source.pollGroups?.() ?? [{ id: undefined, intervalMs: this.#pollIntervalMs }];
+      return this.#pollGroups(groups, signal);
+    }
+    return this.untilLost(signal);
+  }
+
+  /** One poll loop per group; the first failure stops the others and is rethrown. */
+  async #pollGroups(groups: Array<{ id: string | undefined; intervalMs: number }>, signal: AbortSignal): Promise<void> {
+    const inner = new AbortController();
+    const stop = () => inner.abort();
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+      await Promise.all(groups.map((g) => this.#pollLoop(g.id, g.intervalMs, inner.signal).catch((e: unknown) => {
+        inner.abort();
+        throw e;
+      })));
+    } finally {
+      signal.removeEventListener('abort', stop);
+    }
+  }
+
+  async #pollLoop(group: string | undefined, interval: number, signal: AbortSignal): Promise<void> {
+    let next = this.clock.now();
+    while (!signal.aborted) {
+      const batch = await this.#source.poll!(group);
+      this.markSuccess(batch.length > 0 ? 1 : 0);
+      if (batch.length > 0) await this.#onBatch(batch);
+      next += interval;
+      const now = this.clock.now();
+      if (now >= next) {
+        // The cycle took longer than the interval: skip the missed cycles instead of queueing them.
+        const missed = Math.floor((now - next) / interval) + 1;
+        for (let i = 0; i < missed; i++) this.countOverrun();
+        next += missed * interval;
+      }
+      await sleep(this.clock, next - now, signal);
+    }
+  }
+}
+
+export interface SinkSupervisorOptions extends SupervisorOptions {
+  sink: Sink;
+}
+
+/** Supervises a sink: keeps it connected; a failed send marks the link lost so it reconnects. */
+export class SinkSupervisor extends Supervisor {
+  readonly #sink: Sink;
+
+  constructor(opts: SinkSupervisorOptions) {
+    super(opts);
+    this.#sink = opts.sink;
+  }
+
+  protected open(signal: AbortSignal): Promise<void> {
+    return this.#sink.connect(signal);
+  }
+
+  protected shut(): Promise<void> {
+    return this.#sink.close();
+  }
+
+  protected whileConnected(signal: AbortSignal): Promise<void> {
+    return this.untilLost(signal);
+  }
+
+  /** Send a batch; throws a retryable CW_SINK_SEND_FAILED while the sink is not connected. */
+  async send(batch: readonly Sample[]): Promise<void> {
+    const st = this.status();
+    if (st.state !== 'connected') throw new CausewayError('CW_SINK_SEND_FAILED', { sink: st.id, reason: `the sink is ${st.state}` });
+    try {
+      await this.#sink.send(batch);
+      this.markSuccess(1);
+    } catch (e) {
+      // A refused batch (non-retryable, e.g. HTTP 400) says nothing about the link; only a retryable failure means it is lost.
+      if (isRetryable(e)) this.reportError(e);
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * Hub security: identity (users, sessions, API tokens), RBAC, the audit chain and the write gate,
+ * over the hub state in SQLite. The runtime opens it with the data directory and the config's
+ * `security:` block; the API reaches it through the runtime's services.
+ */
+import { durationMs } from '../core/time.js';
+import type { ConduitRule } from '../core/zones.js';
+import { Accounts } from './accounts.js';
+import { AuditLog } from './audit.js';
+import { completeSetup, ensureDemoAccounts, firstRun, type FirstRun } from './bootstrap.js';
+import { Identity } from './identity.js';
+import { OidcLogin, type OidcSettings } from './oidc.js';
+import { PendingWrites } from './pending-writes.js';
+import { Sessions, type SessionPolicy } from './sessions.js';
+import { openStateDb, type Db } from './store.js';
+import { Tokens } from './tokens.js';
+import { LoginFailures, Users, type LockoutPolicy, type User } from './users.js';
+import { WriteGate, type WritePlant, type WritePolicy } from './write-gate.js';
+
+export type { Principal, Client } from './identity.js';
+export type { User } from './users.js';
+export type { Session } from './sessions.js';
+export type { ApiToken } from './tokens.js';
+export type { AuditRecord, AuditEntry, VerifyResult, AuditQuery, AuditLog } from './audit.js';
+export type { Actor } from './accounts.js';
+export type { WriteRecord, WriteState } from './pending-writes.js';
+export type { WritePlant, Requester } from './write-gate.js';
+export type { Grant, Permission, Role, Subject } from './rbac.js';
+export type { FirstRun } from './bootstrap.js';
+export type { OidcSettings } from './oidc.js';
+export { WriteGate };
+export { can, canNavigate, canSomewhere, isPermission, isRole, permissionsOf, PERMISSIONS, ROLES, ROLE_PERMISSIONS } from './rbac.js';
+
+export interface SecurityPolicy {
+  sessions: SessionPolicy;
+  lockout: LockoutPolicy;
+  /** Sign-in attempts per minute from one address. */
+  loginPerMinute: number;
+  writes: WritePolicy;
+}
+
+type Duration = number | string;
+
+/** The config's `security:` block (config/schema.ts SecuritySchema), as this module reads it. */
+export interface SecuritySettings {
+  sessions?: { idleTimeout?: Duration; maxAge?: Duration };
+  login?: { maxFailures?: number; lockout?: Duration; perMinute?: number };
+  writes?: { approvalTimeout?: Duration; perMinute?: number; verifyTimeout?: Duration };
+  oidc?: OidcSettings;
+}
+
+/** The policy from the config's `security:` block, with the defaults. */
+export function policyOf(c: SecuritySettings | undefined): SecurityPolicy {
+  return {
+    sessions: { idleMs: durationMs(c?.sessions?.idleTimeout, 30 * 60_000), maxAgeMs: durationMs(c?.sessions?.maxAge, 12 * 3_600_000) },
+    lockout: { maxFailures: c?.login?.maxFailures ?? 5, lockMs: durationMs(c?.login?.lockout, 15 * 60_000), windowMs: 60 * 60_000 },
+    loginPerMinute: c?.login?.perMinute ?? 10,
+    writes: { approvalMs: durationMs(c?.writes?.approvalTimeout, 5 * 60_000), perMinute: c?.writes?.perMinute ?? 10, verifyMs: durationMs(c?.writes?.verifyTimeout, 10_000) },
+  };
+}
+
+export interface SecurityOptions {
+  dataDir: string;
+  now: () => number;
+  policy?: SecurityPolicy;
+  /** The configured zone ids, to check grants against. */
+  zones?: () => readonly string[];
+  /** Sign-in through an identity provider, when configured. */
+  oidc?: OidcSettings;
+  /** Called when the audit log stops recording (a reason) or records again (undefined). */
+  onAuditHealth?: (failure: string | undefined) => void;
+}
+
+export class Security {
+  readonly db: Db;
+  readonly policy: SecurityPolicy;
+  readonly users: Users;
+  readonly sessions: Sessions;
+  readonly tokens: Tokens;
+  readonly failures: LoginFailures;
+  readonly audit: AuditLog;
+  readonly identity: Identity;
+  readonly pending: PendingWrites;
+  readonly accounts: Accounts;
+  /** Sign-in through the site's identity provider, when `security.oidc` is set. */
+  readonly oidc: OidcLogin | undefined;
+  readonly now: () => number;
+
+  private constructor(db: Db, o: SecurityOptions) {
+    this.db = db;
+    this.now = o.now;
+    this.policy = o.policy ?? policyOf(undefined);
+    this.users = new Users(db, o.now);
+    this.sessions = new Sessions(db, this.policy.sessions);
+    this.tokens = new Tokens(db);
+    this.failures = new LoginFailures(db, this.policy.lockout);
+    this.audit = new AuditLog(db, { now: o.now, ...(o.onAuditHealth ? { onHealthChange: o.onAuditHealth } : {}) });
+    this.identity = new Identity({ users: this.users, sessions: this.sessions, tokens: this.tokens, failures: this.failures, audit: this.audit, now: o.now });
+    this.pending = new PendingWrites(db);
+    this.oidc = o.oidc ? new OidcLogin(o.oidc, { users: this.users, identity: this.identity, audit: this.audit, now: o.now }) : undefined;
+    this.accounts = new Accounts({ db, users: this.users, sessions: this.sessions, tokens: this.tokens, audit: this.audit, now: o.now, ...(o.zones ? { zones: o.zones } : {}) });
+  }
+
+  /** Open the hub state in the data directory (creating it on first run). */
+  static open(o: SecurityOptions): Security {
+    return new Security(openStateDb(o.dataDir), o);
+  }
+
+  /** The write gate over a running plant. */
+  writeGate(plant: WritePlant, conduits: readonly ConduitRule[], hubZone: string): WriteGate {
+    return new WriteGate({ pending: this.pending, audit: this.audit, plant, conduits, hubZone, policy: this.policy.writes, now: this.now });
+  }
+
+  /** First run: an admin from the environment, or a setup token to print once. */
+  firstRun(env: Record<string, string | undefined>): Promise<FirstRun> {
+    return firstRun(this, env);
+  }
+
+  /** Redeem the setup token printed at first start. */
+  completeSetup(token: string, username: string, password: string, address?: string): Promise<User> {
+    return completeSetup(this, token, username, password, address);
+  }
+
+  /** The demo's accounts (admin, operator, approver, auditor); returns those made now with their passwords. */
+  ensureDemoAccounts(env: Record<string, string | undefined>): Promise<Array<{ username: string; role: string; password: string }>> {
+    return ensureDemoAccounts(this, env);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The `mqtt` sink kind: the MQTT unified namespace. Every sample becomes one retained QoS 1
+ * message on `<prefix>/<path>` with the §8 payload; send() resolves once every PUBACK is back.
+ */
+import { randomBytes } from 'node:crypto';
+import { CausewayError } from '../../core/errors.js';
+import type { Sample } from '../../core/sample.js';
+import { checkConfig } from '../shared/config.js';
+import { forEachBounded } from '../shared/window.js';
+import type { Sink, SinkContext, SinkDefinition } from '../types.js';
+import { MqttLink } from './connection.js';
+import { payloadFor, topicFor } from './payload.js';
+import { DEFAULT_MAX_IN_FLIGHT, DEFAULT_PREFIX, MqttSinkConfigSchema, type MqttSinkConfig } from './schema.js';
+
+export { MqttSinkConfigSchema, DEFAULT_MAX_IN_FLIGHT, DEFAULT_PREFIX, type MqttSinkConfig } from './schema.js';
+export { payloadFor, topicFor } from './payload.js';
+
+/** A running MQTT unified-namespace output; see mqttSink. */
+class MqttSink implements Sink {
+  readonly #config: MqttSinkConfig;
+  readonly #ctx: SinkContext;
+  readonly #clientId: string;
+  readonly #prefix: string;
+  readonly #qos: 1 | 2;
+  readonly #retain: boolean;
+  readonly #maxInFlight: number;
+  #link: MqttLink | undefined;
+
+  constructor(config: MqttSinkConfig, ctx: SinkContext) {
+    checkConfig(MqttSinkConfigSchema, config, ctx.id);
+    this.#config = config;
+    this.#ctx = ctx;
+    // One id per sink instance, kept across reconnects; the suffix keeps two hubs with the same config apart.
+    this.#clientId = config.clientId ?? `causeway-${ctx.id}-${randomBytes(4).toString('hex')}`;
+    this.#prefix = config.prefix ?? DEFAULT_PREFIX;
+    this.#qos = config.qos ?? 1;
+    this.#retain = config.retain ?? true;
+    this.#maxInFlight = config.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
+  }
+
+  async connect(signal: AbortSignal): Promise<void> {
+    await this.close();
+    const { url, username, password } = this.#config;
+    this.#link = await MqttLink.open({
+      sinkId: this.#ctx.id, url, clientId: this.#clientId,
+      ...(username === undefined ? {} : { username }),
+      ...(password === undefined ? {} : { password }),
+    }, signal);
+  }
+
+  async send(batch: readonly Sample[]): Promise<void> {
+    const link = this.#link;
+    if (!link) throw new CausewayError('CW_SINK_SEND_FAILED', { sink: this.#ctx.id, reason: 'the sink is not connected to the broker' });
+    if (link.lost) throw link.lost;
+    await forEachBounded(batch, this.#maxInFlight, (s) =>
+      link.publish(topicFor(this.#prefix, s.path), payloadFor(s, this.#ctx.describe(s.path)), this.#qos, this.#retain));
+  }
+
+  async close(): Promise<void> {
+    const link = this.#link;
+    this.#link = undefined;
+    await link?.close();
+  }
+}
+
+/** The MQTT unified-namespace sink definition. */
+export const mqttSink: SinkDefinition<MqttSinkConfig> = {
+  kind: 'mqtt',
+  description: 'Publishes every value, retained, to an MQTT broker as the unified namespace: <prefix>/<path>.',
+  configSchema: MqttSinkConfigSchema,
+  create: (config, ctx) => new MqttSink(config, ctx),
+};

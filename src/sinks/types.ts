@@ -1,0 +1,37 @@
+/** The contract every northbound output fulfils. See ARCHITECTURE §4. */
+import type { TSchema } from 'typebox';
+import type { Logger } from 'pino';
+import type { Sample } from '../core/sample.js';
+
+/** What a sink may know of a path: the meaning the namespace gives it. */
+export interface PathInfo {
+  unit?: string;
+  type?: 'number' | 'boolean' | 'string';
+  description?: string;
+}
+
+export interface SinkContext {
+  readonly id: string;
+  readonly zone: string;
+  readonly logger: Logger;
+  /** The hub's data directory (local state of a sink). */
+  readonly dataDir: string;
+  /** Unit, type and description of a path, from the namespace (undefined for raw tags). */
+  describe(path: string): PathInfo | undefined;
+  now(): number;
+}
+
+/** A running output. */
+export interface Sink {
+  connect(signal: AbortSignal): Promise<void>;
+  /** Resolve only after the destination has accepted the whole batch; throw a CausewayError otherwise. */
+  send(batch: readonly Sample[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface SinkDefinition<C = unknown> {
+  readonly kind: string;
+  readonly description: string;
+  readonly configSchema: TSchema;
+  create(config: C, ctx: SinkContext): Sink;
+}

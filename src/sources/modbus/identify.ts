@@ -1,0 +1,62 @@
+/**
+ * Device identification for the inventory: Read Device Identification (function 43, MEI type 14).
+ * Asks for the basic objects one at a time (individual access, code 4: the answer always fits one
+ * response), and falls back to the basic stream (code 1) for devices that only serve that. Many
+ * devices do not implement function 43 at all; then the answer says so instead of failing.
+ */
+import { isCausewayError } from '../../core/errors.js';
+import type { DeviceInfo } from '../types.js';
+import type { ModbusConnection } from './connection.js';
+
+const READ_BASIC_STREAM = 0x01;
+const READ_ONE_OBJECT = 0x04;
+
+/** The basic and regular objects, by object id, and the DeviceInfo key each maps to. */
+const OBJECTS: ReadonlyArray<[number, keyof DeviceInfo]> = [
+  [0x00, 'manufacturer'], // VendorName
+  [0x01, 'product'], // ProductCode
+  [0x02, 'softwareVersion'], // MajorMinorRevision
+  [0x03, 'vendorUrl'],
+  [0x04, 'productName'],
+  [0x05, 'modelName'],
+];
+const BASIC = [0x00, 0x01, 0x02];
+
+/** The identification objects mapped to DeviceInfo; text trimmed of padding. */
+export function deviceInfoOf(objects: Readonly<Record<number, string>>): DeviceInfo {
+  const info: DeviceInfo = {};
+  for (const [id, key] of OBJECTS) {
+    const text = objects[id]?.replace(/\0/g, '').trim();
+    if (text) info[key] = text;
+  }
+  return info;
+}
+
+/** The basic objects, one request each. */
+async function readOneByOne(conn: ModbusConnection, unitId: number): Promise<Record<number, string>> {
+  const objects: Record<number, string> = {};
+  for (const id of BASIC) Object.assign(objects, await conn.readDeviceIdentification(unitId, READ_ONE_OBJECT, id));
+  return objects;
+}
+
+/** Vendor, product and firmware of the device at `unitId`, or what is known and why not more. */
+export async function identify(conn: ModbusConnection, unitId: number): Promise<DeviceInfo> {
+  try {
+    return deviceInfoOf(await readOneByOne(conn, unitId));
+  } catch (e) {
+    if (!isCausewayError(e, 'CW_SOURCE_MODBUS_EXCEPTION')) throw e;
+    if (e.params.code === 1) return unsupported(e.params.code, e.params.meaning);
+  }
+  try {
+    return deviceInfoOf(await conn.readDeviceIdentification(unitId, READ_BASIC_STREAM, 0x00));
+  } catch (e) {
+    if (!isCausewayError(e, 'CW_SOURCE_MODBUS_EXCEPTION')) throw e;
+    return unsupported(e.params.code, e.params.meaning);
+  }
+}
+
+function unsupported(code: number, meaning: string): DeviceInfo {
+  return {
+    identification: `The device answered Read Device Identification (function 43/14) with Modbus exception ${code} (${meaning}); its vendor, product and firmware are unknown.`,
+  };
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { Sample } from '../../core/sample.js';
+import { Batcher } from './batcher.js';
+
+const s = (n: number): Sample => ({ path: `mq/t${n}`, value: n, ts: 0, quality: 'good' });
+const turn = () => new Promise((r) => setImmediate(r));
+
+describe('batcher', () => {
+  it('collects what arrives in one loop turn into one batch', async () => {
+    const batches: Sample[][] = [];
+    const b = new Batcher(1000, () => undefined);
+    b.attach((x) => void batches.push(x));
+    for (let i = 0; i < 10; i++) b.push([s(i)]);
+    expect(batches).toEqual([]);
+    await turn();
+    expect(batches).toEqual([Array.from({ length: 10 }, (_, i) => s(i))]);
+    b.push([s(10)]);
+    await turn();
+    expect(batches).toHaveLength(2);
+  });
+
+  it('hands over at once when maxBatch samples are waiting', () => {
+    const sizes: number[] = [];
+    const b = new Batcher(3, () => undefined);
+    b.attach((x) => void sizes.push(x.length));
+    b.push([s(1), s(2)]);
+    b.push([s(3), s(4), s(5), s(6), s(7)]);
+    expect(sizes).toEqual([3, 3, 1]);
+    b.detach();
+  });
+
+  it('keeps samples until subscribe(), bounded, and flushes on detach', async () => {
+    const b = new Batcher(100, () => undefined, 5);
+    for (let i = 0; i < 8; i++) b.push([s(i)]);
+    expect(b.stats()).toMatchObject({ pending: 5, dropped: 3 });
+    const batches: Sample[][] = [];
+    b.attach((x) => void batches.push(x));
+    await turn();
+    expect(batches).toEqual([[s(3), s(4), s(5), s(6), s(7)]]);
+    b.push([s(9)]);
+    b.detach();
+    expect(batches).toHaveLength(2);
+    b.push([s(10)]);
+    await turn();
+    expect(batches).toHaveLength(2);
+  });
+
+  it('survives a throwing consumer', async () => {
+    const errors: unknown[] = [];
+    const b = new Batcher(2, (e) => void errors.push(e));
+    b.attach(() => {
+      throw new Error('boom');
+    });
+    b.push([s(1), s(2), s(3), s(4)]);
+    expect(errors).toHaveLength(2);
+    expect(b.stats()).toMatchObject({ batches: 2, samples: 4, pending: 0 });
+  });
+});

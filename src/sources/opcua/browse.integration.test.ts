@@ -1,0 +1,72 @@
+/**
+ * Lazy, paged browsing against a real node-opcua server with a folder of 20,000 variables: every
+ * call returns one bounded page and a cursor, and paging completes with every node exactly once.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isCausewayError } from '../../core/errors.js';
+import { freePort } from '../../test-support/services.js';
+import type { Source } from '../types.js';
+import { MAX_OPEN_CURSORS } from './browse.js';
+import { connected, hubCertificate, recorder, trustServer } from './__fixtures__/harness.js';
+import { startTestServer, type TestServer } from './__fixtures__/server.mjs';
+
+const BIG = 20_000;
+const PAGE = 1000;
+let root: string;
+let server: TestServer;
+let source: Source;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'causeway-opcua-browse-'));
+  const pkiDir = join(root, 'data/pki/opcua');
+  server = await startTestServer({ port: await freePort(), pkiDir: join(root, 'server-pki'), trust: [await hubCertificate(pkiDir)], bigFolderSize: BIG });
+  await trustServer(pkiDir, server.certificate);
+  source = await connected({ endpointUrl: server.url, browsePageSize: PAGE }, recorder('plc1', [], join(root, 'data')));
+});
+
+afterAll(async () => {
+  await source?.close();
+  await server?.stop();
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('OPC UA browsing against a real server', () => {
+  it(`pages through a folder of ${BIG} variables in bounded pages, each node once`, async () => {
+    const seen = new Set<string>();
+    const sizes: number[] = [];
+    let page = await source.browse!('ns=1;s=Big');
+    for (;;) {
+      sizes.push(page.nodes.length);
+      for (const n of page.nodes) seen.add(n.address);
+      if (!page.cursor) break;
+      page = await source.browse!('ns=1;s=Big', page.cursor);
+    }
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(PAGE);
+    expect(sizes.length).toBe(BIG / PAGE);
+    expect(seen.size).toBe(BIG);
+    expect(seen.has('ns=1;s=Big.V0') && seen.has(`ns=1;s=Big.V${BIG - 1}`)).toBe(true);
+  });
+
+  it(`keeps ${MAX_OPEN_CURSORS} cursors open and releases older ones on the server`, async () => {
+    const cursors: string[] = [];
+    for (let i = 0; i <= MAX_OPEN_CURSORS; i++) cursors.push((await source.browse!('ns=1;s=Big')).cursor!);
+    const oldest = await source.browse!('ns=1;s=Big', cursors[0]).catch((e: unknown) => e);
+    expect(isCausewayError(oldest, 'CW_SOURCE_BROWSE_FAILED')).toBe(true);
+    expect((oldest as Error).message).toContain('the cursor is no longer valid');
+    const newest = await source.browse!('ns=1;s=Big', cursors.at(-1));
+    expect(newest.nodes.length).toBe(PAGE);
+    expect(newest.nodes[0]!.address).toBe(`ns=1;s=Big.V${PAGE}`);
+  });
+
+  it('refuses a cursor from before a reconnect, and browsing while disconnected', async () => {
+    const { cursor } = await source.browse!('ns=1;s=Big');
+    await source.close();
+    expect(isCausewayError(await source.browse!().catch((e: unknown) => e), 'CW_SOURCE_BROWSE_FAILED')).toBe(true);
+    await source.connect(new AbortController().signal);
+    expect(isCausewayError(await source.browse!('ns=1;s=Big', cursor).catch((e: unknown) => e), 'CW_SOURCE_BROWSE_FAILED')).toBe(true);
+    expect((await source.browse!('ns=1;s=Big')).nodes.length).toBe(PAGE);
+  });
+});

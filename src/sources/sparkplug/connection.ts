@@ -1,0 +1,140 @@
+/**
+ * The MQTT link of a Sparkplug host application: connect with the STATE death certificate as Last
+ * Will, subscribe, publish STATE online; later publish rebirth requests and, on close, STATE offline.
+ * MQTT.js runs with reconnectPeriod 0: when the link breaks it says so once and the supervisor
+ * reconnects (a connector never retries by itself).
+ */
+import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import { CausewayError } from '../../core/errors.js';
+import { encodeRebirthRequest } from './payload.js';
+import { messageTopic, statePayload, stateTopic } from './topic.js';
+import { untilConnected } from '../../protocols/mqtt-connect.js';
+
+export interface LinkOptions {
+  sourceId: string;
+  url: string;
+  clientId: string;
+  username?: string;
+  password?: string;
+  hostId: string;
+  subscriptions: readonly string[];
+  /** The STATE timestamp of this session: in the Will, the online message and the offline message. */
+  stateTimestamp: number;
+  onMessage(topic: string, payload: Buffer, retained: boolean): void;
+  /** Called once when the link breaks after open() succeeded (not after close()). */
+  onLost(error: CausewayError): void;
+}
+
+/** The broker URL without user name or password, for messages and logs. */
+export function brokerTarget(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname === '/' ? '' : u.pathname}`;
+  } catch {
+    return url.replace(/\/\/[^@/]*@/, '//');
+  }
+}
+
+/** A short reason for an MQTT.js or socket error, in plant words. */
+export function reasonOf(e: unknown): string {
+  const code = (e as { code?: unknown })?.code;
+  const message = e instanceof Error ? e.message : String(e);
+  if (code === 'ECONNREFUSED') return 'the connection was refused';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the host name does not resolve';
+  if (code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return 'the broker does not answer';
+  if (/not authori[sz]ed|bad user ?name or password/i.test(message)) return 'the broker refused the user name or password';
+  if (/identifier rejected|client ?identifier not valid/i.test(message)) return 'the broker refused the client id';
+  return message.replace(/[.\s]+$/, '') || 'the link failed';
+}
+
+/** An open link to the broker. */
+export class SparkplugLink {
+  readonly #client: MqttClient;
+  readonly #opts: LinkOptions;
+  #closing = false;
+  #lastError: unknown;
+
+  private constructor(client: MqttClient, opts: LinkOptions) {
+    this.#client = client;
+    this.#opts = opts;
+  }
+
+  /** Connect, subscribe and publish STATE online; throws CW_SOURCE_CONNECT_FAILED. */
+  static async open(opts: LinkOptions, signal: AbortSignal): Promise<SparkplugLink> {
+    const fail = (reason: string, cause?: unknown) =>
+      new CausewayError('CW_SOURCE_CONNECT_FAILED', { source: opts.sourceId, target: brokerTarget(opts.url), reason }, { cause });
+    const client = mqtt.connect(opts.url, clientOptions(opts));
+    try {
+      await untilConnected(client, signal);
+    } catch (e) {
+      client.end(true);
+      throw fail(signal.aborted ? 'the hub stopped connecting' : reasonOf(e), e);
+    }
+    const link = new SparkplugLink(client, opts);
+    client.on('message', (topic, payload, packet) => opts.onMessage(topic, payload, packet.retain));
+    client.on('error', (e) => (link.#lastError = e));
+    client.once('close', () => link.#lost());
+    try {
+      const grants = await client.subscribeAsync(Object.fromEntries(opts.subscriptions.map((topic) => [topic, { qos: 1 as const }])));
+      const refused = grants.find((g) => g.qos === 128);
+      if (refused) throw fail(`the broker refused the subscription to ${refused.topic}`);
+      await link.publishOnline();
+    } catch (e) {
+      link.#closing = true;
+      client.end(true);
+      throw e instanceof CausewayError ? e : fail(reasonOf(e), e);
+    }
+    return link;
+  }
+
+  /** Publish STATE online (retained, QoS 1) with this session's timestamp. */
+  async publishOnline(): Promise<void> {
+    await this.#client.publishAsync(stateTopic(this.#opts.hostId), statePayload(true, this.#opts.stateTimestamp), { qos: 1, retain: true });
+  }
+
+  /** Ask an edge node to publish its births again: NCMD `Node Control/Rebirth` = true, QoS 0. */
+  requestRebirth(group: string, node: string, now: number): void {
+    if (this.#closing || !this.#client.connected) return;
+    this.#client.publish(messageTopic(group, 'NCMD', node), Buffer.from(encodeRebirthRequest(now)), { qos: 0, retain: false });
+  }
+
+  get open(): boolean {
+    return !this.#closing && this.#client.connected;
+  }
+
+  /** Publish STATE offline (when still connected) and disconnect cleanly, so the Will is not sent. */
+  async close(): Promise<void> {
+    if (this.#closing) return;
+    this.#closing = true;
+    if (!this.#client.connected) {
+      this.#client.end(true);
+      return;
+    }
+    try {
+      await this.#client.publishAsync(stateTopic(this.#opts.hostId), statePayload(false, this.#opts.stateTimestamp), { qos: 1, retain: true });
+      await this.#client.endAsync();
+    } catch {
+      this.#client.end(true);
+    }
+  }
+
+  #lost(): void {
+    if (this.#closing) return;
+    this.#closing = true;
+    const target = brokerTarget(this.#opts.url);
+    this.#opts.onLost(new CausewayError('CW_SOURCE_CONNECT_FAILED', { source: this.#opts.sourceId, target, reason: this.#lastError === undefined ? 'the broker closed the connection' : reasonOf(this.#lastError) }, { cause: this.#lastError }));
+  }
+}
+
+function clientOptions(opts: LinkOptions): IClientOptions {
+  return {
+    clientId: opts.clientId,
+    ...(opts.username === undefined ? {} : { username: opts.username }),
+    ...(opts.password === undefined ? {} : { password: opts.password }),
+    clean: true,
+    reconnectPeriod: 0,
+    // Sparkplug 3.0: the host's death certificate, same topic and timestamp as its birth, retained.
+    will: { topic: stateTopic(opts.hostId), payload: Buffer.from(statePayload(false, opts.stateTimestamp)), qos: 1, retain: true },
+  };
+}
+

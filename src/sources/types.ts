@@ -1,0 +1,101 @@
+/** The contract every southbound connector fulfils. See ARCHITECTURE §4. */
+import type { TSchema } from 'typebox';
+import type { Logger } from 'pino';
+import type { Sample, Value } from '../core/sample.js';
+import type { CausewayError } from '../core/errors.js';
+import type { TagConfig } from '../config/schema.js';
+
+/** What the runtime hands a source when it creates it. */
+export interface SourceContext {
+  /** The source's id; raw tags are `<id>/<tag-id>`. */
+  readonly id: string;
+  readonly zone: string;
+  readonly logger: Logger;
+  /** The tags configured for this source, with their kind-specific keys. */
+  readonly tags: readonly TagConfig[];
+  /** The hub's data directory (PKI folders, local state of a connector). */
+  readonly dataDir: string;
+  /**
+   * True when a conduit lets commands go from the hub's zone into this source's zone. A connector
+   * that would send anything down to a device unasked (e.g. a Sparkplug rebirth request) checks it.
+   */
+  readonly commandsAllowed: boolean;
+  /** Wall clock in epoch ms; tests may pass a fake one. */
+  now(): number;
+  /**
+   * A push source calls this when its link breaks after connect() succeeded. The supervisor then
+   * closes the source and reconnects it with backoff. A source never retries by itself.
+   */
+  reportError(error: CausewayError): void;
+}
+
+/** Vendor, product and firmware of a device, for the inventory. */
+export interface DeviceInfo {
+  manufacturer?: string;
+  product?: string;
+  softwareVersion?: string;
+  buildNumber?: string;
+  serialNumber?: string;
+  [key: string]: string | undefined;
+}
+
+/** A node found by browsing a device's address space. */
+export interface BrowseNode {
+  address: string;
+  name: string;
+  hasChildren: boolean;
+  type?: string;
+}
+
+/** A running connection to one device or broker. */
+export interface Source {
+  /** Open the link. Throws a CausewayError (retryable when a retry may help); the supervisor retries. */
+  connect(signal: AbortSignal): Promise<void>;
+  /** Push sources: deliver batches as they arrive. Called once after a successful connect(). */
+  subscribe?(onBatch: (batch: Sample[]) => void): void;
+  /**
+   * Poll sources: read the tags once. The runtime calls it at the source's poll interval, or, when
+   * pollGroups() is offered, once per group on that group's own grid (with the group's id).
+   */
+  poll?(group?: string): Promise<Sample[]>;
+  /** Poll groups with their own rates; called after each successful connect(). */
+  pollGroups?(): Array<{ id: string; intervalMs: number }>;
+  browse?(address?: string, cursor?: string): Promise<{ nodes: BrowseNode[]; cursor?: string }>;
+  discover?(): Promise<DeviceInfo>;
+  write?(tagId: string, value: Value): Promise<void>;
+  /**
+   * Sources fed through the hub's own HTTP endpoint (POST /ingest/<source-id>): take one request
+   * body. Throws a CausewayError (401, 413, 429, 400) to refuse the whole request.
+   */
+  receive?(body: unknown, request: { token?: string; bytes: number }): ReceiveResult;
+  /** Largest body receive() takes, bytes. */
+  maxBodyBytes?(): number;
+  /** Connector-specific counters and state for diagnostics (e.g. Sparkplug gaps and rebirth requests). */
+  inspect?(): Record<string, unknown>;
+  /** Release everything; must be safe to call after a failed connect(). */
+  close(): Promise<void>;
+}
+
+/** What receive() did with a request: how many samples it took, and each one it refused with why. */
+export interface ReceiveResult {
+  accepted: number;
+  rejected: Array<{ index: number; tag?: string; reason: string }>;
+}
+
+/** A source kind: its name, the schema of its `config` and of its tags' own keys, and a factory. */
+export interface SourceDefinition<C = unknown> {
+  readonly kind: string;
+  readonly description: string;
+  /** Schema of the source's `config:` block. */
+  readonly configSchema: TSchema;
+  /** Schema of the kind-specific keys of each tag (the common keys are checked by config/). */
+  readonly tagSchema: TSchema;
+  /**
+   * True for self-describing sources (Sparkplug B births, MQTT topic captures) whose tags are not all
+   * listed in the config: the pipeline then accepts any raw path under `<source-id>/`, unscaled.
+   */
+  readonly dynamicTags?: boolean;
+  /** Default poll interval in ms for poll sources. */
+  readonly defaultPollIntervalMs?: number;
+  create(config: C, ctx: SourceContext): Source;
+}

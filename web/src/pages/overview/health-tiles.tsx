@@ -1,0 +1,36 @@
+/** The figures at the top of the overview. */
+import type { Answer } from '../../api/client';
+import type { HubRates } from '../../api/metrics';
+import { StateBadge } from '../../components/state-badge';
+import { Tile } from '../../components/tile';
+import { formatAgo, formatCount, formatDuration, formatRate } from '../../lib/format';
+
+type Health = Answer<'/api/v1/health'>;
+type Source = Answer<'/api/v1/sources'>['sources'][number];
+
+export function HealthTiles({ health, sources, rates }: { health?: Health; sources?: Source[]; rates?: HubRates & { measured: boolean } }) {
+  const up = sources?.filter((s) => s.state === 'connected').length;
+  const down = sources ? sources.length - (up ?? 0) : undefined;
+  return (
+    <div className="tiles">
+      <Tile label="Hub" testId="tile-hub" figure={health ? <StateBadge state={health.status} /> : '…'} sub={health ? `version ${health.version}, up ${formatDuration(health.uptimeSeconds * 1000)}` : undefined} />
+      <Tile
+        label="Sources up"
+        testId="tile-sources"
+        figure={sources ? `${up} / ${sources.length}` : '…'}
+        sub={down ? <StateBadge state="backoff" label={`${down} down`} /> : sources ? 'all connected' : undefined}
+      />
+      <Tile label="Values per second" testId="tile-rate" figure={rates?.measured ? formatRate(rates.receivedPerSecond) : '…'} sub={rates?.measured ? `${formatRate(rates.storedPerSecond)} stored per second` : 'measuring…'} />
+      <Tile
+        label="Historian"
+        testId="tile-historian"
+        figure={health ? formatCount(health.historian.written) : '…'}
+        sub={
+          health
+            ? `samples stored · ${formatCount(health.historian.pending)} pending · last flush ${formatAgo(health.historian.lastFlushAt)}${health.historian.failedFlushes ? ` · ${health.historian.failedFlushes} failed flushes` : ''}`
+            : undefined
+        }
+      />
+    </div>
+  );
+}

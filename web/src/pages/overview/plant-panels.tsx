@@ -1,0 +1,57 @@
+/** The parts of the overview that other hub services feed: OEE per line, writes, security posture. */
+import { useFeatures } from '../../api/features';
+import { writes } from '../../api/security';
+import { ArrivesWith } from '../../components/arrives-with';
+import { allows, useSession } from '../../components/session';
+import { Link } from '../../lib/router';
+import { usePoll } from '../../lib/use-poll';
+import { OeeTable } from '../production/oee-table';
+import { AccountsSummary } from '../security/accounts-summary';
+import { AuditChain } from '../security/audit-chain';
+import { WriteHistory } from '../writes/write-history';
+
+function RecentWrites() {
+  const recent = usePoll('recent-writes', (signal) => writes.list({ limit: 5 }, signal), 5000);
+  const pending = recent.data?.writes.filter((w) => w.state === 'pending').length ?? 0;
+  return (
+    <>
+      {pending ? (
+        <p>
+          <Link to="/writes">{pending} waiting for approval</Link>
+        </p>
+      ) : null}
+      <WriteHistory records={recent.data?.writes} error={recent.error} compact />
+    </>
+  );
+}
+
+function SecurityPosture() {
+  const { session } = useSession();
+  return (
+    <>
+      {allows(session, ['audit']) ? <AuditChain /> : <p className="muted">The audit log is for auditors and administrators.</p>}
+      {allows(session, ['admin']) ? <AccountsSummary /> : null}
+    </>
+  );
+}
+
+export function PlantPanels() {
+  const features = useFeatures();
+  if (!features.ready) return null;
+  return (
+    <div className="grid-2">
+      <section className="panel" aria-labelledby="ov-oee">
+        <h2 id="ov-oee">OEE per line</h2>
+        {features.has('/api/v1/oee') ? <OeeTable compact /> : <ArrivesWith feature="production" routes={['/api/v1/oee']} />}
+      </section>
+      <section className="panel" aria-labelledby="ov-writes">
+        <h2 id="ov-writes">Recent writes and approvals</h2>
+        {features.has('/api/v1/writes') ? <RecentWrites /> : <ArrivesWith feature="hub security (the write gate)" routes={['/api/v1/writes']} />}
+      </section>
+      <section className="panel" aria-labelledby="ov-security">
+        <h2 id="ov-security">Security posture</h2>
+        {features.has('/api/v1/audit') ? <SecurityPosture /> : <ArrivesWith feature="hub security" routes={['/api/v1/audit', '/api/v1/me']} />}
+      </section>
+    </div>
+  );
+}

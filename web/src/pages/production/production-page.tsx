@@ -1,0 +1,32 @@
+/** Production: OEE per line and the work orders, started and completed from here. */
+import { useFeatures } from '../../api/features';
+import { ArrivesWith } from '../../components/arrives-with';
+import { OeeTable } from './oee-table';
+import { WorkOrders } from './work-orders';
+
+export function ProductionPage() {
+  const features = useFeatures();
+  const ready = features.has('/api/v1/work-orders') && features.has('/api/v1/oee');
+  return (
+    <>
+      <h1>Production</h1>
+      {features.ready && !ready ? (
+        <ArrivesWith feature="production" routes={['/api/v1/work-orders', '/api/v1/oee']}>
+          <p>Then this page lists the work orders per line, starts and completes them, and shows availability, performance, quality and OEE per line as they update.</p>
+        </ArrivesWith>
+      ) : null}
+      {features.ready && ready ? (
+        <>
+          <section className="panel" aria-labelledby="prod-oee">
+            <h2 id="prod-oee">OEE per line, last 24 hours</h2>
+            <OeeTable />
+          </section>
+          <section className="panel" aria-labelledby="prod-orders">
+            <h2 id="prod-orders">Work orders</h2>
+            <WorkOrders />
+          </section>
+        </>
+      ) : null}
+    </>
+  );
+}
