@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { SqliteDb } from '../src/state/sqlite.js';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { declaredRoutes } from '../src/api/auth.js';
@@ -291,7 +291,7 @@ describe('the write gate', () => {
   it('finds an edited or deleted audit record, over the API and with `causeway audit verify`', async () => {
     const audit = asToken(tokens.auditor, url);
     expect((await audit('/api/v1/audit/verify')).body).toMatchObject({ ok: true, recording: true });
-    const db = new Database(join(hub.security.db.name));
+    const db = SqliteDb.open(join(hub.security.db.name));
     const refused = db.prepare("SELECT seq FROM audit WHERE action = 'write.approve' AND outcome = 'refused' ORDER BY seq LIMIT 1").get() as { seq: number };
     db.prepare("UPDATE audit SET outcome = 'success' WHERE seq = ?").run(refused.seq);
     expect((await audit('/api/v1/audit/verify')).body).toMatchObject({ ok: false, seq: refused.seq, problem: expect.stringContaining('edited') });

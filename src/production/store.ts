@@ -6,8 +6,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { CausewayError, detailOf } from '../core/errors.js';
+import { openStateDatabase, type SqliteDb } from '../state/sqlite.js';
 import type { OrderSource, OrderStatus, RejectedRecord, WorkOrder } from './orders.js';
 
 export const PRODUCTION_FILE = 'production.sqlite';
@@ -61,27 +61,18 @@ function orderOf(r: Row): WorkOrder {
 }
 
 export class ProductionStore {
-  readonly db: Database.Database;
+  readonly db: SqliteDb;
 
-  private constructor(db: Database.Database) {
+  private constructor(db: SqliteDb) {
     this.db = db;
   }
 
   /** Open (and migrate) the store in `dir`; `:memory:` for tests. */
   static open(dir: string | ':memory:'): ProductionStore {
-    let db: Database.Database;
+    let db: SqliteDb;
     try {
       if (dir !== ':memory:') mkdirSync(dir, { recursive: true });
-      db = new Database(dir === ':memory:' ? ':memory:' : join(dir, PRODUCTION_FILE));
-      db.pragma('journal_mode = WAL');
-      db.pragma('busy_timeout = 5000');
-      const version = db.pragma('user_version', { simple: true }) as number;
-      for (let v = version; v < MIGRATIONS.length; v++) {
-        db.transaction(() => {
-          db.exec(MIGRATIONS[v]!);
-          db.pragma(`user_version = ${v + 1}`);
-        })();
-      }
+      db = openStateDatabase(dir === ':memory:' ? ':memory:' : join(dir, PRODUCTION_FILE), { pragmas: ['journal_mode = WAL', 'busy_timeout = 5000'], migrations: MIGRATIONS });
     } catch (e) {
       throw new CausewayError('CW_PRODUCTION_STORE', { dir: String(dir), reason: detailOf(e) ?? 'unknown error' }, { cause: e });
     }

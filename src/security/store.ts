@@ -5,12 +5,14 @@
  */
 import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
 import { CausewayError, detailOf } from '../core/errors.js';
+import { openStateDatabase, type SqliteDb } from '../state/sqlite.js';
 
-export type Db = Database.Database;
+export type Db = SqliteDb;
 
 export const STATE_FILE = 'hub-state.sqlite';
+
+const PRAGMAS = ['journal_mode = WAL', 'foreign_keys = ON', 'busy_timeout = 5000', 'synchronous = FULL'];
 
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE users (
@@ -84,21 +86,15 @@ const MIGRATIONS: readonly string[] = [
 
 /** Open (creating if needed) the hub state database and bring its schema up to date. */
 export function openStateDb(dataDir: string, file = join(dataDir, STATE_FILE)): Db {
-  let db: Db;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    db = new Database(file);
+    const db = openStateDatabase(file, { pragmas: PRAGMAS, migrations: MIGRATIONS });
     restrictMode(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    db.pragma('synchronous = FULL');
-    migrate(db);
+    return db;
   } catch (e) {
     if (e instanceof CausewayError) throw e;
     throw new CausewayError('CW_SECURITY_STORE_FAILED', { file, reason: detailOf(e) ?? 'unknown error' }, { cause: e });
   }
-  return db;
 }
 
 /** Only the hub's own user reads password hashes and the audit chain. */
@@ -107,19 +103,6 @@ function restrictMode(file: string): void {
     chmodSync(file, 0o600);
   } catch {
     // Not every file system has modes (e.g. some mounted volumes); the data directory's own rights apply.
-  }
-}
-
-function migrate(db: Db): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > MIGRATIONS.length) {
-    throw new Error(`its schema version ${current} is newer than this hub knows (${MIGRATIONS.length}); run the newer hub`);
-  }
-  for (let v = current; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[v]!);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
   }
 }
 

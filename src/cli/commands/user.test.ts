@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { SqliteDb } from '../../state/sqlite.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Security } from '../../security/index.js';
 import { decryptSecret, keyFileOf, loadKey } from '../../security/secrets.js';
@@ -75,7 +75,7 @@ describe('causeway user / token / audit / secret', () => {
     const ok = await run(auditCommand, ['verify']);
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/^The audit log is intact: 2 records, last record 2 with hash [0-9a-f]{64}\./);
-    const db = new Database(join(dataDir, STATE_FILE));
+    const db = SqliteDb.open(join(dataDir, STATE_FILE));
     db.prepare("UPDATE audit SET target = 'mallory' WHERE seq = 1").run();
     db.close();
     const bad = await run(auditCommand, ['verify']);
