@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { CONNECTIVITY_ERRORS } from './error-catalogue/connectivity.js';
+import { DATA_ERRORS } from './error-catalogue/data.js';
+import { HISTORIAN_ERRORS } from './error-catalogue/historian.js';
+import { OPERATIONS_ERRORS } from './error-catalogue/operations.js';
+import { SECURITY_ERRORS } from './error-catalogue/security.js';
 import { CausewayError, ERROR_CATALOGUE, isCausewayError, type ErrorCode } from './errors.js';
 
 const AREAS = ['CONFIG', 'PATH', 'SOURCE', 'SINK', 'REGISTRY', 'PIPELINE', 'HISTORIAN', 'API', 'RUNTIME', 'NAMESPACE', 'SECURITY', 'AUTH', 'WRITE', 'AUDIT', 'PKI', 'PRODUCTION', 'ERP', 'ALARM', 'INVENTORY', 'EXPORT', 'INGEST', 'EXPR', 'BROKER'];
@@ -10,6 +15,12 @@ function sampleParams(): Record<string, string> {
 
 describe('error catalogue', () => {
   const codes = Object.keys(ERROR_CATALOGUE) as ErrorCode[];
+
+  it('has each code in exactly one area file, so no entry silently replaces another', () => {
+    const parts = [DATA_ERRORS, CONNECTIVITY_ERRORS, HISTORIAN_ERRORS, SECURITY_ERRORS, OPERATIONS_ERRORS].flatMap((p) => Object.keys(p));
+    expect(parts.length).toBe(codes.length);
+    expect(new Set(parts).size).toBe(parts.length);
+  });
 
   it.each(codes)('%s is well formed', (code) => {
     expect(code).toMatch(/^CW_[A-Z]+_[A-Z0-9_]+$/);
