@@ -1,15 +1,12 @@
 /** Loading a config file with this build's kinds, as the CLI commands need it. */
 import type { HubConfig } from '../config/schema.js';
-import { loadConfigFile, loadConfigText, type ConfigProblem, type KindSchemas } from '../config/index.js';
+import { kindSchemasOf, loadConfigFile, loadConfigText, type ConfigProblem, type KindSchemas } from '../config/index.js';
 import { registries } from '../runtime/connections.js';
 
 /** The kind schemas of this build, for config checks and the JSON Schema. */
 export function kindSchemas(): KindSchemas {
   const r = registries();
-  return {
-    sources: new Map([...r.sources].map(([k, d]) => [k, { configSchema: d.configSchema, tagSchema: d.tagSchema }])),
-    sinks: new Map([...r.sinks].map(([k, d]) => [k, { configSchema: d.configSchema }])),
-  };
+  return kindSchemasOf(r.sources.values(), r.sinks.values());
 }
 
 /** Load and check a config file. */

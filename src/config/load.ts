@@ -4,6 +4,7 @@ import { CausewayError, ERROR_CATALOGUE, detailOf } from '../core/errors.js';
 import { HubConfigSchema, type HubConfig } from './schema.js';
 import { substituteEnv, type Env } from './env.js';
 import { checkKinds } from './check-kinds.js';
+import { checkConduitTls } from './semantic-tls.js';
 import { checkSemantics } from './semantic.js';
 import { validateTarget } from './validate.js';
 import { parseYamlSource } from './yaml-source.js';
@@ -65,6 +66,7 @@ export function loadConfigText(text: string, file: string, opts: LoadOptions): L
   const schemaPaths = new Set(collector.problems.map((p) => p.path));
   const before = collector.problems.length;
   checkSemantics(data, collector);
+  checkConduitTls(data, opts.kinds, collector);
   const semantic = collector.problems.slice(before).filter((p) => !schemaPaths.has(p.path));
   const problems = sortProblems(scrub([...collector.problems.slice(0, before), ...semantic], secrets));
   return problems.length > 0 ? { problems } : { config: deepFreeze(data as HubConfig), problems: [] };

@@ -14,6 +14,7 @@ export const CONFIG_PROBLEM_CODES = {
   CW_CONFIG_INVALID_PATH: 'A namespace path or raw tag reference is not well formed.',
   CW_CONFIG_TEMPLATE_CYCLE: 'Templates extend each other in a circle.',
   CW_CONFIG_FLOW_DENIED: 'A telemetry flow that no conduit allows (default deny).',
+  CW_CONFIG_TLS_REQUIRED: 'A link that crosses a conduit with require: { tls: true } but does not encrypt.',
   CW_CONFIG_CONFLICT: 'Settings that contradict each other (deadband percent and absolute, min above max).',
   CW_CONFIG_UNIT_INCOMPATIBLE: "A source tag's unit cannot be converted to the unit of the attribute it is bound to.",
   CW_CONFIG_CALC_CYCLE: 'Calculated attributes read each other in a circle.',

@@ -18,3 +18,29 @@ export function findConduit(conduits: readonly ConduitRule[], from: string, to: 
 export function flowAllowed(conduits: readonly ConduitRule[], from: string, to: string, flow: Flow): boolean {
   return from === to || findConduit(conduits, from, to, flow) !== undefined;
 }
+
+/** How a source or sink link carries its data across the network, in words for messages. */
+export interface LinkSecurity {
+  encrypted: boolean;
+  /** e.g. "mqtts://broker:8883", "OPC UA securityMode None", "Modbus TCP has no encryption". */
+  how: string;
+}
+
+/** What a kind's link security may depend on besides its own config. */
+export interface LinkContext {
+  /** The hub's API serves TLS (sources that push to the hub arrive through it). */
+  apiTls: boolean;
+}
+
+/** How a kind's link is secured, read from an entry's (possibly invalid) `config`. */
+export type LinkSecurityOf = (config: Record<string, unknown>, ctx: LinkContext) => LinkSecurity;
+
+/** Link security of a URL-configured link: encrypted when its scheme is one of `secure`. */
+export function urlLinkSecurity(url: unknown, secure: readonly string[]): LinkSecurity {
+  const text = typeof url === 'string' ? url : '';
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase() ?? '';
+  return { encrypted: secure.includes(scheme), how: text ? `it connects to ${scheme}://… (${secure.includes(scheme) ? 'encrypted' : 'not encrypted'})` : 'it has no URL' };
+}
+
+/** MQTT URL schemes that encrypt (mqtt.js: mqtts, ssl and tls are TLS over TCP, wss is TLS WebSocket). */
+export const MQTT_TLS_SCHEMES: readonly string[] = ['mqtts', 'ssl', 'tls', 'wss'];

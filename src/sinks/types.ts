@@ -2,6 +2,7 @@
 import type { TSchema } from 'typebox';
 import type { Logger } from 'pino';
 import type { Sample } from '../core/sample.js';
+import type { LinkSecurityOf } from '../core/zones.js';
 
 /** What a sink may know of a path: the meaning the namespace gives it. */
 export interface PathInfo {
@@ -33,5 +34,7 @@ export interface SinkDefinition<C = unknown> {
   readonly kind: string;
   readonly description: string;
   readonly configSchema: TSchema;
+  /** How its link is secured, from its (possibly invalid) config: checked against conduits with require: { tls: true }. */
+  readonly linkSecurity?: LinkSecurityOf;
   create(config: C, ctx: SinkContext): Sink;
 }

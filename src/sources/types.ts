@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Sample, Value } from '../core/sample.js';
 import type { CausewayError } from '../core/errors.js';
 import type { TagConfig } from '../config/schema.js';
+import type { LinkSecurityOf } from '../core/zones.js';
 
 /** What the runtime hands a source when it creates it. */
 export interface SourceContext {
@@ -95,6 +96,8 @@ export interface SourceDefinition<C = unknown> {
    * listed in the config: the pipeline then accepts any raw path under `<source-id>/`, unscaled.
    */
   readonly dynamicTags?: boolean;
+  /** How its link is secured, from its (possibly invalid) config: checked against conduits with require: { tls: true }. */
+  readonly linkSecurity?: LinkSecurityOf;
   /** Default poll interval in ms for poll sources. */
   readonly defaultPollIntervalMs?: number;
   create(config: C, ctx: SourceContext): Source;

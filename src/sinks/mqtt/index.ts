@@ -11,6 +11,7 @@ import type { Sink, SinkContext, SinkDefinition } from '../types.js';
 import { MqttLink } from './connection.js';
 import { payloadFor, topicFor } from './payload.js';
 import { DEFAULT_MAX_IN_FLIGHT, DEFAULT_PREFIX, MqttSinkConfigSchema, type MqttSinkConfig } from './schema.js';
+import { MQTT_TLS_SCHEMES, urlLinkSecurity } from '../../core/zones.js';
 
 export { MqttSinkConfigSchema, DEFAULT_MAX_IN_FLIGHT, DEFAULT_PREFIX, type MqttSinkConfig } from './schema.js';
 export { payloadFor, topicFor } from './payload.js';
@@ -66,6 +67,7 @@ class MqttSink implements Sink {
 /** The MQTT unified-namespace sink definition. */
 export const mqttSink: SinkDefinition<MqttSinkConfig> = {
   kind: 'mqtt',
+  linkSecurity: (c) => urlLinkSecurity(c.url, MQTT_TLS_SCHEMES),
   description: 'Publishes every value, retained, to an MQTT broker as the unified namespace: <prefix>/<path>.',
   configSchema: MqttSinkConfigSchema,
   create: (config, ctx) => new MqttSink(config, ctx),

@@ -12,6 +12,7 @@ import type { Sink, SinkContext, SinkDefinition } from '../types.js';
 import { post } from './deliver.js';
 import { buildBody, chunk, prepareChunk, requestHeaders } from './request.js';
 import { DEFAULT_MAX_BATCH, DEFAULT_TIMEOUT_MS, RESERVED_HEADERS, WebhookSinkConfigSchema, type WebhookSinkConfig } from './schema.js';
+import { urlLinkSecurity } from '../../core/zones.js';
 
 export { WebhookSinkConfigSchema, type WebhookSinkConfig } from './schema.js';
 export { buildBody, chunk, idempotencyKey, outcomeOf, parseRetryAfter, signature } from './request.js';
@@ -71,6 +72,7 @@ class WebhookSink implements Sink {
 /** The webhook sink definition. */
 export const webhookSink: SinkDefinition<WebhookSinkConfig> = {
   kind: 'webhook',
+  linkSecurity: (c) => urlLinkSecurity(c.url, ['https']),
   description: 'POSTs every value as signed JSON to an HTTP endpoint, in requests of at most maxBatch samples.',
   configSchema: WebhookSinkConfigSchema,
   create: (config, ctx) => new WebhookSink(config, ctx),

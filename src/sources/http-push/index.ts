@@ -62,6 +62,7 @@ function createHttpPush(config: HttpPushConfig, ctx: SourceContext): Source {
 
 export const httpPushSource: SourceDefinition<HttpPushConfig> = {
   kind: 'http-push',
+  linkSecurity: (_c, hub) => ({ encrypted: hub.apiTls, how: hub.apiTls ? 'devices push to the hub API over TLS' : 'devices push to the hub API, which serves plain HTTP (set api.tls)' }),
   description: 'One-way devices that POST JSON batches to /ingest/<source-id> with their own token.',
   configSchema: ConfigSchema,
   tagSchema: Type.Object({}, { additionalProperties: false }),

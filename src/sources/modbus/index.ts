@@ -90,6 +90,7 @@ class ModbusSource implements Source {
 /** The Modbus TCP source kind. */
 export const modbusSource: SourceDefinition<ModbusConfig> = {
   kind: 'modbus',
+  linkSecurity: () => ({ encrypted: false, how: 'Modbus TCP has no encryption' }),
   description: 'A Modbus TCP device or gateway: coils, discrete inputs, holding and input registers, polled in batches.',
   configSchema: ModbusConfigSchema,
   tagSchema: ModbusTagSchema,

@@ -16,6 +16,7 @@ import { Quarantine, type QuarantineSnapshot } from './quarantine.js';
 import { compileRoutes, type Route } from './routes.js';
 import { MqttConfigSchema, MqttTagSchema, schemaProblem, type MqttConfig } from './schema.js';
 import { brokerFilters } from './topic.js';
+import { MQTT_TLS_SCHEMES, urlLinkSecurity } from '../../core/zones.js';
 
 export type { MqttConfig, MqttTagConfig, SubscriptionConfig } from './schema.js';
 export { MqttConfigSchema, MqttTagSchema } from './schema.js';
@@ -138,6 +139,7 @@ export class MqttSource implements Source {
 /** The MQTT JSON source kind. */
 export const mqttSource: SourceDefinition<MqttConfig> = {
   kind: 'mqtt',
+  linkSecurity: (c) => urlLinkSecurity(c.url, MQTT_TLS_SCHEMES),
   description: 'An MQTT broker carrying JSON or plain payloads; tag ids from topic captures, values by JSON Pointer and expressions.',
   configSchema: MqttConfigSchema,
   tagSchema: MqttTagSchema,

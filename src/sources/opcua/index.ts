@@ -205,6 +205,10 @@ class OpcuaSource implements Source {
 /** The OPC UA source kind. */
 export const opcuaSource: SourceDefinition<OpcuaConfig> = {
   kind: 'opcua',
+  linkSecurity: (c) => {
+    const mode = typeof c.securityMode === 'string' ? c.securityMode : 'SignAndEncrypt';
+    return { encrypted: mode === 'SignAndEncrypt', how: `OPC UA securityMode ${mode}${mode === 'SignAndEncrypt' ? '' : ' does not encrypt'}` };
+  },
   description: 'An OPC UA server: subscriptions with server-side deadband, lazy browsing, writes, PKI with rejected/trusted certificates.',
   configSchema: OpcuaConfigSchema,
   tagSchema: OpcuaTagSchema,

@@ -118,6 +118,7 @@ function packageVersion(): Promise<string> {
 /** The simulator source kind. */
 export const simulatorSource: SourceDefinition<SimulatorConfig> = {
   kind: 'simulator',
+  linkSecurity: () => ({ encrypted: true, how: 'it runs inside the hub, with no network link' }),
   description: 'A seeded, deterministic plant simulator: machine states with downtime reasons, counters and process values.',
   configSchema: SimulatorConfigSchema,
   tagSchema: SimulatorTagSchema,

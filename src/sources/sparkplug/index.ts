@@ -7,6 +7,7 @@
 import type { Source, SourceContext, SourceDefinition } from '../types.js';
 import { SparkplugConfigSchema, SparkplugTagSchema, type SparkplugConfig } from './schema.js';
 import { SparkplugSource } from './source.js';
+import { MQTT_TLS_SCHEMES, urlLinkSecurity } from '../../core/zones.js';
 
 export type { SparkplugConfig, SparkplugTag } from './schema.js';
 export { SparkplugConfigSchema, SparkplugTagSchema } from './schema.js';
@@ -16,6 +17,7 @@ export { SparkplugEdgeNode, type EdgeNodeOptions, type EdgeMetric, type EdgeDevi
 /** The Sparkplug B source kind. */
 export const sparkplugSource: SourceDefinition<SparkplugConfig> = {
   kind: 'sparkplug',
+  linkSecurity: (c) => urlLinkSecurity(c.url, MQTT_TLS_SCHEMES),
   description: 'A Sparkplug B host application: edge node and device births, data and deaths from an MQTT broker.',
   configSchema: SparkplugConfigSchema,
   tagSchema: SparkplugTagSchema,
