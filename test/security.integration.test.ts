@@ -258,6 +258,16 @@ describe('the write gate', () => {
     expect(denied[0]).toMatchObject({ target: 'POST /api/v1/writes/:id/approve', outcome: 'refused', detail: { permission: 'approve' } });
   });
 
+  it('shows write requests only to those who may read their attribute', async () => {
+    const zed = asSession(await signIn(url, 'zed', PASSWORD), url);
+    // zed (operator in line2-ot only) sees no line 1 request, though the admin does.
+    expect((await zed('/api/v1/writes')).body.writes).toEqual([]);
+    const line1 = (await asToken(tokens.admin, url)('/api/v1/writes')).body.writes.find((w: { zone: string }) => w.zone === 'line1-ot');
+    expect(line1).toBeDefined();
+    expect((await zed(`/api/v1/writes/${line1.id}`)).body.code).toBe('CW_WRITE_NOT_FOUND');
+    expect((await asToken(tokens.viewer, url)(`/api/v1/writes/${line1.id}`)).body.id).toBe(line1.id);
+  });
+
   it('does not let an approver approve their own request', async () => {
     const asked = await asSession(ed, url)('/api/v1/writes', 'POST', { path: SP, value: 655 });
     expect((await asSession(ed, url)(`/api/v1/writes/${asked.body.id}/approve`, 'POST')).body).toMatchObject({ status: 403, code: 'CW_WRITE_APPROVAL_REFUSED', step: 'approval' });

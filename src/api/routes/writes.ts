@@ -7,7 +7,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { CausewayError } from '../../core/errors.js';
-import type { Requester } from '../../security/index.js';
+import { can, type Requester } from '../../security/index.js';
 import { clientOf, principalOf } from '../auth.js';
 import { problems, ValueSchema } from '../schemas.js';
 import type { HubSecurity } from '../security-services.js';
@@ -22,6 +22,11 @@ export const WriteSchema = Type.Object({
   outcome: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'oldValue, newValue, verified; or the refusing step and code.' })),
 });
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+
+/** A write request is visible to whoever may read its attribute (path and zone), like the value itself. */
+function readable(req: FastifyRequest, w: { path: string; zone: string }): boolean {
+  return can(principalOf(req).subject, 'read', { path: w.path, zone: w.zone });
+}
 
 function requesterOf(req: FastifyRequest): Requester {
   const p = principalOf(req);
@@ -51,14 +56,19 @@ export const writeRoutes: FastifyPluginAsyncTypebox<{ security: HubSecurity }> =
       querystring: Type.Object({ state: Type.Optional(literals(STATES)), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })) }),
       response: { 200: Type.Object({ writes: Type.Array(WriteSchema) }), ...problems(400, 401, 403) },
     },
-  }, async (req) => ({ writes: security.writes.list({ ...(req.query.state ? { state: req.query.state } : {}), limit: req.query.limit ?? 100 }) }));
+  }, async (req) => {
+    // Filter before limiting, so a zone-limited reader still gets up to `limit` of their own.
+    const all = security.writes.list({ ...(req.query.state ? { state: req.query.state } : {}), limit: 10_000 });
+    return { writes: all.filter((w) => readable(req, w)).slice(0, req.query.limit ?? 100) };
+  });
 
   app.get('/writes/:id', {
     config: { permission: 'read' },
     schema: { summary: 'One write request.', tags: ['writes'], params: IdParams, response: { 200: WriteSchema, ...problems(401, 403, 404) } },
   }, async (req) => {
     const w = security.writes.get(req.params.id);
-    if (!w) throw new CausewayError('CW_WRITE_NOT_FOUND', { id: req.params.id });
+    // One the reader may not see answers as if it did not exist: ids do not leak other zones' requests.
+    if (!w || !readable(req, w)) throw new CausewayError('CW_WRITE_NOT_FOUND', { id: req.params.id });
     return w;
   });
 
