@@ -54,7 +54,7 @@ function checked(cert: string, key: string, certFile: string, selfSigned: boolea
 
 /** Make a self-signed certificate for the given names and addresses. */
 async function generate(names: readonly string[]): Promise<{ cert: string; key: string }> {
-  // node-opcua-crypto (installed with node-opcua) builds X.509 certificates; Node itself cannot.
+  // node-opcua-crypto (a dependency of its own, and the one node-opcua uses) builds X.509 certificates; Node itself cannot.
   const { createSelfSignedCertificate, generatePrivateKey, privateKeyToPEM, CertificatePurpose } = await import('node-opcua-crypto');
   const privateKey = await generatePrivateKey(2048);
   const { privPem } = await privateKeyToPEM(privateKey);
