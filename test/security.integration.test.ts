@@ -268,6 +268,15 @@ describe('the write gate', () => {
     expect((await asToken(tokens.viewer, url)(`/api/v1/writes/${line1.id}`)).body.id).toBe(line1.id);
   });
 
+  it('answers a zone-limited reader at a prefix above its zone with only what it may read', async () => {
+    const zed = asSession(await signIn(url, 'zed', PASSWORD), url);
+    const paths = (await zed('/api/v1/values?path=acme/springfield')).body.values.map((v: { path: string }) => v.path);
+    expect(paths).toEqual(['acme/springfield/packaging/line2/capper/torque_sp']);
+    const all = (await asToken(tokens.viewer, url)('/api/v1/values?path=acme/springfield')).body.values.map((v: { path: string }) => v.path);
+    expect(all).toEqual(expect.arrayContaining([SP, 'acme/springfield/packaging/line2/capper/torque_sp']));
+    expect((await zed(`/api/v1/values?path=${SP}`)).body.values).toEqual([]);
+  });
+
   it('does not let an approver approve their own request', async () => {
     const asked = await asSession(ed, url)('/api/v1/writes', 'POST', { path: SP, value: 655 });
     expect((await asSession(ed, url)(`/api/v1/writes/${asked.body.id}/approve`, 'POST')).body).toMatchObject({ status: 403, code: 'CW_WRITE_APPROVAL_REFUSED', step: 'approval' });

@@ -13,9 +13,10 @@ import type { WebSocket } from 'ws';
 import { CausewayError, isCausewayError } from '../../core/errors.js';
 import { isUnder } from '../../core/path.js';
 import type { Sample } from '../../core/sample.js';
-import { can, canNavigate, type Principal } from '../../security/index.js';
 import { checkedPaths } from '../params.js';
 import { problemOf } from '../problem.js';
+import { readerOf, type LiveReader } from '../readers.js';
+import type { Principal } from '../../security/index.js';
 import type { HubServices } from '../services.js';
 
 /** How often coalesced changes go out. */
@@ -66,32 +67,6 @@ function prefixes(paths: string[]): string[] {
   const list = paths.length === 0 ? [] : checkedPaths(paths);
   if (list.length > LIVE_MAX_PREFIXES) throw new CausewayError('CW_API_BAD_REQUEST', { problem: `at most ${LIVE_MAX_PREFIXES} path prefixes per connection (got ${list.length})` });
   return list;
-}
-
-/** What a client may read: everything with no principal (no security in front), else where its grants reach. */
-export interface LiveReader {
-  /** May subscribe to the prefix: something readable lies at, above or below it. */
-  may(prefix: string): boolean;
-  /** May see this path's values. */
-  sees(path: string): boolean;
-}
-
-/** The reader of a principal; answers per path are kept (one entry per path the client meets). */
-export function readerOf(principal: Principal | undefined, zoneOf: (path: string) => string | undefined): LiveReader {
-  if (!principal) return { may: () => true, sees: () => true };
-  const seen = new Map<string, boolean>();
-  return {
-    may: (prefix) => canNavigate(principal.subject, 'read', prefix),
-    sees(path) {
-      let ok = seen.get(path);
-      if (ok === undefined) {
-        const zone = zoneOf(path);
-        ok = can(principal.subject, 'read', { path, ...(zone ? { zone } : {}) });
-        seen.set(path, ok);
-      }
-      return ok;
-    },
-  };
 }
 
 /** One WebSocket client: its prefixes, the changes waiting to go out, and the flush timer. */

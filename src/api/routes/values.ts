@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { CausewayError } from '../../core/errors.js';
 import { checkedPath } from '../params.js';
+import { readerOf } from '../readers.js';
 import { pathScope } from '../scopes.js';
 import { PathQuery, problems, QualitySchema, ValueSchema } from '../schemas.js';
 import type { HubServices } from '../services.js';
@@ -18,7 +19,8 @@ export const CurrentValueSchema = Type.Object({
 
 export const valueRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> = async (app, { services }) => {
   app.get('/values', {
-    config: { permission: 'read', scope: pathScope },
+    // A prefix above the reader's zones or subtrees is allowed; the answer holds only what they may read.
+    config: { permission: 'read', scope: (r) => ({ ...pathScope(r), navigate: true }) },
     schema: {
       summary: 'Current value, quality and source time of every path at or below `path`.',
       tags: ['values'],
@@ -27,7 +29,8 @@ export const valueRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> =
     },
   }, async (req) => {
     const path = checkedPath(req.query.path);
-    const live = services.namespace.liveUnder(path);
+    const reader = readerOf(req.principal, (p) => services.security?.zoneOf(p));
+    const live = services.namespace.liveUnder(path).filter((s) => reader.sees(s.path));
     if (live.length === 0 && !services.namespace.has(path)) throw new CausewayError('CW_API_PATH_NOT_FOUND', { path });
     const limit = req.query.limit ?? 10_000;
     const values = live.slice(0, limit).map((s) => {
