@@ -9,15 +9,18 @@ import { stringify } from 'yaml';
 import { formatProblems, loadConfigText } from '../config/index.js';
 import type { HubConfig } from '../config/schema.js';
 import { isCausewayError } from '../core/errors.js';
-import { COMPRESSOR_PATH, DEMO_ROOT, demoConfig, ENERGY_METER_PATH } from '../demo/config.js';
+import { demoConfig } from '../demo/config.js';
 import { DeviceLauncher, type DeviceStatus, type LaunchMode } from '../demo/launcher.js';
-import { DEMO_MQTT_USERS, DEMO_SOURCE_IDS, DEMO_UNS_PREFIX } from '../demo/protocol-sources.js';
+import { prepareDemoErp } from '../demo/production.js';
+import { DEMO_MQTT_USERS } from '../demo/protocol-sources.js';
 import { prepareDemo, type DemoSetup } from '../demo/setup.js';
 import { Hub } from '../runtime/hub.js';
 import { kindSchemas } from './config-io.js';
+import { demoBanner, type DemoAccount, type UnsReader } from './demo-banner.js';
 import { reportFatal, stopOnSignal } from './run.js';
 
 export { demoConfig } from '../demo/config.js';
+export { demoBanner, DEMO_WRITE_PATH, type BannerAccounts, type DemoAccount, type UnsReader } from './demo-banner.js';
 
 export interface DemoOptions {
   dataDir: string;
@@ -43,6 +46,11 @@ export interface RunningDemo {
   launcher: DeviceLauncher | undefined;
   /** Ports, secrets and device settings the demo chose (none with --simulated). */
   setup: DemoSetup | undefined;
+  /**
+   * The demo accounts (admin, operator, approver, auditor) made on this start, with their
+   * passwords, for the banner to show once; empty when they existed already.
+   */
+  accounts: DemoAccount[];
   /** Stop the hub (flushing the historian), then the devices. */
   stop(): Promise<void>;
 }
@@ -54,9 +62,25 @@ function checked(config: HubConfig, env: Record<string, string | undefined>): Hu
   return ok;
 }
 
-async function startHub(config: HubConfig, o: DemoOptions, port: number): Promise<{ hub: Hub; url: string }> {
+interface StartedHub {
+  hub: Hub;
+  url: string;
+  accounts: DemoAccount[];
+}
+
+/** Create the hub, make the demo accounts that do not exist yet (so no setup token is needed), start it. */
+async function startHub(config: HubConfig, o: DemoOptions, port: number): Promise<StartedHub> {
   const hub = await Hub.create({ config, dataDir: resolve(o.dataDir), logger: o.logger, port });
-  return { hub, url: await hub.start() };
+  let accounts: DemoAccount[];
+  try {
+    // Before start: with an admin in place, the first run prints no setup token.
+    accounts = await hub.security.ensureDemoAccounts(process.env);
+  } catch (e) {
+    await hub.stop();
+    throw e;
+  }
+  if (accounts.length > 0) o.logger.info({ accounts: accounts.map((a) => a.username) }, `demo: created the accounts ${accounts.map((a) => `${a.username} (${a.role})`).join(', ')}; their passwords are on the terminal, once.`);
+  return { hub, accounts, url: await hub.start() };
 }
 
 /** Start the simulated devices, wait until each serves, then start the hub. */
@@ -66,7 +90,7 @@ async function startProtocolDemo(o: DemoOptions): Promise<RunningDemo> {
   const config = checked(demoConfig({ seed: o.seed, port: setup.apiPort, devices: setup.endpoints }), { ...process.env, ...setup.secretEnv });
   const launcher = new DeviceLauncher({ mode: o.mode ?? 'process', logger: o.logger, ...(o.deviceEntry ? { entry: o.deviceEntry } : {}), ...(o.restartDelayMs !== undefined ? { restartDelayMs: o.restartDelayMs } : {}) });
   await launcher.start(setup.devices);
-  let started: { hub: Hub; url: string };
+  let started: StartedHub;
   try {
     started = await startHub(config, o, setup.apiPort);
   } catch (e) {
@@ -89,7 +113,9 @@ async function startProtocolDemo(o: DemoOptions): Promise<RunningDemo> {
 /** Start the demo: devices and hub, or the all-simulator hub. */
 export async function startDemo(o: DemoOptions): Promise<RunningDemo> {
   if (!o.simulated) return startProtocolDemo(o);
-  const started = await startHub(checked(demoConfig({ seed: o.seed, port: o.port }), process.env), o, o.port);
+  // Today's work orders from the demo ERP, as in the protocol plant.
+  const erp = await prepareDemoErp(resolve(o.dataDir), Date.now());
+  const started = await startHub(checked(demoConfig({ seed: o.seed, port: o.port, erp }), process.env), o, o.port);
   return { ...started, launcher: undefined, setup: undefined, devices: () => [], stop: () => started.hub.stop() };
 }
 
@@ -105,7 +131,9 @@ export async function runDemo(o: DemoOptions): Promise<number> {
     return 1;
   }
   o.logger.info({ url: demo.url, dataDir: resolve(o.dataDir) }, `Causeway demo is running at ${demo.url}. Data in ${resolve(o.dataDir)}.`);
-  process.stdout.write(demoBanner(demo.url, demo.devices(), demo.setup && unsReader(demo.setup)));
+  // The banner holds passwords: the terminal only, never the logger. They are not kept after.
+  process.stdout.write(demoBanner(demo.url, demo.devices(), demo.setup && unsReader(demo.setup), { created: demo.accounts, dataDir: o.dataDir }));
+  demo.accounts.length = 0;
   return stopOnSignal(o.logger, async () => {
     o.logger.info('Stopping the hub (flushing the historian)…');
     await demo.stop();
@@ -113,78 +141,7 @@ export async function runDemo(o: DemoOptions): Promise<number> {
   });
 }
 
-const DEVICE_LINES: Record<DeviceStatus['kind'], { name: string; serves: string; source: string }> = {
-  opcua: { name: 'OPC UA server', serves: 'fillers, cappers', source: DEMO_SOURCE_IDS.opcua },
-  modbus: { name: 'Modbus TCP PLC', serves: 'labelers, palletizers', source: DEMO_SOURCE_IDS.modbus },
-  sparkplug: { name: 'Sparkplug B edge node', serves: 'compressor', source: DEMO_SOURCE_IDS.sparkplug },
-  meter: { name: 'Energy meter (HTTP push)', serves: 'site energy', source: DEMO_SOURCE_IDS.meter },
-};
-
-/** The device table of the banner. */
-function deviceLines(devices: readonly DeviceStatus[]): string[] {
-  if (devices.length === 0) {
-    return ['  Simulated plant (--simulated): the machines run inside the hub; no device processes, no sockets but the API.', ''];
-  }
-  const rows = devices.map((d) => {
-    const l = DEVICE_LINES[d.kind];
-    const via = d.kind === 'sparkplug' ? `${d.endpoint ?? ''} (embedded broker)` : d.kind === 'meter' ? `POST ${d.endpoint ?? ''} every 5 s` : d.endpoint ?? '';
-    return `    ${l.name.padEnd(25)} pid ${String(d.pid ?? '-').padEnd(8)} ${l.serves.padEnd(22)} → ${l.source.padEnd(20)} ${via}`;
-  });
-  const pid = devices.find((d) => d.kind === 'modbus')?.pid ?? '<pid>';
-  return [
-    '  Simulated devices, each its own process on 127.0.0.1:',
-    ...rows,
-    '',
-    `  Watch a reconnect: kill ${pid}   (the Modbus PLC) — packaging-modbus goes to backoff with the`,
-    '  reason, the demo restarts the PLC 10 s later, and the source is connected again.',
-    '',
-  ];
-}
-
-/** How to watch the unified namespace: the embedded broker's port and the read-only demo user. */
-export interface UnsReader {
-  port: number;
-  username: string;
-  password: string;
-}
-
 /** The demo's UNS subscriber login. Printed on the terminal (not logged): it exists only for this run on loopback. */
 function unsReader(setup: DemoSetup): UnsReader {
   return { port: setup.endpoints.broker.port, username: DEMO_MQTT_USERS.reader, password: setup.secrets.unsReaderPassword };
-}
-
-/** The lines that show how to subscribe to the unified namespace. */
-function unsLines(uns: UnsReader | undefined): string[] {
-  if (!uns) return [];
-  return [
-    `  Unified namespace on the embedded broker (topic ${DEMO_UNS_PREFIX}/<path>, retained, with units and quality):`,
-    `    mosquitto_sub -h 127.0.0.1 -p ${uns.port} -u ${uns.username} -P '${uns.password}' -t '${DEMO_UNS_PREFIX}/#' -v`,
-    '',
-  ];
-}
-
-/** The banner: where the hub is, what runs, and what to try. */
-export function demoBanner(url: string, devices: readonly DeviceStatus[] = [], uns?: UnsReader): string {
-  const line = `${DEMO_ROOT}/packaging/line1`;
-  const simulated = devices.length === 0;
-  return [
-    '',
-    '  Causeway demo plant — Acme Beverages, Springfield',
-    `  API ${url}   (Ctrl-C stops the hub and flushes everything to disk${simulated ? '' : ', then stops the devices'})`,
-    '',
-    ...deviceLines(devices),
-    ...unsLines(uns),
-    '  Try:',
-    `    curl -s ${url}/api/v1/health`,
-    `    curl -s ${url}/api/v1/sources`,
-    `    curl -s ${url}/api/v1/sources/${simulated ? 'line1-plc' : DEMO_SOURCE_IDS.opcua}/device`,
-    `    curl -s '${url}/api/v1/namespace?path=${line}'`,
-    `    curl -s '${url}/api/v1/values?path=${line}/filler'`,
-    `    curl -s '${url}/api/v1/lineage?path=${line}/speed'`,
-    `    curl -s '${url}/api/v1/values?path=${COMPRESSOR_PATH}'`,
-    ...(simulated ? [] : [`    curl -s '${url}/api/v1/values?path=${ENERGY_METER_PATH}'`]),
-    `    curl -s '${url}/api/v1/history?path=${line}/filler/speed&from=-5m'`,
-    `    curl -s ${url}/metrics | grep causeway_samples`,
-    '',
-  ].join('\n');
 }

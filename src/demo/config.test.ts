@@ -60,6 +60,25 @@ describe('the demo config', () => {
     expect(config.broker?.port).toBe(1883);
   });
 
+  it('opens commands into packaging only, with two-person approval, and a writable, limited filler speed setpoint', () => {
+    for (const config of [demoConfig({ seed: 42, devices: ENDPOINTS }), demoConfig({ seed: 42 })]) {
+      const down = config.conduits!.filter((c) => c.from === 'site-ops' && c.allow.some((f) => f !== 'telemetry'));
+      expect(down.map((c) => [c.to, c.allow, c.require?.approval ?? false])).toEqual([['packaging', ['orders'], false], ['packaging', ['commands'], true]]);
+      const filler = config.templates!.find((t) => t.id === 'Filler');
+      expect(filler?.attributes?.filter((a) => a.writable)).toEqual([expect.objectContaining({ name: 'speed_setpoint', min: 0, max: 1200 })]);
+      expect(config.production?.lines.map((l) => l.dispatch)).toEqual([{ speed: 'filler/speed_setpoint' }, { speed: 'filler/speed_setpoint' }]);
+    }
+  });
+
+  it('binds the simulated fillers\' speed setpoints to a setpoint tag of their line\'s simulator', () => {
+    const config = demoConfig({ seed: 42, erp: { kind: 'folder' } });
+    const filler = config.assets!.find((a) => a.path.endsWith('line1/filler'));
+    expect(filler?.bindings).toMatchObject({ speed: 'line1-plc/filler_speed', speed_setpoint: 'line1-plc/filler_speed_setpoint' });
+    const tag = config.sources!.find((s) => s.id === 'line1-plc')!.tags!.find((t) => t.id === 'filler_speed_setpoint');
+    expect(tag).toMatchObject({ signal: { kind: 'setpoint' } });
+    expect(config.production?.erp?.folder).toBeDefined();
+  });
+
   it('keeps the all-simulator plant without devices (causeway demo --simulated)', () => {
     const { config, problems } = loadCheckedText(stringify(demoConfig({ seed: 42 })), 'demo.yaml');
     expect(problems).toEqual([]);

@@ -9,10 +9,10 @@
  * for machines where sockets are restricted. Either way it is checked like any user's config.
  */
 import type { AssetConfig, AttributeConfig, ConduitConfig, HubConfig, SourceConfig, TemplateConfig, ZoneConfig } from '../config/schema.js';
-import { demoMachineTags, type DemoMachine } from '../sources/simulator/index.js';
+import type { DemoMachine } from '../sources/simulator/index.js';
 import type { DemoTag } from '../sources/simulator/demo-tags.js';
-import { attributeOf, compressorTags, DEMO_LINES, DEMO_ROOT, DEVICE_MACHINES, energyMeterTags, isInternalTag, LINE_MACHINES, lineMachineTags, machinePrefix } from './plant.js';
-import { demoProduction } from './production.js';
+import { attributeOf, compressorTags, DEMO_LINES, DEMO_ROOT, DEVICE_MACHINES, energyMeterTags, FILLER_SPEED_RANGE, isInternalTag, LINE_MACHINES, lineMachineTags, machinePrefix } from './plant.js';
+import { demoProduction, type DemoErp } from './production.js';
 import { DEMO_SOURCE_IDS, demoBroker, demoUnsSink, protocolSources, type DemoEndpoints } from './protocol-sources.js';
 
 export { DEMO_ENTERPRISE, DEMO_ROOT, DEMO_SITE } from './plant.js';
@@ -36,8 +36,9 @@ function attributesOf(tags: readonly DemoTag[], prefix: string, only: (name: str
       ...(t.unit && t.unit !== 'state' ? { unit: t.unit } : {}),
       ...(t.description ? { description: t.description } : {}),
       ...(name === 'state' ? { states: STATE_LABELS } : {}),
-      // Setpoints (the fillers' speed) are written by dispatch when an order starts.
-      ...(t.signal.kind === 'setpoint' ? { writable: true } : {}),
+      // Setpoints (the fillers' speed) are written by dispatch when an order starts, and by
+      // operators through the write gate; the gate refuses values outside the device's range.
+      ...(t.signal.kind === 'setpoint' ? { writable: true, min: FILLER_SPEED_RANGE.low, max: FILLER_SPEED_RANGE.high } : {}),
     }));
 }
 
@@ -108,14 +109,21 @@ function conduits(): ConduitConfig[] {
     { from: 'packaging', to: 'site-ops', allow: ['telemetry'] },
     { from: 'utilities', to: 'site-ops', allow: ['telemetry'] },
     { from: 'site-ops', to: 'enterprise', allow: ['telemetry'] },
-    // Starting a work order writes the product's speed to the filler: orders only, never commands.
+    // Starting a work order writes the product's speed to the filler: the orders flow, no approval.
     { from: 'site-ops', to: 'packaging', allow: ['orders'] },
+    // An operator's write to a packaging machine (the fillers' speed setpoints) needs a second
+    // person's approval. Utilities has no commands conduit: nothing is written there.
+    { from: 'site-ops', to: 'packaging', allow: ['commands'], require: { approval: true }, description: 'Operator writes to packaging machines, each approved by a second person' },
   ];
 }
 
-/** The all-simulator plant (`--simulated`): one simulator source per line and one for the compressor. */
+/**
+ * The all-simulator plant (`--simulated`): one simulator source per line and one for the compressor.
+ * The fillers have the same writable speed setpoint as on the OPC UA server (the simulator takes
+ * writes to setpoint tags); their internal `filler_speed_target` is a raw tag bound to no attribute.
+ */
 function simulatedPlant(seed: number): { sources: SourceConfig[]; assets: AssetConfig[] } {
-  const lineTags = (n: number, m: DemoMachine) => demoMachineTags(m, { line: n, prefix: m });
+  const lineTags = (n: number, m: DemoMachine) => lineMachineTags(n, m, m);
   const sources = [
     ...DEMO_LINES.map((n) => ({
       id: `line${n}-plc`, kind: 'simulator', zone: 'packaging', description: `Simulated PLC of packaging line ${n}`,
@@ -147,6 +155,8 @@ export interface DemoConfigOptions {
   port?: number;
   /** Where the simulated devices listen; without it, the all-simulator plant. */
   devices?: DemoEndpoints;
+  /** How the demo ERP handed over today's orders, for the all-simulator plant (the devices' endpoints carry it otherwise). */
+  erp?: DemoErp;
 }
 
 /** The whole demo config. */
@@ -164,6 +174,6 @@ export function demoConfig(opts: DemoConfigOptions): HubConfig {
     historian: { flushInterval: '1s' },
     ...('broker' in plant ? { broker: plant.broker, sinks: plant.sinks } : {}),
     api: { host: '127.0.0.1', port: opts.port ?? 8080 },
-    production: demoProduction(opts.devices?.erp, opts.devices !== undefined),
+    production: demoProduction(opts.devices?.erp ?? opts.erp),
   } as HubConfig;
 }

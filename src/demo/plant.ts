@@ -36,8 +36,7 @@ export function machinePrefix(line: number, machine: DemoMachine): string {
  * A filler whose speed follows a writable setpoint: the speed ramps (4 s lag) towards the
  * setpoint while the filler runs, and drops to 0 when it stops, as in the simulator's filler.
  */
-function fillerWithSetpoint(line: number): DemoTag[] {
-  const p = machinePrefix(line, 'filler');
+function fillerWithSetpoint(line: number, p: string): DemoTag[] {
   const tags = demoMachineTags('filler', { line, prefix: p });
   const speed = tags.find((t) => t.id === `${p}_speed`);
   if (!speed || speed.signal.kind !== 'follow') throw new Error(`the simulator's filler has no follow signal ${p}_speed`);
@@ -49,9 +48,12 @@ function fillerWithSetpoint(line: number): DemoTag[] {
   return [...tags.filter((t) => t !== speed), setpoint, target, followed];
 }
 
-/** The simulator tags of one machine of a packaging line, ids prefixed `line<N>_<machine>_`. */
-export function lineMachineTags(line: number, machine: DemoMachine): DemoTag[] {
-  return machine === 'filler' ? fillerWithSetpoint(line) : demoMachineTags(machine, { line, prefix: machinePrefix(line, machine) });
+/**
+ * The simulator tags of one machine of a packaging line, ids prefixed `line<N>_<machine>_` (the
+ * devices' naming) or `prefix` (the in-hub simulators name them `<machine>_`, one source per line).
+ */
+export function lineMachineTags(line: number, machine: DemoMachine, prefix = machinePrefix(line, machine)): DemoTag[] {
+  return machine === 'filler' ? fillerWithSetpoint(line, prefix) : demoMachineTags(machine, { line, prefix });
 }
 
 /** The compressor in Utilities, ids prefixed `compressor_`. */

@@ -30,13 +30,14 @@ describe('the demo ERP', () => {
     expect(rows[0]!.raw).toMatchObject({ order_id: 'WO-20261124-L1-1', product: 'WATER-1000', quantity: '20000', line: 'line1' });
   });
 
-  it('reads the staging table when PostgreSQL answered, and dispatches speeds only to the protocol plant', () => {
-    const staged = demoProduction({ kind: 'staging', connectionString: 'postgres://db/erp' }, true);
+  it('reads the staging table when PostgreSQL answered, and dispatches the product speed to the filler', () => {
+    const staged = demoProduction({ kind: 'staging', connectionString: 'postgres://db/erp' });
     expect(staged.erp?.staging).toMatchObject({ table: 'causeway_demo_erp.work_orders', confirmTable: 'causeway_demo_erp.production_confirmations' });
     expect(staged.confirmations?.targets.map((t) => t.kind)).toEqual(['folder', 'staging']);
     expect(staged.lines[0]!.dispatch).toEqual({ speed: 'filler/speed_setpoint' });
-    const simulated = demoProduction(undefined, false);
-    expect(simulated.erp?.staging).toBeUndefined();
-    expect(simulated.lines[0]!.dispatch).toBeUndefined();
+    const folder = demoProduction({ kind: 'folder' });
+    expect(folder.erp?.staging).toBeUndefined();
+    expect(folder.confirmations?.targets.map((t) => t.kind)).toEqual(['folder']);
+    expect(folder.lines[0]!.dispatch).toEqual({ speed: 'filler/speed_setpoint' });
   });
 });

@@ -36,8 +36,8 @@ export function demoOrders(now: number): Array<{ order_id: string; product: stri
   }));
 }
 
-/** The production block of the demo config; `dispatch` when the fillers have a writable speed setpoint (the protocol plant). */
-export function demoProduction(erp: DemoErp | undefined, dispatch: boolean): ProductionConfig {
+/** The production block of the demo config; starting an order writes the product's speed to the line's filler. */
+export function demoProduction(erp: DemoErp | undefined): ProductionConfig {
   const staging = erp?.kind === 'staging'
     ? { connectionString: erp.connectionString, table: `${DEMO_ERP_SCHEMA}.work_orders`, confirmTable: `${DEMO_ERP_SCHEMA}.production_confirmations`, pollInterval: '10s' }
     : undefined;
@@ -62,7 +62,7 @@ export function demoProduction(erp: DemoErp | undefined, dispatch: boolean): Pro
       good: { attribute: 'filler/good_count', rolloverAt: 65_536 },
       reject: { attribute: 'filler/reject_count', rolloverAt: 65_536 },
       idealRate: 640,
-      ...(dispatch ? { dispatch: { speed: 'filler/speed_setpoint' } } : {}),
+      dispatch: { speed: 'filler/speed_setpoint' },
     })),
     erp: { folder: { path: DEMO_ERP_INBOX, pollInterval: '5s' }, ...(staging ? { staging } : {}) },
     confirmations: { targets: [{ id: 'erp-files', kind: 'folder', path: DEMO_ERP_OUTBOX }, ...(staging ? [{ id: 'erp-staging', kind: 'staging' as const }] : [])] },
