@@ -45,6 +45,14 @@ describe('lineage', () => {
     expect(l.consumers).toEqual([{ kind: 'historian' }, { kind: 'sink', id: 'uns', sinkKind: 'mqtt', zone: 'it' }, { kind: 'sink', id: 'lake', sinkKind: 'nats', zone: 'it', contract: { template: 'Filler', version: 1 } }]);
   });
 
+  it('of an attribute the hub writes itself (neither bound nor calculated, e.g. OEE): the hub as its zone', () => {
+    const lines = new Namespace([{ id: 'Line', attributes: [{ name: 'oee', type: 'number', unit: '%' }] }], [{ path: 'acme/spr/pack/line1', template: 'Line' }], { sources });
+    const l = lines.lineage('acme/spr/pack/line1/oee', ctx)!;
+    expect(l).toMatchObject({ kind: 'unbound', zone: 'ops', upstream: [] });
+    expect(l.consumers).toContainEqual({ kind: 'sink', id: 'uns', sinkKind: 'mqtt', zone: 'it' });
+    expect(l.excluded.map((e) => e.reason)).not.toContainEqual(expect.stringContaining('zone is not known'));
+  });
+
   it('of a raw tag, and nothing for an unknown path', () => {
     ns.map([{ path: 'plc/spare', value: 1, ts: 1, quality: 'good' }]);
     expect(ns.lineage('plc/spare', ctx)).toMatchObject({ kind: 'raw', source: { id: 'plc', tag: { id: 'spare', configured: true } }, transforms: [{ stage: 'normalize', scale: 1, offset: 0 }] });

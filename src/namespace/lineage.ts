@@ -135,6 +135,9 @@ export function lineageOf(model: Readonly<NamespaceModel>, path: string, ctx: Li
     lineage.zone = ctx.hubZone;
     const inputs = calc.inputs.map((i) => ({ ref: i.ref, ...(i.path ? { path: i.path } : {}), use: i.use, ...(i.windowMs !== undefined ? { windowMs: i.windowMs } : {}) }));
     lineage.transforms.push({ stage: 'calculation', expression: calc.program.source, inputs, evaluations: stats.evaluations, errors: stats.errors, ...(stats.lastError ? { lastError: stats.lastError } : {}) });
+  } else if (attribute) {
+    // Neither bound nor calculated: the hub's applications (production's OEE, line states) write it; values the hub makes belong to its zone.
+    lineage.zone = ctx.hubZone;
   }
   consumersOf(model, lineage, ctx);
   return lineage;
