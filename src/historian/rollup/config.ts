@@ -26,17 +26,28 @@ export function rollupSpecs(config: RollupsConfig | undefined): RollupSpec[] {
   });
 }
 
-/** Per tag, the [lo, hi] time range of the rows before `before` (a rollup has summarised up to there). */
+/**
+ * Per tag, the [lo, hi] time range of the rows before `before` (a rollup has summarised up to
+ * there), in order of first appearance. Any order of rows works; rows grouped by tag (as a flush
+ * appends them) look each tag up once instead of once a row.
+ */
 export function lateRanges(rows: readonly Row[], before: number): [number, number, number][] {
   const ranges = new Map<number, [number, number, number]>();
-  for (const r of rows) {
-    if (r.ts >= before) continue;
-    const had = ranges.get(r.tagId);
-    if (had === undefined) ranges.set(r.tagId, [r.tagId, r.ts, r.ts]);
-    else {
-      had[1] = Math.min(had[1], r.ts);
-      had[2] = Math.max(had[2], r.ts);
+  let cur: [number, number, number] | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const ts = r.ts;
+    if (ts >= before) continue;
+    if (cur === undefined || cur[0] !== r.tagId) {
+      cur = ranges.get(r.tagId);
+      if (cur === undefined) {
+        cur = [r.tagId, ts, ts];
+        ranges.set(r.tagId, cur);
+        continue;
+      }
     }
+    if (ts < cur[1]) cur[1] = ts;
+    if (ts > cur[2]) cur[2] = ts;
   }
   return [...ranges.values()];
 }

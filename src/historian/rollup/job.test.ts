@@ -28,6 +28,9 @@ describe('rollup config', () => {
   it('finds per tag the time range of rows before a watermark', () => {
     expect(lateRanges([row(1, 50), row(2, 10), row(1, 20), row(1, 99), row(2, 200)], 99)).toEqual([[1, 20, 50], [2, 10, 10]]);
     expect(lateRanges([row(1, 100)], 99)).toEqual([]);
+    // Grouped by tag (as flushes append) or interleaved, the same ranges.
+    expect(lateRanges([row(1, 50), row(2, 10), row(1, 20), row(2, 5), row(1, 60), row(2, 7)], 99)).toEqual([[1, 20, 60], [2, 5, 10]]);
+    expect(lateRanges([row(1, 20), row(1, 50), row(1, 60), row(2, 5), row(2, 7), row(2, 10), row(3, 120)], 99)).toEqual([[1, 20, 60], [2, 5, 10]]);
   });
 });
 

@@ -21,7 +21,7 @@ describe('WriteBuffer', () => {
     await b.offer([1, 2]);
     const third = b.offer([3]);
     expect(await state(third)).toBe('waiting');
-    expect(b.take()).toEqual([1, 2]);
+    expect(b.take().flat()).toEqual([1, 2]);
     expect(b.size).toBe(2); // inflight rows still count
     expect(await state(third)).toBe('waiting');
     b.commit();
@@ -58,7 +58,7 @@ describe('WriteBuffer', () => {
     b.take();
     await b.offer([3]);
     b.restore();
-    expect(b.take()).toEqual([1, 2, 3]);
+    expect(b.take().flat()).toEqual([1, 2, 3]);
   });
 
   it('keeps snapshots stable while rows arrive and flushes swap arrays', async () => {
@@ -69,8 +69,20 @@ describe('WriteBuffer', () => {
     const snap = b.snapshot();
     await b.offer([3]);
     b.restore();
-    expect([...snap.inflight]).toEqual([1]);
-    expect(snap.pending.slice(0, snap.pendingLength)).toEqual([2]);
+    expect(snap.inflight.flat()).toEqual([1]);
+    expect(snap.pending.flat()).toEqual([2]);
+  });
+
+  it('keeps the batches as they arrived, without copying them', async () => {
+    const b = new WriteBuffer<number>(10, () => undefined);
+    const first = [1, 2];
+    await b.offer(first);
+    await b.offer([]);
+    await b.offer([3]);
+    const taken = b.take();
+    expect(taken).toHaveLength(2);
+    expect(taken[0]).toBe(first);
+    expect(b.size).toBe(3);
   });
 
   it('refuses a second take while a flush is in progress', async () => {

@@ -13,7 +13,8 @@ import type { BucketStats, BucketStatsQuery, EdgeOptions, Historian, HistorianSt
 import { WriteBuffer } from './buffer.js';
 import { bufferedStats, mergeEdges } from './buffered-reads.js';
 import type { BufferedRows } from './buffered-reads.js';
-import { checkedRawQuery, collectMatches, compareByTimeThenPath, mergeSorted, qualityCode, sampleProblem, sortForAppend, toRow, toStored } from './encoding.js';
+import { sortForAppend } from './append-order.js';
+import { checkedRawQuery, collectMatches, compareByTimeThenPath, mergeSorted, qualityCode, sampleProblem, toRow, toStored } from './encoding.js';
 import type { Row } from './encoding.js';
 import { TagDictionary } from './dictionary.js';
 import { FlushStats } from './flush-stats.js';
@@ -34,8 +35,8 @@ export class BufferedHistorian implements Historian {
   readonly #now: () => number;
   readonly #buffer: WriteBuffer<Row>;
   readonly #tags = new TagDictionary();
-  /** The newest accepted row of each path, durable or not. */
-  readonly #last = new Map<string, Row>();
+  /** The newest accepted row of each tag, by tag id, durable or not. */
+  readonly #last: (Row | undefined)[] = [];
   readonly #stats = new FlushStats();
   /** Number of the latest flush attempt; the store records the latest committed one. */
   #seq = 0;
@@ -74,12 +75,12 @@ export class BufferedHistorian implements Historian {
       const byId = this.#tags.byId();
       for (const [id, last] of await store.loadLastValues()) {
         const tag = byId.get(id);
-        if (tag) this.#last.set(tag.path, { tagId: id, path: tag.path, ts: last.ts, value: last.value, quality: qualityCode(last.quality) });
+        if (tag) this.#last[id] = { tagId: id, path: tag.path, ts: last.ts, value: last.value, quality: qualityCode(last.quality) };
       }
     } catch (e) {
       await store?.close().catch(() => undefined);
       this.#tags.clear();
-      this.#last.clear();
+      this.#last.length = 0;
       throw new CausewayError('CW_HISTORIAN_OPEN_FAILED', { target, reason: detailOf(e) ?? 'unknown error' }, { cause: e });
     }
     this.#store = store;
@@ -149,9 +150,14 @@ export class BufferedHistorian implements Historian {
 
   async lastValues(paths?: readonly string[]): Promise<StoredSample[]> {
     this.#assertUsable(QUERY_FAILED);
-    if (paths === undefined) return [...this.#last.values()].map(toStored).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    if (paths === undefined) {
+      const all: StoredSample[] = [];
+      for (const r of this.#last) if (r !== undefined) all.push(toStored(r));
+      return all.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    }
     return [...new Set(paths)].flatMap((p) => {
-      const r = this.#last.get(p);
+      const id = this.#tags.ids.get(p);
+      const r = id === undefined ? undefined : this.#last[id];
       return r ? [toStored(r)] : [];
     });
   }
@@ -227,8 +233,8 @@ export class BufferedHistorian implements Historian {
       throw new CausewayError(QUERY_FAILED, { reason: detailOf(e) ?? 'unknown error' }, { cause: e });
     }
     const buffered: { rows: readonly Row[]; n: number }[] = [];
-    if (got.flushSeq < inflightSeq) buffered.push({ rows: snap.inflight, n: snap.inflight.length });
-    if (got.flushSeq <= inflightSeq) buffered.push({ rows: snap.pending, n: snap.pendingLength });
+    if (got.flushSeq < inflightSeq) for (const rows of snap.inflight) buffered.push({ rows, n: rows.length });
+    if (got.flushSeq <= inflightSeq) for (const rows of snap.pending) buffered.push({ rows, n: rows.length });
     return { db: got.rows, buffered };
   }
 
@@ -266,11 +272,11 @@ export class BufferedHistorian implements Historian {
 
   async #flushOnce(): Promise<void> {
     await yieldToLoop(); // start on a later turn, so the write() that triggered it returns at once
-    const rows = this.#buffer.take();
+    const rows = sortForAppend(this.#buffer.take());
     const tags = this.#tags.takeUnsaved();
     const seq = ++this.#seq;
     try {
-      await this.#store!.writeFlush(sortForAppend(rows), tags, seq, this.#now());
+      await this.#store!.writeFlush(rows, tags, seq, this.#now());
     } catch (e) {
       this.#buffer.restore();
       this.#tags.restoreUnsaved(tags);
@@ -283,9 +289,11 @@ export class BufferedHistorian implements Historian {
   }
 
   #noteLast(rows: readonly Row[]): void {
-    for (const r of rows) {
-      const prev = this.#last.get(r.path);
-      if (prev === undefined || r.ts >= prev.ts) this.#last.set(r.path, r);
+    const last = this.#last;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      const prev = last[r.tagId];
+      if (prev === undefined || r.ts >= prev.ts) last[r.tagId] = r;
     }
   }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Sample } from '../../core/sample.js';
 import type { StoredSample } from '../types.js';
 import {
-  checkedLimit, collectMatches, decodeValue, mergeSorted, qualityCode, qualityOf, sampleProblem, sortForAppend, timeBounds, toRow, toStored,
+  checkedLimit, collectMatches, decodeValue, mergeSorted, qualityCode, qualityOf, sampleProblem, timeBounds, toRow, toStored,
 } from './encoding.js';
 
 const ok: Sample = { path: 'a/b', value: 1, ts: 1000, quality: 'good' };
@@ -65,16 +65,6 @@ describe('rows', () => {
     [[null, null, true], true],
   ] as const)('decodes %j as %j', ([n, s, b], want) => {
     expect(decodeValue(n, s, b)).toBe(want);
-  });
-
-  it('sorts for append by tag, then time, keeping arrival order otherwise', () => {
-    const rows = [
-      { tagId: 2, path: 'b', ts: 20, quality: 0, value: 1 },
-      { tagId: 1, path: 'a', ts: 30, quality: 0, value: 2 },
-      { tagId: 2, path: 'b', ts: 10, quality: 0, value: 3 },
-      { tagId: 1, path: 'a', ts: 10, quality: 0, value: 4 },
-    ] as const;
-    expect(sortForAppend(rows).map((r) => r.value)).toEqual([4, 2, 3, 1]);
   });
 });
 

@@ -105,14 +105,6 @@ export function mergeSorted(a: readonly StoredSample[], b: readonly StoredSample
   return out;
 }
 
-/**
- * Rows in append order: grouped by tag, then by time. Runs of one tag compress far better (tag id
- * run-length encoded, neighbouring values alike, small time deltas) than arrival order does.
- */
-export function sortForAppend(rows: readonly Row[]): Row[] {
-  return rows.slice().sort((a, b) => a.tagId - b.tagId || a.ts - b.ts);
-}
-
 /** Integer bounds `[from, to)` for a time range given in possibly fractional or infinite ms. */
 export function timeBounds(from: number, to: number): { from: number; to: number } | string {
   if (typeof from !== 'number' || Number.isNaN(from)) return `from (${String(from)}) is not a time in epoch milliseconds`;
