@@ -7,10 +7,15 @@ import { DuckDbHistorian } from './duckdb/index.js';
 import { PostgresHistorian } from './postgres/index.js';
 import type { Historian } from './types.js';
 
-/** Build (not open) the historian of `config`; DuckDB files are taken relative to `dataDir`. */
-export function createHistorian(config: HistorianConfig | undefined, dataDir: string, logger: Logger): Historian {
+/**
+ * Build (not open) the historian of `config`; DuckDB files are taken relative to `dataDir`.
+ * `readOnly`: a reader for another process (`causeway export`, `causeway query`), see
+ * BufferedHistorianOptions.readOnly.
+ */
+export function createHistorian(config: HistorianConfig | undefined, dataDir: string, logger: Logger, opts: { readOnly?: boolean } = {}): Historian {
   const h = config ?? {};
   const common = {
+    ...(opts.readOnly ? { readOnly: true } : {}),
     flushIntervalMs: durationMs(h.flushInterval, 1000),
     ...(h.batchSize ? { batchSize: h.batchSize } : {}),
     ...(h.retention ? { retention: h.retention } : {}),

@@ -70,6 +70,17 @@ describe('causeway export', () => {
     expect(fs.existsSync(path.join(dir, 'x.csv'))).toBe(false);
   });
 
+  it('opens the historian read-only: the file is left exactly as it was, closed days not compacted', async () => {
+    const dir = await dataDir();
+    const file = path.join(dir, 'historian.duckdb');
+    const before = fs.readFileSync(file);
+    const r = await exportCli(['-d', dir, '--path', 'acme/line1/filler/speed', '--from', iso(T0), '--to', iso(T0 + 60_000), '-o', path.join(dir, 'x.csv')]);
+    expect(r.code).toBe(0);
+    // A hub opening this file (its day closed months ago) would compact it and fill the rollups.
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(await sql(file, 'SELECT (SELECT count(*) FROM samples_recent)::INTEGER, (SELECT count(*) FROM rollup_1m)::INTEGER')).toEqual([[7200, 0]]);
+  });
+
   it('explains a missing historian, a bad time and a bad path without touching the disk', async () => {
     const dir = await dataDir();
     const missing = await exportCli(['-d', path.join(dir, 'nowhere'), '--path', 'a/b', '--from', '-1h', '-o', path.join(dir, 'x.csv')]);

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { capture, configFile, dataDir, holdOpen, T0 } from './cli-test-helpers.js';
@@ -74,6 +75,15 @@ describe('causeway query', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('CW_EXPORT_LOCKED: The historian file');
     expect(r.err).toContain('curl "http://127.0.0.1:8123/api/v1/history/at?path=acme%2Fline1%2Ffiller%2Fspeed&time=2026-03-08T07%3A00%3A00.000Z"');
+  });
+
+  it('leaves the historian file exactly as it was (read-only: no upkeep, no checkpoint)', async () => {
+    const dir = await dataDir();
+    const file = path.join(dir, 'historian.duckdb');
+    const before = fs.readFileSync(file);
+    const r = await query([SPEED, '-d', dir, '--agg', 'avg', '--interval', '1h']);
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
   it('refuses an aggregate without an interval', async () => {

@@ -24,6 +24,6 @@ export class DuckDbHistorian extends MaintainedHistorian {
     if (typeof file !== 'string' || file.length === 0) {
       throw new CausewayError('CW_HISTORIAN_OPEN_FAILED', { target: String(file), reason: 'no database file was given' });
     }
-    super({ backend: 'duckdb', target: file, openStore: (rollups) => DuckDbStore.open(file, { compactAfterRows: opts.compactAfterRows, rollups }) }, opts);
+    super({ backend: 'duckdb', target: file, openStore: (rollups) => DuckDbStore.open(file, { compactAfterRows: opts.compactAfterRows, rollups, readOnly: opts.readOnly }) }, opts);
   }
 }

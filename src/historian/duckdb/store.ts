@@ -35,6 +35,7 @@ export class DuckDbStore implements HistorianStore {
   readonly #instance: DuckDBInstance;
   readonly #writer: DuckDBConnection;
   readonly #key: string | undefined;
+  readonly #readOnly: boolean;
   #closed = false;
   /** Writer work (flushes, compaction, maintenance) runs one at a time, in call order. */
   #queue: Promise<unknown> = Promise.resolve();
@@ -44,30 +45,37 @@ export class DuckDbStore implements HistorianStore {
   #compactAfterRows: number | undefined;
   readonly #rollups: RollupState;
 
-  private constructor(instance: DuckDBInstance, writer: DuckDBConnection, key: string | undefined, rollups: readonly RollupSpec[]) {
+  private constructor(instance: DuckDBInstance, writer: DuckDBConnection, key: string | undefined, rollups: readonly RollupSpec[], readOnly: boolean) {
     this.#instance = instance;
     this.#writer = writer;
     this.#key = key;
+    this.#readOnly = readOnly;
     this.#rollups = new RollupState(rollups);
   }
 
-  /** Open or create the database file and bring its schema up. Throws with a plain reason. */
-  static async open(file: string, opts: { compactAfterRows?: number | undefined; rollups?: readonly RollupSpec[] } = {}): Promise<DuckDbStore> {
+  /**
+   * Open or create the database file and bring its schema up; or, `readOnly`, open an existing
+   * file with DuckDB's read-only access (a shared lock: other readers may open it too, a writer
+   * may not, nor may it be opened while a writer holds it) and check its layout, changing
+   * nothing. Throws with a plain reason.
+   */
+  static async open(file: string, opts: { compactAfterRows?: number | undefined; rollups?: readonly RollupSpec[]; readOnly?: boolean | undefined } = {}): Promise<DuckDbStore> {
     const key = file === ':memory:' ? undefined : path.resolve(file);
+    const readOnly = opts.readOnly === true;
     if (key !== undefined && openFiles.has(key)) throw new Error('the file is already open in this process');
-    if (key !== undefined) removeReclaimLeftovers(key);
-    const instance = await DuckDBInstance.create(file);
+    if (key !== undefined && !readOnly) removeReclaimLeftovers(key);
+    const instance = await DuckDBInstance.create(file, readOnly ? { access_mode: 'READ_ONLY' } : undefined);
     let writer: DuckDBConnection | undefined;
     try {
       writer = await instance.connect();
-      await bringUpSchema(writer);
+      await (readOnly ? checkSchema(writer) : bringUpSchema(writer));
     } catch (e) {
       writer?.closeSync();
       instance.closeSync();
       throw e;
     }
     if (key !== undefined) openFiles.add(key);
-    const store = new DuckDbStore(instance, writer, key, opts.rollups ?? []);
+    const store = new DuckDbStore(instance, writer, key, opts.rollups ?? [], readOnly);
     store.#compactAfterRows = opts.compactAfterRows;
     const meta = (await writer.runAndReadAll('SELECT key, value FROM meta')).getRows();
     store.#rollups.load(new Map(meta.map(([k, v]) => [k as string, v as string])));
@@ -105,6 +113,7 @@ export class DuckDbStore implements HistorianStore {
    * DuckDB has committed it (the commit writes its write-ahead log). On failure nothing is kept.
    */
   async writeFlush(rows: readonly Row[], newTags: readonly TagRow[], seq: number, createdAt: number): Promise<void> {
+    this.#assertWritable();
     await this.#exclusive(async () => {
       await writeFlushTx(this.#writer, { rows, newTags, seq, createdAt, dirty: this.#rollups.late(rows) });
       this.#rollups.seq = seq;
@@ -121,6 +130,7 @@ export class DuckDbStore implements HistorianStore {
 
   /** Move every closed day from samples_recent to samples_sorted, a day per transaction, then checkpoint. */
   async compact(now: number): Promise<CompactReport> {
+    this.#assertWritable();
     this.#closedRows = 0;
     const days = await this.#exclusive(() => closedDays(this.#writer, compactCutoff(now)));
     let rows = 0;
@@ -179,16 +189,22 @@ export class DuckDbStore implements HistorianStore {
 
   /** Bring the kept rollups up to `now` (../rollup/job.ts), a window per transaction. */
   rollup(now: number): Promise<RollupRunReport> {
+    this.#assertWritable();
     const backend = duckRollupBackend(this.#writer, (work) => this.#exclusive(work));
     return runRollups(backend, this.#rollups, now);
   }
 
   /** Delete samples older than each group's cutoff, a group per transaction, then checkpoint to free the space. */
   async applyRetention(plan: RetentionPlan): Promise<RetentionReport> {
+    this.#assertWritable();
     let deleted = 0;
     for (const g of plan.groups) deleted += await this.#exclusive(() => deleteExpired(this.#writer, g.tagIds, g.cutoff));
     if (deleted > 0) await this.#exclusive(() => this.#writer.run('CHECKPOINT')).catch(() => undefined);
     return { deleted };
+  }
+
+  #assertWritable(): void {
+    if (this.#readOnly) throw new Error('the file is open read-only');
   }
 
   /** Run `work` on the writer connection after every earlier piece of writer work has finished. */
@@ -217,15 +233,16 @@ export class DuckDbStore implements HistorianStore {
 
   /**
    * Checkpoint (fold the write-ahead log into the file) and close; a file that is mostly free
-   * space (after a bulk load) is rewritten compactly first (reclaim.ts). Safe to call twice.
+   * space (after a bulk load) is rewritten compactly first (reclaim.ts); a reader just closes.
+   * Safe to call twice.
    */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
     let copied = false;
     try {
-      await this.#exclusive(() => this.#writer.run('CHECKPOINT'));
-      if (this.#key !== undefined && await worthReclaiming(this.#writer)) {
+      if (!this.#readOnly) await this.#exclusive(() => this.#writer.run('CHECKPOINT'));
+      if (!this.#readOnly && this.#key !== undefined && await worthReclaiming(this.#writer)) {
         copied = await copyDatabase(this.#writer, this.#key).then(() => true, () => (removeReclaimLeftovers(this.#key!), false));
       }
     } finally {
@@ -253,6 +270,20 @@ async function bringUpSchema(writer: DuckDBConnection): Promise<void> {
   } catch (e) {
     await writer.run('ROLLBACK').catch(() => undefined);
     throw e;
+  }
+}
+
+/** A reader's check of the layout: the version this hub reads, nothing created or migrated. */
+async function checkSchema(conn: DuckDBConnection): Promise<void> {
+  const hasMeta = Number(await scalar(conn, `SELECT count(*) FROM duckdb_tables() WHERE table_name = 'meta' AND schema_name = 'main'`)) > 0;
+  const found = hasMeta ? await scalar(conn, `SELECT value FROM meta WHERE key = 'schema_version'`) : undefined;
+  if (found === undefined) throw new Error('the file holds no Causeway historian (no layout version in it)');
+  const version = Number(found);
+  if (version > SCHEMA_VERSION || !Number.isInteger(version)) {
+    throw new Error(`the file has schema version ${String(found)}; this hub reads version ${SCHEMA_VERSION} (was it written by a newer Causeway?)`);
+  }
+  if (version < SCHEMA_VERSION) {
+    throw new Error(`the file has the older layout ${version}, which a hub brings up to layout ${SCHEMA_VERSION} when it next opens it; start the hub once, then read it again`);
   }
 }
 

@@ -1,8 +1,10 @@
 /**
  * Open the historian a hub config names, to read it from another process (`causeway export`,
- * `causeway query`). A DuckDB file is locked by the hub that writes it, and a PostgreSQL schema
- * by its writer's advisory lock: then the answer is CW_EXPORT_LOCKED with the API command that
- * gets the same data from the running hub.
+ * `causeway query`): read-only, so nothing is written, no upkeep runs and no writer lock is
+ * taken. PostgreSQL is read while a hub writes the same schema. A DuckDB file cannot be: DuckDB
+ * lets one process open a file for writing and no other process open it meanwhile, not even
+ * read-only; then the answer is CW_EXPORT_LOCKED with the API command that gets the same data
+ * from the running hub.
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
@@ -12,8 +14,8 @@ import { CausewayError, isCausewayError } from '../../core/errors.js';
 import { createHistorian } from '../create.js';
 import type { Historian } from '../types.js';
 
-/** What DuckDB and PostgreSQL say when another process holds the historian. */
-const LOCKED = /Could not set lock on file|already open in this process|another hub is writing/i;
+/** What DuckDB says when another process (or this one) holds the file. */
+const LOCKED = /Could not set lock on file|already open in this process/i;
 
 /** The DuckDB file a config uses (as createHistorian resolves it), or undefined for PostgreSQL. */
 export function historianFile(config: HistorianConfig | undefined, dataDir: string): string | undefined {
@@ -30,8 +32,7 @@ export function historianFile(config: HistorianConfig | undefined, dataDir: stri
 export async function openForReading(config: HistorianConfig | undefined, dataDir: string, command: string): Promise<Historian> {
   const file = historianFile(config, dataDir);
   if (file !== undefined && file !== ':memory:' && !existsSync(file)) throw new CausewayError('CW_HISTORIAN_NOT_FOUND', { file });
-  // Reads only: a long interval keeps the flush timer idle.
-  const historian = createHistorian({ ...(config ?? {}), flushInterval: '1h' }, dataDir, pino({ level: 'silent' }));
+  const historian = createHistorian(config, dataDir, pino({ level: 'silent' }), { readOnly: true });
   try {
     await historian.open();
   } catch (e) {

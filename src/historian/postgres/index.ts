@@ -61,6 +61,6 @@ export class PostgresHistorian extends MaintainedHistorian {
     const partition = opts.partition ?? 'day';
     if (partition !== 'day' && partition !== 'week') throw fail(`partition must be day or week, not ${String(partition)}`);
     const conn = clientConfig(opts);
-    super({ backend: 'postgres', target, openStore: (rollups) => PostgresStore.open(conn, schema, partition, rollups) }, opts);
+    super({ backend: 'postgres', target, openStore: (rollups) => PostgresStore.open(conn, schema, partition, rollups, opts.readOnly === true) }, opts);
   }
 }

@@ -28,7 +28,8 @@ import type { PartitionSize } from './schema.js';
 
 export class PostgresStore implements HistorianStore {
   readonly #conn: ClientConfig;
-  #writer: pg.Client;
+  /** Undefined for a reader (opened read-only): it holds no lock and no connection of its own. */
+  #writer: pg.Client | undefined;
   /** Set when the writer's connection failed: the next flush reconnects first. */
   #broken = false;
   readonly #pool: pg.Pool;
@@ -40,11 +41,11 @@ export class PostgresStore implements HistorianStore {
   #queue: Promise<unknown> = Promise.resolve();
   readonly #rollups: RollupState;
 
-  private constructor(conn: ClientConfig, writer: pg.Client, pool: pg.Pool, schema: string, partition: PartitionSize, partitions: Set<string>, rollups: RollupState) {
+  private constructor(conn: ClientConfig, writer: pg.Client | undefined, pool: pg.Pool, schema: string, partition: PartitionSize, partitions: Set<string>, rollups: RollupState) {
     this.#rollups = rollups;
     this.#conn = conn;
     this.#writer = writer;
-    this.#watch(writer);
+    if (writer) this.#watch(writer);
     this.#pool = pool;
     this.#schema = schema;
     this.partition = partition;
@@ -53,18 +54,25 @@ export class PostgresStore implements HistorianStore {
 
   /**
    * Connect, take the schema's writer lock, create the layout when missing and check its version.
-   * The partition size of an existing schema wins over `partition`. Throws with a plain reason.
+   * The partition size of an existing schema wins over `partition`. A reader (`readOnly`) only
+   * checks the layout: no lock, no DDL, every query in a read-only transaction on the pool, so it
+   * reads while a hub writes. Throws with a plain reason.
    */
-  static async open(conn: ClientConfig, schema: string, partition: PartitionSize, rollups: readonly RollupSpec[] = []): Promise<PostgresStore> {
-    const pool = new pg.Pool({ ...conn, application_name: 'causeway-historian-reader', max: 4 });
+  static async open(conn: ClientConfig, schema: string, partition: PartitionSize, rollups: readonly RollupSpec[] = [], readOnly = false): Promise<PostgresStore> {
+    // A reader's sessions refuse every write, whatever runs on them.
+    const pool = new pg.Pool(readOnly
+      ? { ...conn, application_name: 'causeway-historian-cli', max: 2, options: `${conn.options ?? ''} -c default_transaction_read_only=on`.trim() }
+      : { ...conn, application_name: 'causeway-historian-reader', max: 4 });
     pool.on('error', () => undefined); // an idle reader that drops is replaced on the next read
     let writer: pg.Client | undefined;
     try {
-      writer = await connectWriter(conn, schema);
-      await writer.query('BEGIN');
-      for (const ddl of schemaDdl(schema, partition)) await writer.query(ddl);
-      await writer.query('COMMIT');
-      const meta = new Map((await writer.query<{ key: string; value: string }>(`SELECT key, value FROM ${qualified(schema, 'meta')}`)).rows.map((r) => [r.key, r.value]));
+      if (!readOnly) {
+        writer = await connectWriter(conn, schema);
+        await writer.query('BEGIN');
+        for (const ddl of schemaDdl(schema, partition)) await writer.query(ddl);
+        await writer.query('COMMIT');
+      }
+      const meta = new Map((await readMeta(writer ?? pool, schema)).map((r) => [r.key, r.value]));
       const version = meta.get('schema_version');
       if (version !== String(SCHEMA_VERSION)) {
         throw new Error(`the schema has layout version ${String(version)}; this hub reads version ${SCHEMA_VERSION} (was it written by a newer Causeway?)`);
@@ -72,7 +80,7 @@ export class PostgresStore implements HistorianStore {
       const size = meta.get('partition') === 'week' ? 'week' : 'day';
       const state = new RollupState(rollups);
       state.load(meta);
-      return new PostgresStore(conn, writer, pool, schema, size, await loadPartitions(writer, schema), state);
+      return new PostgresStore(conn, writer, pool, schema, size, writer ? await loadPartitions(writer, schema) : new Set(), state);
     } catch (e) {
       await writer?.end().catch(() => undefined);
       await pool.end().catch(() => undefined);
@@ -81,19 +89,19 @@ export class PostgresStore implements HistorianStore {
   }
 
   async loadTags(): Promise<TagRow[]> {
-    const res = await this.#writer.query<{ id: number; path: string; value_type: ValueType }>(`SELECT id, path, value_type FROM ${this.#q('tags')} ORDER BY id`);
+    const res = await this.#loader().query<{ id: number; path: string; value_type: ValueType }>(`SELECT id, path, value_type FROM ${this.#q('tags')} ORDER BY id`);
     return res.rows.map((r) => ({ id: r.id, path: r.path, valueType: r.value_type }));
   }
 
   async loadFlushSeq(): Promise<number> {
-    const res = await this.#writer.query<{ value: string }>(`SELECT value FROM ${this.#q('meta')} WHERE key = 'flush_seq'`);
+    const res = await this.#loader().query<{ value: string }>(`SELECT value FROM ${this.#q('meta')} WHERE key = 'flush_seq'`);
     this.#rollups.seq = Number(res.rows[0]?.value ?? 0);
     return this.#rollups.seq;
   }
 
   /** The newest stored sample of every tag: one backward index probe per tag. */
   async loadLastValues(): Promise<Map<number, Omit<StoredSample, 'path'>>> {
-    const res = await this.#writer.query<{ id: number; ts: string; quality: number; v_num: number | null; v_str: string | null; v_bool: boolean | null }>(
+    const res = await this.#loader().query<{ id: number; ts: string; quality: number; v_num: number | null; v_str: string | null; v_bool: boolean | null }>(
       `SELECT t.id, x.ts, x.quality, x.v_num, x.v_str, x.v_bool FROM ${this.#q('tags')} t
        CROSS JOIN LATERAL (SELECT ts, quality, v_num, v_str, v_bool FROM ${this.#q('samples')} s
                            WHERE s.tag_id = t.id ORDER BY s.ts DESC LIMIT 1) x`,
@@ -111,7 +119,7 @@ export class PostgresStore implements HistorianStore {
 
   async #writeFlushNow(rows: readonly Row[], newTags: readonly TagRow[], seq: number, createdAt: number): Promise<void> {
     const c = await this.#writerReady();
-    await this.#ensurePartitions(rows);
+    await this.#ensurePartitions(c, rows);
     const chunks = await encodeCopy(rows);
     await c.query('BEGIN');
     try {
@@ -200,7 +208,7 @@ export class PostgresStore implements HistorianStore {
     this.#closed = true;
     await this.#queue;
     try {
-      await this.#writer.end();
+      await this.#writer?.end();
     } finally {
       await this.#pool.end();
     }
@@ -221,8 +229,14 @@ export class PostgresStore implements HistorianStore {
     c.on('end', broken);
   }
 
-  /** The writer connection, connected again (with its lock) after a failure. */
+  /** Where loads read: the writer's connection, or a reader's pool. */
+  #loader(): pg.Pool | pg.Client {
+    return this.#writer ?? this.#pool;
+  }
+
+  /** The writer connection, connected again (with its lock) after a failure; a reader has none. */
   async #writerReady(): Promise<pg.Client> {
+    if (this.#writer === undefined) throw new Error('the historian is open read-only');
     if (!this.#broken) return this.#writer;
     const old = this.#writer;
     await old.end().catch(() => undefined);
@@ -239,11 +253,11 @@ export class PostgresStore implements HistorianStore {
     return qualified(this.#schema, name);
   }
 
-  async #ensurePartitions(rows: readonly Row[]): Promise<void> {
+  async #ensurePartitions(c: pg.Client, rows: readonly Row[]): Promise<void> {
     for (const start of partitionsFor(rows.map((r) => r.ts), this.partition)) {
       const name = partitionName(start);
       if (this.#partitions.has(name)) continue;
-      await this.#writer.query(partitionDdl(this.#schema, start, this.partition));
+      await c.query(partitionDdl(this.#schema, start, this.partition));
       this.#partitions.add(name);
     }
   }
@@ -263,5 +277,15 @@ export class PostgresStore implements HistorianStore {
     } finally {
       c.release();
     }
+  }
+}
+
+/** The schema's meta rows; a schema without a historian gets a plain reason. */
+async function readMeta(c: pg.Pool | pg.Client, schema: string): Promise<{ key: string; value: string }[]> {
+  try {
+    return (await c.query<{ key: string; value: string }>(`SELECT key, value FROM ${qualified(schema, 'meta')}`)).rows;
+  } catch (e) {
+    if ((e as { code?: unknown }).code === '42P01' || (e as { code?: unknown }).code === '3F000') throw new Error(`schema "${schema}" of this database holds no Causeway historian`);
+    throw e;
   }
 }

@@ -33,6 +33,7 @@ export class BufferedHistorian implements Historian {
   readonly #batchSize: number;
   readonly #log: Logger;
   readonly #now: () => number;
+  readonly #readOnly: boolean;
   readonly #buffer: WriteBuffer<Row>;
   readonly #tags = new TagDictionary();
   /** The newest accepted row of each tag, by tag id, durable or not. */
@@ -58,6 +59,7 @@ export class BufferedHistorian implements Historian {
     const maxPending = whole('maxPending', opts.maxPending, 500_000);
     this.#log = (opts.logger ?? pino({ level: 'silent' })).child({ component: 'historian', backend: spec.backend });
     this.#now = opts.now ?? Date.now;
+    this.#readOnly = opts.readOnly === true;
     this.#buffer = new WriteBuffer<Row>(maxPending, (rows) => this.#noteLast(rows));
     if (this.#batchSize > maxPending) {
       this.#log.warn({ batchSize: this.#batchSize, maxPending }, 'batchSize exceeds maxPending: a full buffer waits for the flush interval');
@@ -72,11 +74,8 @@ export class BufferedHistorian implements Historian {
       store = await this.#spec.openStore();
       this.#tags.load(await store.loadTags());
       this.#seq = await store.loadFlushSeq();
-      const byId = this.#tags.byId();
-      for (const [id, last] of await store.loadLastValues()) {
-        const tag = byId.get(id);
-        if (tag) this.#last[id] = { tagId: id, path: tag.path, ts: last.ts, value: last.value, quality: qualityCode(last.quality) };
-      }
+      // A reader asks the store when asked (lastValues); a writer keeps them current in memory.
+      if (!this.#readOnly) for (const r of this.#lastRows(await store.loadLastValues())) this.#last[r.tagId] = r;
     } catch (e) {
       await store?.close().catch(() => undefined);
       this.#tags.clear();
@@ -85,15 +84,18 @@ export class BufferedHistorian implements Historian {
     }
     this.#store = store;
     this.#state = 'open';
-    this.#timer = setInterval(() => this.#tick(), this.#flushIntervalMs);
-    this.#timer.unref();
-    this.#log.info({ target, tags: this.#tags.size, flushSeq: this.#seq }, 'historian open');
+    if (!this.#readOnly) {
+      this.#timer = setInterval(() => this.#tick(), this.#flushIntervalMs);
+      this.#timer.unref();
+    }
+    this.#log.info({ target, tags: this.#tags.size, flushSeq: this.#seq, readOnly: this.#readOnly }, 'historian open');
   }
 
   async write(batch: readonly Sample[]): Promise<void> {
     if (this.#state !== 'open') {
       throw new CausewayError('CW_HISTORIAN_WRITE_FAILED', { reason: `the historian is ${this.#state === 'new' ? 'not open yet' : this.#state}` });
     }
+    if (this.#readOnly) throw new CausewayError('CW_HISTORIAN_WRITE_FAILED', { reason: 'the historian is open read-only' });
     const rows: Row[] = [];
     for (const s of batch) {
       const problem = sampleProblem(s);
@@ -150,14 +152,15 @@ export class BufferedHistorian implements Historian {
 
   async lastValues(paths?: readonly string[]): Promise<StoredSample[]> {
     this.#assertUsable(QUERY_FAILED);
+    const last = this.#readOnly ? await this.#storedLast() : this.#last;
     if (paths === undefined) {
       const all: StoredSample[] = [];
-      for (const r of this.#last) if (r !== undefined) all.push(toStored(r));
+      for (const r of last) if (r !== undefined) all.push(toStored(r));
       return all.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     }
     return [...new Set(paths)].flatMap((p) => {
       const id = this.#tags.ids.get(p);
-      const r = id === undefined ? undefined : this.#last[id];
+      const r = id === undefined ? undefined : last[id];
       return r ? [toStored(r)] : [];
     });
   }
@@ -199,6 +202,11 @@ export class BufferedHistorian implements Historian {
       this.#log.warn({ err: detailOf(e) }, 'closing the store failed; every flush was committed before');
     }
     this.#log.info({ written: this.#stats.written }, 'historian closed');
+  }
+
+  /** True when opened for reading only (BufferedHistorianOptions.readOnly). */
+  get readOnly(): boolean {
+    return this.#readOnly;
   }
 
   /** For subclasses: a checked read (see #read), the tag ids of `paths`, the store and the clock. */
@@ -248,6 +256,30 @@ export class BufferedHistorian implements Historian {
     const e = { ...edge, at };
     const { db, buffered } = await this.#read((s) => s.readEdges(ids, e));
     return mergeEdges(unique, this.#tags.ids, db, buffered, e);
+  }
+
+  /** Stored last values as rows of known tags. */
+  #lastRows(stored: ReadonlyMap<number, Omit<StoredSample, 'path'>>): Row[] {
+    const byId = this.#tags.byId();
+    const rows: Row[] = [];
+    for (const [id, last] of stored) {
+      const tag = byId.get(id);
+      if (tag) rows.push({ tagId: id, path: tag.path, ts: last.ts, value: last.value, quality: qualityCode(last.quality) });
+    }
+    return rows;
+  }
+
+  /** A reader's last values, read from the store now, by tag id. */
+  async #storedLast(): Promise<(Row | undefined)[]> {
+    let stored;
+    try {
+      stored = await this.#store!.loadLastValues();
+    } catch (e) {
+      throw new CausewayError(QUERY_FAILED, { reason: detailOf(e) ?? 'unknown error' }, { cause: e });
+    }
+    const last: (Row | undefined)[] = [];
+    for (const r of this.#lastRows(stored)) last[r.tagId] = r;
+    return last;
   }
 
   #tick(): void {

@@ -82,7 +82,7 @@ export class MaintainedHistorian extends BufferedHistorian implements Historian 
 
   override async open(): Promise<void> {
     await super.open();
-    this.#maintenance.start();
+    if (!this.readOnly) this.#maintenance.start();
   }
 
   override async close(): Promise<void> {
@@ -90,7 +90,7 @@ export class MaintainedHistorian extends BufferedHistorian implements Historian 
     try {
       await super.close();
     } catch (e) {
-      if (this.store !== undefined) this.#maintenance.start(); // still open: keep up the upkeep
+      if (this.store !== undefined && !this.readOnly) this.#maintenance.start(); // still open: keep up the upkeep
       throw e;
     }
   }
@@ -98,6 +98,7 @@ export class MaintainedHistorian extends BufferedHistorian implements Historian 
   /** Run the upkeep now (all tasks, or those named) and report what each did. */
   async maintain(tasks?: readonly TaskName[]): Promise<MaintenanceReport> {
     if (this.store === undefined) throw new CausewayError('CW_HISTORIAN_QUERY_FAILED', { reason: 'the historian is not open' });
+    if (this.readOnly) throw new CausewayError('CW_HISTORIAN_MAINTENANCE_FAILED', { task: (tasks ?? ['upkeep']).join(', '), reason: 'the historian is open read-only' });
     return this.#maintenance.run(tasks);
   }
 

@@ -13,6 +13,11 @@ export interface BufferedHistorianOptions {
   logger?: Logger;
   /** Clock for tag creation times and stats; default Date.now. */
   now?: () => number;
+  /**
+   * Open for reading only (`causeway export`, `causeway query`): write() rejects, no flush timer,
+   * no upkeep, nothing changed in the store, no writer lock. Tags are those stored at open.
+   */
+  readOnly?: boolean;
 }
 
 /** What a backend tells the shared historian: its name, where it stores, how to open its store. */
