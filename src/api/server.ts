@@ -12,6 +12,7 @@ import { exportRoutes } from './routes/export.js';
 import { confirmationRoutes } from './routes/confirmations.js';
 import { downtimeRoutes } from './routes/downtime.js';
 import { oeeRoutes } from './routes/oee.js';
+import { pkiRoutes } from './routes/pki.js';
 import { workOrderRoutes } from './routes/work-orders.js';
 import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
@@ -26,6 +27,7 @@ import { trendRoutes } from './routes/trend.js';
 import { valueRoutes } from './routes/values.js';
 import type { HubServices } from './services.js';
 import { webRoutes } from './web.js';
+import { zoneRoutes } from './routes/zones.js';
 
 export interface ApiOptions {
   services: HubServices;
@@ -61,7 +63,7 @@ export async function buildApi({ services, logger, https }: ApiOptions): Promise
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Causeway hub API', version: info.version, description: `IT/OT integration hub for ${info.enterprise}, site ${info.site}. Errors are application/problem+json with a stable code and a hint.` },
-      tags: [{ name: 'auth' }, { name: 'writes' }, { name: 'audit' }, { name: 'hub' }, { name: 'sources' }, { name: 'namespace' }, { name: 'values' }, { name: 'history' }, { name: 'ingest' }],
+      tags: [{ name: 'auth' }, { name: 'writes' }, { name: 'audit' }, { name: 'zones' }, { name: 'pki' }, { name: 'hub' }, { name: 'sources' }, { name: 'namespace' }, { name: 'values' }, { name: 'history' }, { name: 'ingest' }],
     },
   });
 
@@ -71,6 +73,9 @@ export async function buildApi({ services, logger, https }: ApiOptions): Promise
     const opts = { services };
     await v1.register(healthRoutes, opts);
     await v1.register(securityRoutes, { security: services.security });
+    // zones and conduits, and the OPC UA certificates to trust or reject
+    await v1.register(zoneRoutes, opts);
+    await v1.register(pkiRoutes, opts);
     await v1.register(sourceRoutes, opts);
     await v1.register(namespaceRoutes, opts);
     await v1.register(lineageRoutes, opts);

@@ -5,7 +5,9 @@ import type { RawPage, RawPageRequest } from '../historian/query/raw.js';
 import type { TrendAnswer, TrendRequest } from '../historian/query/trend.js';
 import type { AggregateRequest, AggregateSeries, ValueAt } from '../historian/query/types.js';
 import type { AttributeNode, AssetNode, Lineage, QuarantineReport, SearchQuery, SearchResult, TreeNode } from '../namespace/index.js';
+import type { PkiView } from '../runtime/pki.js';
 import type { ConnectionStatus } from '../runtime/status.js';
+import type { ZoneMap } from '../runtime/zone-map.js';
 import type { BrowseNode, DeviceInfo, ReceiveResult } from '../sources/types.js';
 import type { Production } from '../production/index.js';
 import type { HubSecurity } from './security-services.js';
@@ -51,6 +53,10 @@ export interface HubServices {
   security: HubSecurity;
   health(): HealthReport;
   sources(): ConnectionStatus[];
+  /** Zones, conduits and every source's and sink's link security, without secrets. */
+  zones(): ZoneMap;
+  /** The OPC UA client certificates: list them, trust or reject a server's (audited). */
+  pki: PkiView;
   namespace: NamespaceView;
   live: LiveView;
   /** What a source shows of its inner state (quarantine, sessions, counters), if it offers it. */

@@ -99,7 +99,7 @@ export class Hub {
     });
     const metrics = createMetrics({ counters: () => this.pipeline.counters.snapshot(), historian: () => historian.stats(), connections: () => connections.statuses() });
     const apiSecurity = hubSecurity(security, { config: opts.config, namespace: this.namespace, connections, tls: tls !== undefined });
-    this.services = createServices({ config: opts.config, namespace: this.namespace, historian, connections, metrics, security: apiSecurity, live: this.#live, now, startedAt: now() });
+    this.services = createServices({ config: opts.config, namespace: this.namespace, historian, connections, metrics, security: apiSecurity, live: this.#live, now, startedAt: now(), dataDir: opts.dataDir, apiTls: tls !== undefined });
     // Production publishes OEE and the running order through the pipeline, as source `production`.
     this.#production = openProduction({
       config: opts.config, dataDir: opts.dataDir, historian, now, sign: signature,

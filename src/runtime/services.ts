@@ -11,7 +11,9 @@ import { valuesAt } from '../historian/query/interpolate.js';
 import { queryRawPage } from '../historian/query/raw.js';
 import { queryTrend } from '../historian/query/trend.js';
 import type { Interpolation } from '../historian/query/types.js';
-import type { Connections } from './connections.js';
+import { registries, type Connections } from './connections.js';
+import { hubPki } from './pki.js';
+import { zoneMap, type ZoneMap } from './zone-map.js';
 import type { HubSecurity } from '../api/security-services.js';
 import type { LiveFeed } from './live-feed.js';
 import type { Source } from '../sources/types.js';
@@ -30,6 +32,9 @@ export interface ServiceParts {
   live: LiveFeed;
   now: () => number;
   startedAt: number;
+  dataDir: string;
+  /** The API serves TLS (devices pushing to it then arrive encrypted). */
+  apiTls: boolean;
   /** Bounds of API exports; default from CAUSEWAY_EXPORT_MAX_SAMPLES and CAUSEWAY_EXPORT_MAX_DAYS. */
   exportLimits?: ExportLimits;
 }
@@ -60,6 +65,7 @@ function connectedSource(p: ServiceParts, id: string, action: string, can: (s: S
 
 /** Wire the API's view of the hub. */
 export function createServices(p: ServiceParts): HubServices {
+  let zones: ZoneMap | undefined;
   return {
     now: p.now,
     security: p.security,
@@ -78,6 +84,9 @@ export function createServices(p: ServiceParts): HubServices {
       };
     },
     sources: () => p.connections.statuses().filter((s) => s.role === 'source'),
+    // The config does not change while the hub runs: the map is made once.
+    zones: () => (zones ??= zoneMap(p.config, registries(), { apiTls: p.apiTls })),
+    pki: hubPki({ config: p.config, dataDir: p.dataDir, sources: p.connections.sources, audit: p.security.audit, now: p.now }),
     live: { subscribe: (listener) => p.live.subscribe(listener) },
     namespace: {
       browse: (prefix) => p.namespace.browse(prefix),

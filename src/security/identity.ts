@@ -74,7 +74,9 @@ export class Identity {
       this.#p.sessions.revoke(session.id);
       throw e;
     }
-    return { principal: this.#principal(user, { session }), secret };
+    this.#p.users.recordLogin(user.id, session.createdAt);
+    const signedIn = { ...user, lastLoginAt: session.createdAt };
+    return { principal: this.#principal(signedIn, { session }), secret };
   }
 
   /** The principal of a session cookie's secret, if the session lives and its user is enabled. */

@@ -82,6 +82,9 @@ const MIGRATIONS: readonly string[] = [
   // Users who sign in through OpenID Connect: <issuer> <subject>, unique.
   `ALTER TABLE users ADD COLUMN external_id TEXT;
    CREATE UNIQUE INDEX users_external_id ON users(external_id) WHERE external_id IS NOT NULL;`,
+  // When each user last signed in (the console flags accounts unused for long); earlier sign-ins from the audit chain.
+  `ALTER TABLE users ADD COLUMN last_login_at INTEGER;
+   UPDATE users SET last_login_at = (SELECT MAX(ts) FROM audit WHERE audit.action = 'login' AND audit.outcome = 'success' AND audit.actor = users.username);`,
 ];
 
 /** Open (creating if needed) the hub state database and bring its schema up to date. */

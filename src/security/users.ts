@@ -12,14 +12,19 @@ export interface User {
   disabled: boolean;
   createdAt: number;
   updatedAt: number;
+  /** The last successful sign-in, epoch ms; absent when the user never signed in. */
+  lastLoginAt?: number;
 }
 
-interface Row { id: string; username: string; password_hash: string; grants: string; disabled: number; created_at: number; updated_at: number }
+interface Row { id: string; username: string; password_hash: string; grants: string; disabled: number; created_at: number; updated_at: number; last_login_at: number | null }
 
 const USERNAME = /^[A-Za-z0-9._@-]{1,64}$/;
 
 function fromRow(r: Row): User {
-  return { id: r.id, username: r.username, grants: JSON.parse(r.grants) as Grant[], disabled: r.disabled === 1, createdAt: r.created_at, updatedAt: r.updated_at };
+  return {
+    id: r.id, username: r.username, grants: JSON.parse(r.grants) as Grant[], disabled: r.disabled === 1, createdAt: r.created_at, updatedAt: r.updated_at,
+    ...(r.last_login_at !== null && r.last_login_at !== undefined ? { lastLoginAt: r.last_login_at } : {}),
+  };
 }
 
 /** True when a grant gives the admin permission site-wide. */
@@ -113,6 +118,11 @@ export class Users {
   passwordHashOf(username: string): { id: string; hash: string; disabled: boolean } | undefined {
     const r = this.#db.prepare('SELECT id, password_hash, disabled FROM users WHERE username = ?').get(username) as Pick<Row, 'id' | 'password_hash' | 'disabled'> | undefined;
     return r ? { id: r.id, hash: r.password_hash, disabled: r.disabled === 1 } : undefined;
+  }
+
+  /** Remember a successful sign-in (not a change of the account: updatedAt stays). */
+  recordLogin(id: string, at: number): void {
+    this.#db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?').run(at, id);
   }
 
   list(): User[] {

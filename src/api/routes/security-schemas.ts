@@ -23,6 +23,7 @@ export const UserSchema = Type.Object({
   disabled: Type.Boolean(),
   createdAt: Type.Number(),
   updatedAt: Type.Number(),
+  lastLoginAt: Type.Optional(Type.Number({ description: 'The last successful sign-in, epoch ms; absent when the user never signed in.' })),
 });
 
 export const Username = Type.String({ minLength: 1, maxLength: 64 });
@@ -39,7 +40,7 @@ export const MeSchema = Type.Object({
 
 /** A user as the API shows it (never the password hash). */
 export function userView(u: User): User {
-  return { id: u.id, username: u.username, grants: u.grants, disabled: u.disabled, createdAt: u.createdAt, updatedAt: u.updatedAt };
+  return { id: u.id, username: u.username, grants: u.grants, disabled: u.disabled, createdAt: u.createdAt, updatedAt: u.updatedAt, ...(u.lastLoginAt !== undefined ? { lastLoginAt: u.lastLoginAt } : {}) };
 }
 
 /** What GET /me and the login answer show. */

@@ -52,7 +52,7 @@ export const CONNECTIVITY_ERRORS = {
   CW_PKI_CERT_NOT_FOUND: spec<{ prefix: string; dir: string }>({
     status: 404, retryable: false,
     message: (p) => `No certificate in ${p.dir} has a thumbprint starting with "${p.prefix}".`,
-    hint: () => 'List the certificates with `causeway pki list` and copy the thumbprint from there (check --data-dir too).',
+    hint: () => 'List the certificates (`causeway pki list`, GET /api/v1/pki or the console\'s Security page) and copy the thumbprint from there; with the CLI, check --data-dir too.',
   }),
   CW_PKI_CERT_AMBIGUOUS: spec<{ prefix: string; count: number }>({
     status: 400, retryable: false,

@@ -5,7 +5,6 @@
  * builds the whole connection afresh; when the link breaks the source reports it and the runtime's
  * supervisor reconnects: the connector itself never retries.
  */
-import { join } from 'node:path';
 import { routeLibraryLog } from './library-log.js';
 import { AttributeIds, Variant, resolveNodeId, type DataType } from 'node-opcua';
 import { CausewayError } from '../../core/errors.js';
@@ -16,6 +15,7 @@ import type { BrowseNode, DeviceInfo, Source, SourceContext, SourceDefinition } 
 import { Browser } from './browse.js';
 import { toVariant } from './codec.js';
 import { closeLink, openLink, type Link, type LinkParts } from './connection.js';
+import { certificateInfo, pkiDirFor } from './pki.js';
 import { connectFailure, linkLost, shortReason } from './failures.js';
 import { planSubscriptions } from './plan.js';
 import { OpcuaConfigSchema, OpcuaTagSchema, readTags, schemaProblem, securityOf, type AuthConfig, type OpcuaConfig, type OpcuaTag, type SecurityModeName, type SecurityPolicyName } from './schema.js';
@@ -55,7 +55,7 @@ function settingsOf(config: OpcuaConfig, ctx: SourceContext): Settings | { probl
     endpointUrl: config.endpointUrl,
     ...security,
     auth: config.auth ?? { type: 'anonymous' },
-    pkiDir: config.pkiDir ?? join(ctx.dataDir, 'pki', 'opcua'),
+    pkiDir: pkiDirFor(config, ctx.dataDir),
     timestamps: config.timestamps ?? 'source',
     publishingIntervalMs,
     samplingIntervalMs: durationMs(config.samplingInterval, publishingIntervalMs),
@@ -66,6 +66,28 @@ function settingsOf(config: OpcuaConfig, ctx: SourceContext): Settings | { probl
     requestTimeoutMs: durationMs(config.requestTimeout, 10_000),
     keepAliveIntervalMs: durationMs(config.keepAliveInterval, 5000),
   };
+}
+
+/** The hub's own certificate and the server's, as a connect met them. */
+interface CertificatesMet {
+  own?: string;
+  server?: { thumbprint: string; subject: string };
+}
+
+/** What a connect attempt learnt of the certificates; undefined when it learnt nothing. */
+function certificatesMet(parts: LinkParts, mode: SecurityModeName): CertificatesMet | undefined {
+  const cert = mode !== 'None' ? parts.endpoint?.serverCertificate : undefined;
+  let server: CertificatesMet['server'];
+  try {
+    if (cert && cert.length > 0) {
+      const info = certificateInfo(cert);
+      server = { thumbprint: info.thumbprint, subject: info.subject };
+    }
+  } catch {
+    // A malformed certificate: the connect failed and said why.
+  }
+  if (!parts.ownThumbprint && !server) return undefined;
+  return { ...(parts.ownThumbprint ? { own: parts.ownThumbprint } : {}), ...(server ? { server } : {}) };
 }
 
 /** A running OPC UA source; see opcuaSource. */
@@ -83,6 +105,8 @@ class OpcuaSource implements Source {
   #generation = 0;
   #connected = false;
   #lostReason: string | undefined;
+  /** The certificates of the last connect that got as far as the server's endpoints. */
+  #met: CertificatesMet | undefined;
 
   constructor(settings: Settings, tags: OpcuaTag[], ctx: SourceContext) {
     this.#ctx = ctx;
@@ -132,6 +156,8 @@ class OpcuaSource implements Source {
       );
     } catch (e) {
       throw connectFailure(e, { ...this.#target, login: loginLabel(s.auth), ownThumbprint: parts.ownThumbprint ?? 'unknown' });
+    } finally {
+      this.#met = certificatesMet(parts, s.mode) ?? this.#met;
     }
     if (this.#lostReason) throw linkLost(this.#target, this.#lostReason);
     this.#connected = true;
@@ -150,6 +176,11 @@ class OpcuaSource implements Source {
     link.client.on('close', (err?: Error | null) => lose(err ? `the connection closed (${shortReason(err)})` : 'the server closed the connection'));
     link.session.on('session_closed', (status: { name: string }) => lose(`the server closed the session (${status.name})`));
     link.session.on('keepalive_failure', () => lose('the server stopped answering keep-alive reads'));
+  }
+
+  /** The certificates this source met (thumbprints and subjects, nothing secret): which PKI entries are its. */
+  inspect(): Record<string, unknown> {
+    return { security: `${this.#s.mode}/${this.#s.policy}`, ...(this.#met ? { certificates: this.#met } : {}) };
   }
 
   subscribe(onBatch: (batch: Sample[]) => void): void {

@@ -17,9 +17,16 @@ export interface CertificateEntry {
   thumbprint: string;
   subject: string;
   status: CertificateStatus;
+  /** Start of validity, ISO 8601. */
+  validFrom: string;
   /** End of validity, ISO 8601. */
   validTo: string;
   file: string;
+}
+
+/** The PKI folder of an OPC UA source's config: its `pkiDir`, else `<data dir>/pki/opcua` (shared by every such source). */
+export function pkiDirFor(config: { pkiDir?: unknown } | undefined, dataDir: string): string {
+  return typeof config?.pkiDir === 'string' && config.pkiDir ? config.pkiDir : join(dataDir, 'pki', 'opcua');
 }
 
 /** The folder of each status below the PKI root. */
@@ -37,17 +44,23 @@ export function firstDer(der: Buffer): Buffer {
   return der.subarray(0, Math.min(der.length, 2 + n + len));
 }
 
-/** Thumbprint, subject and end of validity of a certificate given as DER (or a DER chain) or PEM. */
-export function certificateInfo(data: Buffer): { thumbprint: string; subject: string; validTo: string; der: Buffer } {
+/** A certificate's time as ISO 8601 (as X509Certificate writes it when it cannot be read). */
+function isoTime(text: string): string {
+  const t = new Date(text);
+  return Number.isNaN(t.getTime()) ? text : t.toISOString();
+}
+
+/** Thumbprint, subject and validity of a certificate given as DER (or a DER chain) or PEM. */
+export function certificateInfo(data: Buffer): { thumbprint: string; subject: string; validFrom: string; validTo: string; der: Buffer } {
   const isPem = data.subarray(0, 64).toString('latin1').includes('-----BEGIN');
   const x509 = new X509Certificate(isPem ? data : firstDer(data));
   const der = x509.raw;
-  const validTo = new Date(x509.validTo);
   return {
     thumbprint: createHash('sha1').update(der).digest('hex'),
     // Common name first: it is what people recognise a server by.
     subject: x509.subject.split('\n').sort((a, b) => Number(b.startsWith('CN=')) - Number(a.startsWith('CN='))).join(', '),
-    validTo: Number.isNaN(validTo.getTime()) ? x509.validTo : validTo.toISOString(),
+    validFrom: isoTime(x509.validFrom),
+    validTo: isoTime(x509.validTo),
     der,
   };
 }
@@ -66,7 +79,7 @@ async function listFolder(pkiDir: string, status: CertificateStatus): Promise<Ce
     const file = join(dir, name);
     try {
       const info = certificateInfo(await readFile(file));
-      out.push({ thumbprint: info.thumbprint, subject: info.subject, status, validTo: info.validTo, file });
+      out.push({ thumbprint: info.thumbprint, subject: info.subject, status, validFrom: info.validFrom, validTo: info.validTo, file });
     } catch {
       // Not a certificate (a half-written file, a key in the wrong place): not ours to judge here.
     }
