@@ -53,6 +53,8 @@ export interface HubServices {
   security: HubSecurity;
   health(): HealthReport;
   sources(): ConnectionStatus[];
+  /** Status of every sink, with the samples waiting in its store-and-forward buffer. */
+  sinks(): ConnectionStatus[];
   /** Zones, conduits and every source's and sink's link security, without secrets. */
   zones(): ZoneMap;
   /** The OPC UA client certificates: list them, trust or reject a server's (audited). */

@@ -198,6 +198,9 @@ export const SinkSchema = Type.Object(
     description: Type.Optional(Type.String()),
     paths: Type.Optional(Type.Array(Type.String(), { description: 'Path prefixes sent to this sink; all when omitted.' })),
     contract: Type.Optional(ContractSchema),
+    buffer: Type.Optional(Type.Object({
+      maxSamples: Type.Optional(Type.Integer({ minimum: 1000, description: 'Samples the store-and-forward buffer keeps for this sink while it is down or slow (default 5,000,000, about 400 MB on disk); past it the oldest are dropped and counted.' })),
+    }, { additionalProperties: false, description: "The sink's store-and-forward buffer in <data dir>/buffer.sqlite." })),
     config: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
   },
   { additionalProperties: false },

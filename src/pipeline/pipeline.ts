@@ -140,6 +140,11 @@ export class Pipeline {
     return Object.fromEntries(this.#lastRejected);
   }
 
+  /** Count (and warn of, throttled) samples a consumer lost past its queue, e.g. in a sink's store-and-forward buffer. */
+  noteDropped(consumer: string, reason: DropReason, samples: number, error?: unknown): void {
+    this.#dropped(consumer, 0, samples, reason, error);
+  }
+
   /** Depth, capacity and waiting offers of every consumer's queue. */
   queues(): QueueStats[] {
     return this.#consumers.map((c) => c.queue.stats());
@@ -207,15 +212,18 @@ export class Pipeline {
     this.#o.logger.warn({ code: err.code, reason: r.reason, path: r.sample.path, sample: { value: shown, ts, quality }, hint: err.hint, suppressed }, err.message);
   }
 
-  #dropped(consumer: string, capacity: number, batch: Batch, reason: DropReason, error: unknown): void {
-    this.counters.addDropped(consumer, reason, batch.length);
+  #dropped(consumer: string, capacity: number, batch: Batch | number, reason: DropReason, error: unknown): void {
+    const samples = typeof batch === 'number' ? batch : batch.length;
+    this.counters.addDropped(consumer, reason, samples);
     const suppressed = this.#consumerLog.take(`${consumer}\n${reason}`, this.#now());
     if (suppressed === undefined || !this.#o.logger) return;
     const err =
       reason === 'queue_full'
         ? new CausewayError('CW_PIPELINE_OVERLOADED', { stage: consumer, capacity })
-        : new CausewayError('CW_PIPELINE_BATCH_DROPPED', { consumer, count: batch.length, reason: reason === 'closed' ? 'the hub is shutting down' : errorText(error) });
-    this.#o.logger.warn({ code: err.code, consumer, reason, samples: batch.length, hint: err.hint, suppressed, ...(error ? { err: error } : {}) }, err.message);
+        : reason === 'buffer_full'
+          ? new CausewayError('CW_PIPELINE_BUFFER_FULL', { consumer, count: samples })
+          : new CausewayError('CW_PIPELINE_BATCH_DROPPED', { consumer, count: samples, reason: reason === 'closed' ? 'the hub is shutting down' : errorText(error) });
+    this.#o.logger.warn({ code: err.code, consumer, reason, samples, hint: err.hint, suppressed, ...(error ? { err: error } : {}) }, err.message);
   }
 
   #consumerFailed(consumer: string, batch: Batch, error: unknown, info: HandlerErrorInfo): void {

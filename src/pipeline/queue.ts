@@ -13,7 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { isCausewayError } from '../core/errors.js';
 
 /** Why an item was dropped. */
-export type DropReason = 'queue_full' | 'consumer_error' | 'closed';
+export type DropReason = 'queue_full' | 'consumer_error' | 'closed' | 'buffer_full';
 export type OfferResult = 'accepted' | 'dropped';
 
 export interface HandlerErrorInfo {
@@ -94,11 +94,11 @@ interface Waiter<T> {
   resolve: (result: OfferResult) => void;
 }
 
-function defaultDelay(ms: number, signal: AbortSignal): Promise<void> {
+export function defaultDelay(ms: number, signal: AbortSignal): Promise<void> {
   return sleep(ms, undefined, { signal }).catch(function aborted() {});
 }
 
-function defaultIsRetryable(error: unknown): boolean {
+export function defaultIsRetryable(error: unknown): boolean {
   return isCausewayError(error) && error.retryable;
 }
 
@@ -127,7 +127,7 @@ export class BoundedQueue<T> {
   #running = false;
   #inFlight = false;
   #closed = false;
-  readonly #stats = { accepted: 0, delivered: 0, retries: 0, dropped: { queue_full: 0, consumer_error: 0, closed: 0 } };
+  readonly #stats = { accepted: 0, delivered: 0, retries: 0, dropped: { queue_full: 0, consumer_error: 0, closed: 0, buffer_full: 0 } };
 
   constructor(options: BoundedQueueOptions<T>) {
     if (!Number.isInteger(options.capacity) || options.capacity < 1) throw new RangeError(`queue ${options.name}: capacity must be a whole number >= 1`);

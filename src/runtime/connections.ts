@@ -15,6 +15,7 @@ import type { PathInfo, SinkDefinition } from '../sinks/types.js';
 import { buildRegistry } from './registry.js';
 import type { ConnectionStatus } from './status.js';
 import { SinkSupervisor, SourceSupervisor } from './supervisor.js';
+import { Forwarder, type SpoolStore } from '../pipeline/forwarder.js';
 
 export interface ConnectionDeps {
   logger: Logger;
@@ -24,6 +25,10 @@ export interface ConnectionDeps {
   describe(path: string): PathInfo | undefined;
   /** Hand a batch to the pipeline; resolves when every consumer accepted it or dropped it. */
   ingest(sourceId: string, batch: Sample[]): Promise<unknown>;
+  /** The store-and-forward buffer of the sinks; without it a sink's batches wait in memory only. */
+  spool?: SpoolStore;
+  /** Samples a sink's buffer dropped (full, or refused by the sink for good). */
+  onSinkDrop?: (consumer: string, reason: 'buffer_full' | 'consumer_error', samples: number, error?: unknown) => void;
 }
 
 export interface SinkConsumer {
@@ -43,7 +48,8 @@ export interface Connections {
   statuses(): ConnectionStatus[];
   start(): void;
   stopSources(): Promise<void>;
-  stopSinks(): Promise<void>;
+  /** Send what the sinks' buffers hold for up to `flushMs`, then stop them; the rest stays buffered. */
+  stopSinks(flushMs?: number): Promise<void>;
 }
 
 /** The source and sink kind registries of this build (duplicates fail here, at start-up). */
@@ -82,13 +88,26 @@ function createSink(cfg: SinkConfig, defs: ReadonlyMap<string, SinkDefinition>, 
   return new SinkSupervisor({ id: cfg.id, kind: cfg.kind, zone: cfg.zone, role: 'sink', logger, sink });
 }
 
+/** The store and forward of one sink: batches wait in the durable buffer until the sink acknowledged them. */
+function forwarderOf(cfg: SinkConfig, sup: SinkSupervisor, spool: SpoolStore, deps: ConnectionDeps): Forwarder {
+  const name = `sink:${cfg.id}`;
+  return new Forwarder({
+    name, spool, send: (batch) => sup.send(batch),
+    ...(cfg.buffer?.maxSamples !== undefined ? { maxBufferedSamples: cfg.buffer.maxSamples } : {}),
+    onDrop: (samples, reason, error) => deps.onSinkDrop?.(name, reason, samples, error),
+  });
+}
+
 /** Build every enabled source and sink of the config. */
 export function buildConnections(config: HubConfig, deps: ConnectionDeps): Connections {
   const defs = registries();
   const enabledSources = (config.sources ?? []).filter((s) => s.enabled !== false);
   const enabledSinks = (config.sinks ?? []).filter((s) => s.enabled !== false);
   const sources = new Map(enabledSources.map((s) => [s.id, createSource(s, defs.sources, deps, config)]));
-  const sinks = new Map(enabledSinks.map((s) => [s.id, { cfg: s, sup: createSink(s, defs.sinks, deps) }]));
+  const sinks = new Map(enabledSinks.map((s) => {
+    const sup = createSink(s, defs.sinks, deps);
+    return [s.id, { cfg: s, sup, forwarder: deps.spool ? forwarderOf(s, sup, deps.spool, deps) : undefined }] as const;
+  }));
   const rules = new Map<string, TagRule>();
   for (const s of enabledSources) for (const [path, rule] of rulesFor(s.id, s.tags)) rules.set(path, rule);
   const sourceZone = new Map(enabledSources.map((s) => [s.id, s.zone]));
@@ -105,12 +124,13 @@ export function buildConnections(config: HubConfig, deps: ConnectionDeps): Conne
         // Values the hub makes itself (calculated attributes, OEE) belong to the hub's zone.
         return sourceZone.get(raw.split('/')[0]!) ?? (namespace.attribute(path) ? config.site.hubZone : undefined);
       };
-      return [...sinks.values()].map(({ cfg, sup }) => {
+      return [...sinks.values()].map(({ cfg, sup, forwarder }) => {
         // A sink that requires a data contract gets only what keeps it; the rest is quarantined.
         const gate = cfg.contract ? namespace.contractGate(cfg.id, cfg.contract) : undefined;
         return {
           name: `sink:${cfg.id}`,
           maxWaiting: 0,
+          // With the store-and-forward buffer, a batch is taken once it is on disk; the forwarder sends it on.
           accepts: (path: string) => {
             if (cfg.paths && !cfg.paths.some((p) => isUnder(path, p))) return false;
             if (gate && !gate.covers(path)) return false;
@@ -119,21 +139,35 @@ export function buildConnections(config: HubConfig, deps: ConnectionDeps): Conne
           },
           handle: async (batch: Sample[]) => {
             const pass = gate ? gate.filter(batch) : batch;
-            if (pass.length > 0) await sup.send(pass);
+            if (pass.length === 0) return;
+            if (forwarder) forwarder.enqueue(pass);
+            else await sup.send(pass);
           },
         };
       });
     },
-    statuses: () => [...[...sources.values()].map((s) => s.status()), ...[...sinks.values()].map((s) => s.sup.status())],
+    statuses: () => [
+      ...[...sources.values()].map((s) => s.status()),
+      ...[...sinks.values()].map((s) => ({ ...s.sup.status(), ...(s.forwarder ? { buffered: s.forwarder.stats().buffered } : {}) })),
+    ],
     start() {
-      for (const { sup } of sinks.values()) sup.start();
+      for (const { sup, forwarder } of sinks.values()) {
+        sup.start();
+        forwarder?.start();
+      }
       for (const s of sources.values()) s.start();
     },
     async stopSources() {
       await Promise.all([...sources.values()].map((s) => s.stop()));
     },
-    async stopSinks() {
-      await Promise.all([...sinks.values()].map((s) => s.sup.stop()));
+    async stopSinks(flushMs = 0) {
+      await Promise.all([...sinks.values()].map(async ({ sup, forwarder }) => {
+        if (forwarder) {
+          await forwarder.flush(flushMs);
+          await forwarder.close();
+        }
+        await sup.stop();
+      }));
     },
   };
 }

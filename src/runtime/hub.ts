@@ -22,6 +22,7 @@ import { createServices } from './services.js';
 import { LiveFeed } from './live-feed.js';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../broker/index.js';
 import { VERSION } from './version.js';
+import { SqliteSpool } from '../state/spool.js';
 import type { Security } from '../security/index.js';
 import { decryptSecrets, keyFileOf, loadKey } from '../security/secrets.js';
 import type { TlsMaterial } from '../security/tls.js';
@@ -45,6 +46,20 @@ export interface HubOptions {
 
 /** How long a stop waits for consumers to take what is queued. */
 const DRAIN_TIMEOUT_MS = 15_000;
+/** How long a stop lets the sinks send what their buffers hold. */
+const SINK_FLUSH_MS = 5_000;
+export const BUFFER_FILE = 'buffer.sqlite';
+
+/** Open the sinks' store-and-forward buffer in the data directory (none without enabled sinks). */
+function openSpool(config: HubConfig, dataDir: string): SqliteSpool | undefined {
+  if (!(config.sinks ?? []).some((s) => s.enabled !== false)) return undefined;
+  const file = join(dataDir, BUFFER_FILE);
+  try {
+    return SqliteSpool.open(file);
+  } catch (e) {
+    throw new CausewayError('CW_RUNTIME_DATA_DIR', { dir: dataDir, reason: `the sink buffer ${file} cannot be opened (${detailOf(e) ?? 'unknown error'})` }, { cause: e });
+  }
+}
 
 export class Hub {
   readonly config: HubConfig;
@@ -64,6 +79,8 @@ export class Hub {
   readonly #tasks = { timers: new Set<NodeJS.Timeout>(), running: new Set<Promise<void>>(), on: false };
   /** Value changes for the live WebSocket, published after mapping and calculation. */
   readonly #live = new LiveFeed();
+  /** The sinks' store-and-forward buffer, when the config has sinks. */
+  readonly #spool: SqliteSpool | undefined;
   #api: FastifyInstance | undefined;
   #broker: EmbeddedBroker | undefined;
   #url: string | undefined;
@@ -82,7 +99,11 @@ export class Hub {
       const a = this.namespace.attribute(path);
       return a ? { type: a.valueType, ...(a.unit ? { unit: a.unit } : {}), ...(a.description ? { description: a.description } : {}) } : undefined;
     };
-    const connections = buildConnections(opts.config, { logger: opts.logger, dataDir: opts.dataDir, now, describe, ingest: (id, batch) => this.pipeline.ingest(id, batch) });
+    this.#spool = openSpool(opts.config, opts.dataDir);
+    const connections = buildConnections(opts.config, {
+      logger: opts.logger, dataDir: opts.dataDir, now, describe, ingest: (id, batch) => this.pipeline.ingest(id, batch),
+      ...(this.#spool ? { spool: this.#spool, onSinkDrop: (consumer, reason, samples, error) => this.pipeline.noteDropped(consumer, reason, samples, error) } : {}),
+    });
     this.#connections = connections;
     this.pipeline = new Pipeline({
       rules: connections.rules,
@@ -179,12 +200,14 @@ export class Hub {
     this.#api = undefined;
     await this.#connections.stopSources();
     await this.#drainWithin(DRAIN_TIMEOUT_MS);
-    await this.#connections.stopSinks();
+    // Sinks get a few seconds to send what they buffered; the rest waits on disk for the next start.
+    await this.#connections.stopSinks(SINK_FLUSH_MS);
     await this.#broker?.close();
     this.#broker = undefined;
     await this.pipeline.close();
     await this.historian.close();
     await this.#production?.close();
+    this.#spool?.close();
     this.security.close();
   }
 

@@ -49,6 +49,11 @@ export function createMetrics(inputs: MetricsInputs): Registry {
       this.reset();
       for (const c of inputs.connections()) this.set({ id: c.id, role: c.role, kind: c.kind, state: c.state }, c.state === 'connected' ? 1 : 0);
     } });
+  new Gauge({ ...opts, name: 'causeway_sink_buffered_samples', help: "Samples waiting in a sink's store-and-forward buffer on disk.", labelNames: ['id'],
+    collect() {
+      this.reset();
+      for (const c of inputs.connections()) if (c.buffered !== undefined) this.set({ id: c.id }, c.buffered);
+    } });
   new Counter({ ...opts, name: 'causeway_poll_overruns_total', help: 'Poll cycles skipped because the previous one had not finished.', labelNames: ['id'],
     collect() { setTotals(this, inputs.connections().map((c) => [{ id: c.id }, c.overruns])); } });
   return registry;

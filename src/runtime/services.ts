@@ -84,6 +84,7 @@ export function createServices(p: ServiceParts): HubServices {
       };
     },
     sources: () => p.connections.statuses().filter((s) => s.role === 'source'),
+    sinks: () => p.connections.statuses().filter((s) => s.role === 'sink'),
     // The config does not change while the hub runs: the map is made once.
     zones: () => (zones ??= zoneMap(p.config, registries(), { apiTls: p.apiTls })),
     pki: hubPki({ config: p.config, dataDir: p.dataDir, sources: p.connections.sources, audit: p.security.audit, now: p.now }),

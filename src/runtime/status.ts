@@ -28,6 +28,8 @@ export interface ConnectionStatus {
   overruns: number;
   /** Batches delivered since start. */
   batches: number;
+  /** Sinks: samples waiting in the store-and-forward buffer. */
+  buffered?: number;
 }
 
 /** The user-facing shape of any thrown value. */

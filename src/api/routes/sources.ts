@@ -19,6 +19,7 @@ export const ConnectionSchema = Type.Object({
   attempts: Type.Integer(),
   overruns: Type.Integer(),
   batches: Type.Integer(),
+  buffered: Type.Optional(Type.Integer({ description: "Sinks: samples waiting in the store-and-forward buffer." })),
 });
 
 export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> = async (app, { services }) => {

@@ -60,6 +60,11 @@ export const DATA_ERRORS = {
     message: (p) => `A batch of ${p.count} samples for ${p.consumer} was dropped: ${p.reason}.`,
     hint: () => 'Fix the cause named in the error; the samples after this batch are still delivered.',
   }),
+  CW_PIPELINE_BUFFER_FULL: spec<{ consumer: string; count: number }>({
+    status: 503, retryable: true,
+    message: (p) => `The store-and-forward buffer of ${p.consumer} is full: its ${p.count} oldest samples were dropped to make room.`,
+    hint: () => 'Bring the sink back (its status shows the last error and hint), or give it a larger sinks[].buffer.maxSamples.',
+  }),
   // namespace: calculated attributes, data contracts, lineage
   CW_NAMESPACE_CALC_FAILED: spec<{ path: string; problem: string }>({
     status: 422, retryable: false,

@@ -1,0 +1,94 @@
+/**
+ * The store-and-forward buffer on disk (`<data dir>/buffer.sqlite`, WAL): batches of samples per
+ * channel (one channel per sink), in order. A batch is appended before the pipeline counts it as
+ * taken, and removed only after its sink acknowledged it; what a stopped or crashed hub left is sent
+ * at the next start. Bounded per channel by a sample count: past it the oldest batches go first.
+ */
+import type { Sample } from '../core/sample.js';
+import { openStateDatabase, type SqliteDb } from './sqlite.js';
+
+const MIGRATIONS = [
+  `CREATE TABLE spool (seq INTEGER PRIMARY KEY AUTOINCREMENT, channel TEXT NOT NULL, samples INTEGER NOT NULL, body TEXT NOT NULL);
+   CREATE INDEX spool_channel ON spool(channel, seq);`,
+];
+
+/** Batches read back for sending: their samples in order, and the last sequence number to remove after. */
+export interface SpoolRead {
+  lastSeq: number;
+  batch: Sample[];
+}
+
+export interface SpoolSize {
+  batches: number;
+  samples: number;
+}
+
+export class SqliteSpool {
+  readonly file: string;
+  readonly #db: SqliteDb;
+  readonly #sizes = new Map<string, SpoolSize>();
+
+  private constructor(file: string, db: SqliteDb) {
+    this.file = file;
+    this.#db = db;
+    const rows = db.prepare('SELECT channel, count(*) AS batches, sum(samples) AS samples FROM spool GROUP BY channel').all() as Array<{ channel: string; batches: number; samples: number }>;
+    for (const r of rows) this.#sizes.set(r.channel, { batches: Number(r.batches), samples: Number(r.samples) });
+  }
+
+  /** Open (creating) the buffer file; `:memory:` for tests. */
+  static open(file: string): SqliteSpool {
+    // synchronous = NORMAL in WAL mode: a committed batch survives a crash of the hub; only a power loss may take the last ones.
+    return new SqliteSpool(file, openStateDatabase(file, { pragmas: ['journal_mode = WAL', 'synchronous = NORMAL', 'busy_timeout = 5000'], migrations: MIGRATIONS }));
+  }
+
+  append(channel: string, batch: readonly Sample[]): void {
+    if (batch.length === 0) return;
+    this.#db.prepare('INSERT INTO spool (channel, samples, body) VALUES (?, ?, ?)').run(channel, batch.length, JSON.stringify(batch));
+    const size = this.size(channel);
+    this.#sizes.set(channel, { batches: size.batches + 1, samples: size.samples + batch.length });
+  }
+
+  /** The oldest batches of a channel, joined up to about `maxSamples` (at least one batch); undefined when empty. */
+  peek(channel: string, maxSamples: number): SpoolRead | undefined {
+    const rows = this.#db.prepare('SELECT seq, samples, body FROM spool WHERE channel = ? ORDER BY seq LIMIT 64').all(channel) as Array<{ seq: number; samples: number; body: string }>;
+    if (rows.length === 0) return undefined;
+    const batch: Sample[] = [];
+    let lastSeq = 0;
+    for (const r of rows) {
+      if (batch.length > 0 && batch.length + Number(r.samples) > maxSamples) break;
+      for (const s of JSON.parse(r.body) as Sample[]) batch.push(s);
+      lastSeq = Number(r.seq);
+    }
+    return { lastSeq, batch };
+  }
+
+  /** Remove a channel's batches up to and including `lastSeq` (they were delivered, or given up). */
+  remove(channel: string, lastSeq: number): void {
+    this.#db.transaction(() => {
+      const gone = this.#db.prepare('SELECT count(*) AS batches, coalesce(sum(samples), 0) AS samples FROM spool WHERE channel = ? AND seq <= ?').get(channel, lastSeq) as { batches: number; samples: number };
+      this.#db.prepare('DELETE FROM spool WHERE channel = ? AND seq <= ?').run(channel, lastSeq);
+      const size = this.size(channel);
+      this.#sizes.set(channel, { batches: size.batches - Number(gone.batches), samples: size.samples - Number(gone.samples) });
+    })();
+  }
+
+  /** Drop the oldest batches until the channel holds at most `maxSamples`; returns the samples dropped. */
+  trim(channel: string, maxSamples: number): number {
+    let dropped = 0;
+    while (this.size(channel).samples > maxSamples) {
+      const oldest = this.#db.prepare('SELECT seq, samples FROM spool WHERE channel = ? ORDER BY seq LIMIT 1').get(channel) as { seq: number; samples: number } | undefined;
+      if (!oldest) break;
+      this.remove(channel, Number(oldest.seq));
+      dropped += Number(oldest.samples);
+    }
+    return dropped;
+  }
+
+  size(channel: string): SpoolSize {
+    return this.#sizes.get(channel) ?? { batches: 0, samples: 0 };
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+}
