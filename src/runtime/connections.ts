@@ -163,7 +163,8 @@ export function buildConnections(config: HubConfig, deps: ConnectionDeps): Conne
     async stopSinks(flushMs = 0) {
       await Promise.all([...sinks.values()].map(async ({ sup, forwarder }) => {
         if (forwarder) {
-          await forwarder.flush(flushMs);
+          // A sink that is down would only make the stop wait: its backlog stays on disk for the next start.
+          if (sup.status().state === 'connected') await forwarder.flush(flushMs);
           await forwarder.close();
         }
         await sup.stop();
