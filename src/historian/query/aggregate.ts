@@ -6,7 +6,7 @@
  */
 import { CausewayError } from '../../core/errors.js';
 import type { Historian, RollupFieldSet, RollupRead, StoredSample } from '../types.js';
-import { emptyAcc, finalValue, mergeStats } from './accumulator.js';
+import { BucketColumns } from './bucket-columns.js';
 import { applyFill } from './fill.js';
 import { bucketEdges, parseInterval } from './interval.js';
 import { scanRaw } from './raw.js';
@@ -154,14 +154,18 @@ async function fromSamples(
 /** Value statistics computed by the backend, folded into the same accumulators and final values. */
 async function fromBucketStats(historian: Historian, plan: Plan): Promise<Map<string, BucketValue[]>> {
   const { paths, edges, agg } = plan;
-  const accs = new Map(paths.map((p) => [p, Array.from({ length: edges.length - 1 }, emptyAcc)]));
-  for (const st of await historian.bucketStats!({ paths, edges, firstLast: agg === 'first' || agg === 'last' })) {
-    const acc = accs.get(st.path)?.[st.bucket];
-    if (acc) mergeStats(acc, st);
+  const firstLast = agg === 'first' || agg === 'last';
+  const cols = new Map(paths.map((p) => [p, new BucketColumns(edges.length - 1, firstLast)]));
+  for (const st of await historian.bucketStats!({ paths, edges, firstLast })) {
+    const c = cols.get(st.path);
+    if (c && st.bucket >= 0 && st.bucket < c.length) c.mergeStats(st.bucket, st);
   }
-  return new Map(paths.map((p) => [p, accs.get(p)!.map((acc, i) => ({
-    start: edges[i]!, end: edges[i + 1]!, value: finalValue(acc, agg), count: acc.count, bad: acc.bad,
-  }))]));
+  return new Map(paths.map((p) => {
+    const c = cols.get(p)!;
+    const out: BucketValue[] = [];
+    for (let i = 0; i < c.length; i++) out.push({ start: edges[i]!, end: edges[i + 1]!, value: c.value(i, agg), count: c.count[i]!, bad: c.bad[i]! });
+    return [p, out];
+  }));
 }
 
 /** Per path, the sample of `a` and `b` that `better` prefers (a rollup's edge sample, or a raw one). */

@@ -5,8 +5,8 @@
  */
 import type { Value } from '../../core/sample.js';
 import type { RollupBucket, StoredSample } from '../types.js';
-import { addSample, counterIncrease, emptyAcc, finalValue, mergeStats, numeric } from './accumulator.js';
-import type { BucketAcc } from './accumulator.js';
+import { counterIncrease, numeric } from './accumulator.js';
+import { BucketColumns } from './bucket-columns.js';
 import type { Aggregate, BucketValue, Interpolation } from './types.js';
 
 export interface SeriesOptions {
@@ -36,7 +36,7 @@ export function bucketIndex(edges: readonly number[], t: number): number {
 
 export class SeriesAggregator {
   readonly #o: SeriesOptions;
-  readonly #accs: BucketAcc[];
+  readonly #b: BucketColumns;
   readonly #timeWeighted: boolean;
   /** The last good or uncertain sample: the value in force from its time on. */
   #inForce: Point | undefined;
@@ -49,7 +49,7 @@ export class SeriesAggregator {
   /** `prior`: the last good or uncertain sample before edges[0], if any. */
   constructor(opts: SeriesOptions, prior?: StoredSample) {
     this.#o = opts;
-    this.#accs = Array.from({ length: opts.edges.length - 1 }, emptyAcc);
+    this.#b = new BucketColumns(opts.edges.length - 1, opts.agg === 'first' || opts.agg === 'last');
     this.#timeWeighted = opts.agg === 'twa' || opts.agg === 'integral';
     if (prior && prior.quality !== 'bad' && prior.ts < opts.edges[0]!) this.#note(prior);
   }
@@ -59,15 +59,15 @@ export class SeriesAggregator {
     const edges = this.#o.edges;
     if (s.ts < edges[0]! || s.ts >= edges[edges.length - 1]!) return;
     while (edges[this.#cursor + 1]! <= s.ts) this.#cursor++;
-    const acc = this.#accs[this.#cursor]!;
+    const i = this.#cursor;
     if (s.quality === 'bad') {
-      acc.bad++;
+      this.#b.bad[i]!++;
       return;
     }
-    addSample(acc, s.ts, s.value);
+    this.#b.addSample(i, s.ts, s.value);
     const x = numeric(s.value);
     if (x !== undefined && this.#o.agg === 'delta' && this.#prevNum !== undefined) {
-      acc.delta += counterIncrease(this.#prevNum, x, this.#o.rolloverAt);
+      this.#b.delta[i]! += counterIncrease(this.#prevNum, x, this.#o.rolloverAt);
     }
     if (this.#timeWeighted && this.#inForce) this.#segment(this.#inForce, s);
     this.#note(s);
@@ -82,20 +82,20 @@ export class SeriesAggregator {
     const edges = this.#o.edges;
     if (b.start < edges[0]! || b.start >= edges[edges.length - 1]!) return;
     while (edges[this.#cursor + 1]! <= b.start) this.#cursor++;
-    const acc = this.#accs[this.#cursor]!;
-    mergeStats(acc, b);
+    const i = this.#cursor;
+    this.#b.mergeStats(i, b);
     if (b.count === 0 || b.first === undefined || b.last === undefined) return;
     if (this.#timeWeighted) {
       if (this.#inForce) this.#segment(this.#inForce, this.#point(b.firstTs, b.first));
-      acc.area += this.#o.interpolation === 'linear' ? b.areaLinear : b.areaStep;
-      acc.covered += b.covered;
+      this.#b.area[i]! += this.#o.interpolation === 'linear' ? b.areaLinear : b.areaStep;
+      this.#b.covered[i]! += b.covered;
     }
     if (this.#o.agg === 'delta' && b.firstX !== undefined && b.lastX !== undefined) {
-      if (this.#prevNum !== undefined) acc.delta += counterIncrease(this.#prevNum, b.firstX, this.#o.rolloverAt);
+      if (this.#prevNum !== undefined) this.#b.delta[i]! += counterIncrease(this.#prevNum, b.firstX, this.#o.rolloverAt);
       // The increases inside add up to last - first, plus per drop the value before it (a reset
       // counts the new value) or the rollover value (a rollover counts rolloverAt - prev + cur).
       const r = this.#o.rolloverAt;
-      acc.delta += b.lastX - b.firstX + (r !== undefined ? b.drops * r : b.dropPrev);
+      this.#b.delta[i]! += b.lastX - b.firstX + (r !== undefined ? b.drops * r : b.dropPrev);
     }
     this.#setInForce(b.lastTs, b.last);
     if (b.lastX !== undefined) {
@@ -112,10 +112,13 @@ export class SeriesAggregator {
       const usable = next && next.quality !== 'bad' && next.ts >= end ? next : undefined;
       this.#segment(this.#inForce, usable ?? { ts: end, value: this.#inForce.value }, end);
     }
-    return this.#accs.map((acc, i) => {
-      if (this.#firstNumTs < edges[i + 1]!) acc.deltaKnown = true;
-      return { start: edges[i]!, end: edges[i + 1]!, value: finalValue(acc, this.#o.agg), count: acc.count, bad: acc.bad };
-    });
+    const b = this.#b;
+    const out: BucketValue[] = [];
+    for (let i = 0; i < b.length; i++) {
+      if (this.#firstNumTs < edges[i + 1]!) b.deltaKnown[i] = 1;
+      out.push({ start: edges[i]!, end: edges[i + 1]!, value: b.value(i, this.#o.agg), count: b.count[i]!, bad: b.bad[i]! });
+    }
+    return out;
   }
 
   /** A scratch point for a segment's far end (rollup buckets come by the ten thousand: no object each). */
@@ -157,13 +160,13 @@ export class SeriesAggregator {
     const at = (t: number) => va + slope * (t - a.ts);
     const x0 = Math.max(a.ts, edges[0]!);
     const x1 = Math.min(until, edges[edges.length - 1]!);
-    for (let i = bucketIndex(edges, x0); x0 < x1 && i < this.#accs.length && edges[i]! < x1; i++) {
+    const { area, covered } = this.#b;
+    for (let i = bucketIndex(edges, x0); x0 < x1 && i < this.#b.length && edges[i]! < x1; i++) {
       const lo = Math.max(x0, edges[i]!);
       const hi = Math.min(x1, edges[i + 1]!);
       if (hi <= lo) continue;
-      const acc = this.#accs[i]!;
-      acc.area += ((at(lo) + at(hi)) / 2) * (hi - lo);
-      acc.covered += hi - lo;
+      area[i]! += ((at(lo) + at(hi)) / 2) * (hi - lo);
+      covered[i]! += hi - lo;
     }
   }
 }
