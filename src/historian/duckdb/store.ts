@@ -12,6 +12,7 @@ import type { RollupRunReport, RollupSpec } from '../rollup/job.js';
 import { NO_BUCKETS } from '../rollup/decode.js';
 import { RollupState } from '../rollup/state.js';
 import type { BucketStats, M4Cell, RawCursor, RollupFieldSet, RollupRead, StoredSample } from '../types.js';
+import { countBefore } from '../shared/append-order.js';
 import { decodeValue, qualityOf } from '../shared/encoding.js';
 import type { Row } from '../shared/encoding.js';
 import type { RetentionPlan } from '../retention/plan.js';
@@ -119,8 +120,7 @@ export class DuckDbStore implements HistorianStore {
       this.#rollups.seq = seq;
     });
     this.#tagCount += newTags.length;
-    const cutoff = compactCutoff(createdAt);
-    for (const r of rows) if (r.ts < cutoff) this.#closedRows++;
+    this.#closedRows += countBefore(rows, compactCutoff(createdAt));
   }
 
   /** True when enough rows of closed days wait in samples_recent to compact now rather than on the timer. */

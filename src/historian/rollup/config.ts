@@ -1,5 +1,6 @@
 /** Which rollups a historian keeps, from its config, and the late samples a flush queues for them. Pure. */
 import { parseKeep } from '../retention/plan.js';
+import { firstAtOrAfter, forEachTagRun } from '../shared/append-order.js';
 import type { Row } from '../shared/encoding.js';
 import type { RollupSpec } from './job.js';
 import { ROLLUPS } from './sizes.js';
@@ -50,4 +51,14 @@ export function lateRanges(rows: readonly Row[], before: number): [number, numbe
     if (ts > cur[2]) cur[2] = ts;
   }
   return [...ranges.values()];
+}
+
+/** lateRanges() of rows in append order (by tag, then time: a flush's), reading a few rows per tag. */
+export function lateRangesInAppendOrder(rows: readonly Row[], before: number): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  forEachTagRun(rows, (lo, hi) => {
+    const end = firstAtOrAfter(rows, lo, hi, before);
+    if (end > lo) out.push([rows[lo]!.tagId, rows[lo]!.ts, rows[end - 1]!.ts]);
+  });
+  return out;
 }

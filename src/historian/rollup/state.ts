@@ -4,7 +4,7 @@
  * read may use a rollup. Pure; both stores hold one.
  */
 import type { Row } from '../shared/encoding.js';
-import { lateRanges } from './config.js';
+import { lateRangesInAppendOrder } from './config.js';
 import { floorTo } from './job.js';
 import type { RollupSpec } from './job.js';
 
@@ -47,10 +47,10 @@ export class RollupState {
     return this.specs.find((r) => r.ms === size);
   }
 
-  /** Per tag, the time range of rows some rollup has already summarised: the flush queues them. */
+  /** Per tag, the time range of a flush's rows (in append order) some rollup has already summarised: the flush queues them. */
   late(rows: readonly Row[]): [number, number, number][] {
     const before = Math.max(this.claimed, ...this.until.values());
-    return Number.isFinite(before) ? lateRanges(rows, before) : [];
+    return Number.isFinite(before) ? lateRangesInAppendOrder(rows, before) : [];
   }
 
   /** Where reads of [from, to) switch from the rollup to raw samples: a bucket edge, at least `from`. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rng } from '../query/m4-data.js';
-import { sortForAppend } from './append-order.js';
+import { lateRanges, lateRangesInAppendOrder } from '../rollup/config.js';
+import { countBefore, firstAtOrAfter, forEachTagRun, sortForAppend } from './append-order.js';
 import type { Row } from './encoding.js';
 
 const row = (tagId: number, ts: number, value: number): Row => ({ tagId, path: `p${tagId}`, ts, quality: 0, value });
@@ -33,5 +34,33 @@ describe('sortForAppend', () => {
   it('returns nothing for no rows', () => {
     expect(sortForAppend([])).toEqual([]);
     expect(sortForAppend([[], []])).toEqual([]);
+  });
+});
+
+describe('runs of a flush in append order', () => {
+  const runsOf = (rows: readonly Row[]) => {
+    const runs: [number, number][] = [];
+    forEachTagRun(rows, (lo, hi) => runs.push([lo, hi]));
+    return runs;
+  };
+
+  it('finds each tag\'s run, whatever its length', () => {
+    expect(runsOf([])).toEqual([]);
+    expect(runsOf([row(1, 0, 0)])).toEqual([[0, 1]]);
+    const lengths = [1, 2, 3, 7, 8, 9, 1, 100];
+    const rows = lengths.flatMap((n, t) => Array.from({ length: n }, (_, i) => row(t + 1, i, 0)));
+    let at = 0;
+    expect(runsOf(rows)).toEqual(lengths.map((n) => [at, (at += n)]));
+  });
+
+  it('counts rows before a time and finds late ranges as a scan of every row does', () => {
+    const rnd = rng(9);
+    const batch = Array.from({ length: 3000 }, (_, i) => row(1 + Math.floor(rnd() * 30), Math.floor(rnd() * 1000), i));
+    const rows = sortForAppend([batch]);
+    for (const t of [-1, 0, 1, 250, 999, 1000, 5000]) {
+      expect(countBefore(rows, t)).toBe(rows.filter((r) => r.ts < t).length);
+      expect(lateRangesInAppendOrder(rows, t)).toEqual(lateRanges(rows, t));
+    }
+    expect(firstAtOrAfter(rows, 0, 0, 5)).toBe(0);
   });
 });

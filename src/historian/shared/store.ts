@@ -51,7 +51,7 @@ export interface HistorianStore {
   loadFlushSeq(): Promise<number>;
   /** The newest stored sample of every tag, keyed by tag id. */
   loadLastValues(): Promise<Map<number, Omit<StoredSample, 'path'>>>;
-  /** Store rows and new tags in one transaction stamped with flush number `seq`; all or nothing. */
+  /** Store rows (in append order: by tag, then time) and new tags in one transaction stamped with flush number `seq`; all or nothing. */
   writeFlush(rows: readonly Row[], newTags: readonly TagRow[], seq: number, createdAt: number): Promise<void>;
   /** Samples of `tagIds` with from <= ts < to (after `after`), by ts then path, at most `limit`. */
   readRaw(tagIds: readonly number[], from: number, to: number, limit: number, after?: RawCursor): Promise<StoreRead<StoredSample[]>>;
