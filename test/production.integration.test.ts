@@ -181,6 +181,7 @@ production:
   shifts: [{ name: A, start: "00:00", end: "12:00" }, { name: B, start: "12:00", end: "00:00" }]
   publishInterval: 200ms
   products: [{ id: COLA-500, idealRate: 1500, speed: 570 }]
+  reasons: [{ code: 12, label: Jam at infeed, loss: breakdown }, { code: 30, label: Changeover, loss: setup }]
   lines:
     - id: line1
       path: ${LINE}
@@ -261,6 +262,11 @@ describe('production in a running hub, over HTTP', () => {
     await call('POST', '/api/v1/work-orders', { id: 'WO-9', product: 'COLA-500', quantity: 10, line: 'line1' });
     const bad = await call('POST', '/api/v1/downtime/line1.1/reason', { code: 999 });
     expect(bad.body).toMatchObject({ status: 400, code: 'CW_PRODUCTION_REASON_UNKNOWN' });
+    // The stops list names the reasons an operator may pick (the console's reason picker).
+    const downtime = await call('GET', '/api/v1/downtime?line=line1&from=-1h');
+    expect(downtime.status).toBe(200);
+    expect(downtime.body.reasons).toEqual([{ code: 12, label: 'Jam at infeed', loss: 'breakdown' }, { code: 30, label: 'Changeover', loss: 'setup' }]);
+    expect(Array.isArray(downtime.body.stops)).toBe(true);
     expect((await call('GET', '/api/v1/work-orders/WO-9')).body.status).toBe('released');
   });
 });

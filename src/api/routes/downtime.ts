@@ -13,6 +13,8 @@ const Stop = Type.Object({
   reason: Type.Optional(Type.Integer()), reasonLabel: Type.Optional(Type.String()), reasonSource: Type.Optional(Type.String({ description: 'plc or operator.' })),
 });
 
+const Reason = Type.Object({ code: Type.Integer(), label: Type.String(), loss: Type.String({ description: 'breakdown, setup, minor or planned.' }) });
+
 export const downtimeRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> = async (app, { services }) => {
   app.get('/downtime', {
     config: { permission: 'read' },
@@ -20,11 +22,13 @@ export const downtimeRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }
       summary: "A line's stops in a range (default the last 24 hours), each with its reason and the loss it counts as.",
       tags: ['production'],
       querystring: Type.Object({ line: Type.String({ minLength: 1, maxLength: 64 }), from: Type.Optional(Type.String()), to: Type.Optional(Type.String()) }),
-      response: { 200: Type.Object({ stops: Type.Array(Stop) }), ...problems(400, 404) },
+      response: { 200: Type.Object({ stops: Type.Array(Stop), reasons: Type.Array(Reason, { description: 'The reasons a stop may be given (production.reasons).' }) }), ...problems(400, 404) },
     },
   }, async (req) => {
     const { from, to } = timeRange(req.query.from, req.query.to, services.now(), 86_400_000);
-    return { stops: await productionOf(services).stops(req.query.line, from, Math.min(to, services.now())) };
+    const production = productionOf(services);
+    const stops = await production.stops(req.query.line, from, Math.min(to, services.now()));
+    return { stops, reasons: [...production.settings.reasons.values()].map(({ code, label, loss }) => ({ code, label, loss })) };
   });
 
   app.post('/downtime/:id/reason', {

@@ -2,6 +2,7 @@
 import { useFeatures } from '../../api/features';
 import { ArrivesWith } from '../../components/arrives-with';
 import { OeeTable } from './oee-table';
+import { Stops } from './stops';
 import { WorkOrders } from './work-orders';
 
 export function ProductionPage() {
@@ -20,6 +21,10 @@ export function ProductionPage() {
           <section className="panel" aria-labelledby="prod-oee">
             <h2 id="prod-oee">OEE per line, last 24 hours</h2>
             <OeeTable />
+          </section>
+          <section className="panel" aria-labelledby="prod-stops">
+            <h2 id="prod-stops">Stops and their reasons, last 24 hours</h2>
+            <Stops />
           </section>
           <section className="panel" aria-labelledby="prod-orders">
             <h2 id="prod-orders">Work orders</h2>
