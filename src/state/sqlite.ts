@@ -52,11 +52,20 @@ type BetterSqlite3 = new (file: string) => RawDb;
 const require = createRequire(import.meta.url);
 
 function builtinDriver(): NodeSqlite | undefined {
+  // Node 22 marks node:sqlite experimental and says so on stderr at load; the hub chose it knowingly.
+  const emit = process.emitWarning;
+  process.emitWarning = function quietSqlite(this: unknown, warning: string | Error, ...rest: unknown[]) {
+    const text = typeof warning === 'string' ? warning : warning.message;
+    if (/SQLite is an experimental feature/.test(text)) return;
+    return (emit as (...a: unknown[]) => void).call(process, warning, ...rest);
+  } as typeof process.emitWarning;
   // Node 22.5–22.12 ship node:sqlite behind a flag, older versions not at all: both throw here.
   try {
     return require('node:sqlite') as NodeSqlite;
   } catch {
     return undefined;
+  } finally {
+    process.emitWarning = emit;
   }
 }
 
