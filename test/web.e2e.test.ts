@@ -1,8 +1,9 @@
 /**
  * The web console in a real browser: Debian's Chromium driven by playwright-core against the demo
  * plant (the four protocol devices in-process, a real hub serving the built UI), signed in as its
- * admin; then against a small hub whose conduit into the line requires approval, for the first-run
- * setup, a write by an operator approved by an OT engineer, and the audit log. Each page is opened,
+ * admin (the Security page with users, zones, certificates and a new API token among them); then
+ * against a small hub whose conduit into the line requires approval, for the first-run setup, a
+ * write by an operator approved by an OT engineer, and the audit log. Each page is opened,
  * its real content asserted, and a screenshot saved to test/screenshots/. Every request the
  * browser makes must go to a hub: no fonts, CDNs or anything else from outside.
  *
@@ -65,6 +66,16 @@ const ADMIN_PASSWORD = 'springfield night shift 2026';
 const PASSWORD = 'a long plant passphrase';
 // As the probe of this machine class starts it: no background traffic to Google's hosts.
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** How many buttons, links and form controls of the page have no accessible name. */
+function unnamedControls(page: Page): Promise<number> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('button, a[href], input, select')].filter((el) => {
+      const label = el.getAttribute('aria-label') || el.textContent?.trim() || (el.id && document.querySelector(`label[for="${el.id}"]`)) || el.closest('label');
+      return !label;
+    }).length,
+  );
+}
 
 /** Build web/dist as `npm run build:web` does. */
 function buildUi(): void {
@@ -157,6 +168,12 @@ describe.skipIf(!available)('the web console in Chromium', () => {
     await expect.poll(() => page.getByTestId('oee').textContent(), PATIENT).toMatch(/line1\s*[\d.]+ %/);
     await expect.poll(() => page.getByTestId('audit-chain').textContent(), PATIENT).toContain('chain intact');
     await expect.poll(() => page.getByTestId('accounts-summary').textContent(), PATIENT).toMatch(/\d users? \(\d admins?\) · 1 signed-in session · 1 API token/);
+    // Security posture: Modbus TCP and plain MQTT carry data in the clear; the one conduit for commands needs approval.
+    await expect.poll(() => page.getByTestId('posture-unencrypted').textContent(), PATIENT).toContain('packaging-modbus');
+    expect(await page.getByTestId('posture-commands').textContent()).toContain('site-ops → packaging (approval)');
+    await expect.poll(() => page.getByTestId('posture-certificates').textContent(), PATIENT).toMatch(/^Certificates rejected or expired\s*0/);
+    // The demo's other accounts have not signed in yet.
+    await expect.poll(() => page.getByTestId('posture-stale-accounts').textContent(), PATIENT).toContain('approver');
     await shot('overview');
   });
 
@@ -177,13 +194,7 @@ describe.skipIf(!available)('the web console in Chromium', () => {
     await page.getByRole('heading', { name: 'Connections' }).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
-    const unnamed = await page.evaluate(() =>
-      [...document.querySelectorAll('button, a[href], input, select')].filter((el) => {
-        const label = el.getAttribute('aria-label') || el.textContent?.trim() || (el.id && document.querySelector(`label[for="${el.id}"]`)) || el.closest('label');
-        return !label;
-      }).length,
-    );
-    expect(unnamed).toBe(0);
+    expect(await unnamedControls(page)).toBe(0);
   });
 
   it('explores the namespace: the tree shows the plant, search finds an asset, values update live', async () => {
@@ -269,6 +280,51 @@ describe.skipIf(!available)('the web console in Chromium', () => {
     await expect.poll(good, { timeout: 30_000 }).toBeGreaterThan(0);
     await expect.poll(counts, { timeout: 30_000 }).not.toBe(before);
     await shot('production');
+  });
+
+  it('shows security: users and roles, the zones diagram, the certificates, and a new token\'s secret once', async () => {
+    await page.goto(`${demo.url}/security`);
+    await page.getByRole('heading', { name: 'Security', level: 1 }).waitFor();
+    for (const name of ['admin', 'operator', 'approver', 'auditor']) await page.getByTestId(`user-${name}`).waitFor();
+    expect(await page.getByTestId('user-admin').textContent()).toContain('admin everywhere');
+    expect(await page.getByTestId('user-approver').textContent()).toContain('ot-engineer everywhere');
+
+    const diagram = page.getByTestId('zones-diagram');
+    for (const zone of ['packaging', 'utilities', 'site-ops', 'enterprise']) expect(await diagram.locator(`[data-zone="${zone}"]`).count()).toBe(1);
+    expect(await diagram.locator('[data-conduit="site-ops->packaging"]').textContent()).toContain('commands (approval)');
+    expect(await diagram.locator('[data-link="packaging-modbus"]').getAttribute('data-encrypted')).toBe('false');
+    expect(await diagram.locator('[data-zone="site-ops"]').textContent()).toContain('Causeway hub');
+    await diagram.screenshot({ path: join(SHOTS, 'security-zones.png') });
+    expect(await unnamedControls(page)).toBe(0);
+
+    // The demo trusted its own simulated server; the hub's own certificate is there too.
+    const certs = page.getByTestId('certificates');
+    await expect.poll(() => certs.textContent(), PATIENT).toContain("hub's own");
+    expect(await certs.textContent()).toContain('trusted');
+    expect(await certs.textContent()).toContain('packaging-opcua');
+    // Deciding asks first, with the thumbprint to compare; cancelling leaves the certificate alone.
+    await certs.getByRole('button', { name: /^Reject the certificate of / }).click();
+    await certs.getByRole('button', { name: 'Yes, reject it' }).waitFor();
+    await certs.getByRole('button', { name: 'Cancel' }).click();
+    expect(await certs.textContent()).toContain('trusted');
+
+    await page.getByLabel('Token name').fill('e2e-robot');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const secretBox = page.getByLabel('Secret of token e2e-robot');
+    await secretBox.waitFor();
+    const secret = await secretBox.inputValue();
+    expect(secret.length).toBeGreaterThan(20);
+    await page.getByTestId('token-e2e-robot').waitFor();
+    expect(await page.getByTestId('token-e2e-robot').textContent()).toContain('read');
+    const me = await page.request.get(`${demo.url}/api/v1/me`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(((await me.json()) as { via: string }).via).toBe('token');
+    await page.getByRole('button', { name: 'I have copied it' }).click();
+    await page.getByLabel('Token name').waitFor();
+    expect(await page.content()).not.toContain(secret);
+    await page.getByRole('heading', { name: 'Security', level: 1 }).click();
+    // The first screen (zones diagram) for the README, and the whole page.
+    await page.screenshot({ path: join(SHOTS, 'security.png') });
+    await shot('security-full');
   });
 
   describe('on a hub whose conduit into the line requires approval', () => {
@@ -358,7 +414,7 @@ describe.skipIf(!available)('the web console in Chromium', () => {
       await page.getByLabel('Action').fill('');
       await expect.poll(() => log.locator('tbody tr').count(), PATIENT).toBeGreaterThan(8);
       await page.getByRole('heading', { name: 'Audit log' }).click();
-      await shot('security');
+      await shot('audit');
     });
   });
 

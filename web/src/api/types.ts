@@ -429,6 +429,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description The reasons a stop may be given (production.reasons). */
+                            reasons: {
+                                code: number;
+                                label: string;
+                                /** @description breakdown, setup, minor or planned. */
+                                loss: string;
+                            }[];
                             stops: {
                                 /** @description breakdown, setup, minor or planned. */
                                 class: string;
@@ -1184,6 +1191,8 @@ export interface paths {
                                     zones?: string[];
                                 }[];
                                 id: string;
+                                /** @description The last successful sign-in, epoch ms; absent when the user never signed in. */
+                                lastLoginAt?: number;
                                 updatedAt: number;
                                 username: string;
                             };
@@ -1427,6 +1436,8 @@ export interface paths {
                                     zones?: string[];
                                 }[];
                                 id: string;
+                                /** @description The last successful sign-in, epoch ms; absent when the user never signed in. */
+                                lastLoginAt?: number;
                                 updatedAt: number;
                                 username: string;
                             };
@@ -2150,6 +2161,479 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pki": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The OPC UA client certificates: the hub's own, the servers' it trusts, and the servers' it met and rejected.
+         * @description A server the hub meets for the first time is rejected and listed here; check its thumbprint with the server's administrator, then trust it.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            certificates: {
+                                /** @description Outside its validity now. */
+                                expired: boolean;
+                                /** @description Sources that met it: the server sent it to them (or, for own, they present it). */
+                                metBy: {
+                                    source: string;
+                                    /** @enum {string} */
+                                    state: "stopped" | "connecting" | "connected" | "backoff";
+                                    /** @description The source does not connect because it does not trust this certificate. */
+                                    waiting: boolean;
+                                }[];
+                                /** @description The OPC UA sources whose PKI folder holds it. */
+                                sources: string[];
+                                /** @enum {string} */
+                                status: "own" | "trusted" | "rejected";
+                                subject: string;
+                                /** @description SHA-1 of the DER certificate, lowercase hex, as OPC UA tools show it. */
+                                thumbprint: string;
+                                /** @description ISO 8601. */
+                                validFrom: string;
+                                /** @description ISO 8601. */
+                                validTo: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pki/{thumbprint}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop trusting a server's certificate (move it to rejected): OPC UA sources refuse that server from their next connection on. Audited. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The full thumbprint, 40 hex digits. */
+                    thumbprint: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Outside its validity now. */
+                            expired: boolean;
+                            /** @description Sources that met it: the server sent it to them (or, for own, they present it). */
+                            metBy: {
+                                source: string;
+                                /** @enum {string} */
+                                state: "stopped" | "connecting" | "connected" | "backoff";
+                                /** @description The source does not connect because it does not trust this certificate. */
+                                waiting: boolean;
+                            }[];
+                            /** @description The OPC UA sources whose PKI folder holds it. */
+                            sources: string[];
+                            /** @enum {string} */
+                            status: "own" | "trusted" | "rejected";
+                            subject: string;
+                            /** @description SHA-1 of the DER certificate, lowercase hex, as OPC UA tools show it. */
+                            thumbprint: string;
+                            /** @description ISO 8601. */
+                            validFrom: string;
+                            /** @description ISO 8601. */
+                            validTo: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pki/{thumbprint}/trust": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trust a server's certificate (move it to trusted): OPC UA sources connect to that server from their next attempt on. Audited. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The full thumbprint, 40 hex digits. */
+                    thumbprint: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Outside its validity now. */
+                            expired: boolean;
+                            /** @description Sources that met it: the server sent it to them (or, for own, they present it). */
+                            metBy: {
+                                source: string;
+                                /** @enum {string} */
+                                state: "stopped" | "connecting" | "connected" | "backoff";
+                                /** @description The source does not connect because it does not trust this certificate. */
+                                waiting: boolean;
+                            }[];
+                            /** @description The OPC UA sources whose PKI folder holds it. */
+                            sources: string[];
+                            /** @enum {string} */
+                            status: "own" | "trusted" | "rejected";
+                            subject: string;
+                            /** @description SHA-1 of the DER certificate, lowercase hex, as OPC UA tools show it. */
+                            thumbprint: string;
+                            /** @description ISO 8601. */
+                            validFrom: string;
+                            /** @description ISO 8601. */
+                            validTo: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/quarantine": {
         parameters: {
             query?: never;
@@ -2513,6 +2997,8 @@ export interface paths {
                                     zones?: string[];
                                 }[];
                                 id: string;
+                                /** @description The last successful sign-in, epoch ms; absent when the user never signed in. */
+                                lastLoginAt?: number;
                                 updatedAt: number;
                                 username: string;
                             };
@@ -2650,6 +3136,8 @@ export interface paths {
                             sources: {
                                 attempts: number;
                                 batches: number;
+                                /** @description Sinks: samples waiting in the store-and-forward buffer. */
+                                buffered?: number;
                                 id: string;
                                 kind: string;
                                 lastError?: {
@@ -2709,6 +3197,8 @@ export interface paths {
                         "application/json": {
                             attempts: number;
                             batches: number;
+                            /** @description Sinks: samples waiting in the store-and-forward buffer. */
+                            buffered?: number;
                             details?: {
                                 [key: string]: unknown;
                             };
@@ -3515,6 +4005,8 @@ export interface paths {
                                     zones?: string[];
                                 }[];
                                 id: string;
+                                /** @description The last successful sign-in, epoch ms; absent when the user never signed in. */
+                                lastLoginAt?: number;
                                 updatedAt: number;
                                 username: string;
                             }[];
@@ -3615,6 +4107,8 @@ export interface paths {
                                 zones?: string[];
                             }[];
                             id: string;
+                            /** @description The last successful sign-in, epoch ms; absent when the user never signed in. */
+                            lastLoginAt?: number;
                             updatedAt: number;
                             username: string;
                         };
@@ -3761,6 +4255,8 @@ export interface paths {
                                 zones?: string[];
                             }[];
                             id: string;
+                            /** @description The last successful sign-in, epoch ms; absent when the user never signed in. */
+                            lastLoginAt?: number;
                             updatedAt: number;
                             username: string;
                         };
@@ -4006,6 +4502,8 @@ export interface paths {
                                 zones?: string[];
                             }[];
                             id: string;
+                            /** @description The last successful sign-in, epoch ms; absent when the user never signed in. */
+                            lastLoginAt?: number;
                             updatedAt: number;
                             username: string;
                         };
@@ -5885,6 +6383,127 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/zones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Zones with their Purdue level, the conduits between them (flows allowed, TLS and approval required), and every source and sink in its zone with its link security.
+         * @description Default deny: a flow crosses zones only along a conduit that allows it. Nothing secret is shown: link targets lose any user name, password and query.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            conduits: {
+                                allow: ("telemetry" | "commands" | "orders")[];
+                                description?: string;
+                                from: string;
+                                require: {
+                                    /** @description Commands across it need a second person's approval. */
+                                    approval: boolean;
+                                    tls: boolean;
+                                };
+                                to: string;
+                            }[];
+                            /** @description The zone the hub itself sits in. */
+                            hubZone: string;
+                            /** @description Every enabled source and sink. */
+                            links: {
+                                /** @description Absent when the kind does not say. */
+                                encrypted?: boolean;
+                                /** @description How the link is (or is not) encrypted, in words. */
+                                how?: string;
+                                id: string;
+                                kind: string;
+                                /** @enum {string} */
+                                role: "source" | "sink";
+                                /** @description Where it connects, without user name, password, query or fragment. */
+                                target?: string;
+                                zone: string;
+                            }[];
+                            zones: {
+                                description?: string;
+                                id: string;
+                                /** @description Purdue level. */
+                                level: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

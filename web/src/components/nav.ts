@@ -15,7 +15,8 @@ export const NAV: readonly NavItem[] = [
   { path: '/connections', label: 'Connections', needs: ['read'] },
   { path: '/production', label: 'Production', needs: ['read'] },
   { path: '/writes', label: 'Writes', needs: ['write', 'approve'] },
-  { path: '/security', label: 'Security', needs: ['audit', 'admin'] },
+  // Auditors (the audit log), administrators (users) and engineers who configure (certificates, zones).
+  { path: '/security', label: 'Security', needs: ['audit', 'admin', 'configure'] },
 ];
 
 /** The nav item a URL path belongs to. */

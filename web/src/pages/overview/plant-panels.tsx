@@ -2,13 +2,11 @@
 import { useFeatures } from '../../api/features';
 import { writes } from '../../api/security';
 import { ArrivesWith } from '../../components/arrives-with';
-import { allows, useSession } from '../../components/session';
 import { Link } from '../../lib/router';
 import { usePoll } from '../../lib/use-poll';
 import { OeeTable } from '../production/oee-table';
-import { AccountsSummary } from '../security/accounts-summary';
-import { AuditChain } from '../security/audit-chain';
 import { WriteHistory } from '../writes/write-history';
+import { SecurityPosture } from './security-posture';
 
 function RecentWrites() {
   const recent = usePoll('recent-writes', (signal) => writes.list({ limit: 5 }, signal), 5000);
@@ -21,16 +19,6 @@ function RecentWrites() {
         </p>
       ) : null}
       <WriteHistory records={recent.data?.writes} error={recent.error} compact />
-    </>
-  );
-}
-
-function SecurityPosture() {
-  const { session } = useSession();
-  return (
-    <>
-      {allows(session, ['audit']) ? <AuditChain /> : <p className="muted">The audit log is for auditors and administrators.</p>}
-      {allows(session, ['admin']) ? <AccountsSummary /> : null}
     </>
   );
 }

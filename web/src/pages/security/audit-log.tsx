@@ -1,4 +1,4 @@
-/** The audit log, newest first, filtered by actor and action, paged back in time. */
+/** The audit log, newest first, filtered by actor, action, target and time, paged back in time. */
 import { useState } from 'react';
 import { audit, type AuditRecord } from '../../api/security';
 import { ProblemNotice } from '../../components/problem-notice';
@@ -16,37 +16,56 @@ function detailText(r: AuditRecord): string {
     .join(', ');
 }
 
-function Filters({ actor, action, onChange }: { actor: string; action: string; onChange(actor: string, action: string): void }) {
+interface AuditFilter {
+  actor: string;
+  action: string;
+  target: string;
+  /** A relative start such as -24h, or '' for all time. */
+  since: string;
+}
+
+const SINCE: ReadonlyArray<[string, string]> = [['', 'all time'], ['-1h', 'the last hour'], ['-24h', 'the last 24 hours'], ['-7d', 'the last 7 days'], ['-30d', 'the last 30 days']];
+
+function Filters({ f, onChange }: { f: AuditFilter; onChange(f: AuditFilter): void }) {
+  const text = (key: 'actor' | 'action' | 'target', label: string, placeholder: string) => (
+    <div>
+      <label htmlFor={`audit-${key}`}>{label}</label>
+      <input id={`audit-${key}`} value={f[key]} onChange={(e) => onChange({ ...f, [key]: e.target.value.trim() })} placeholder={placeholder} />
+    </div>
+  );
   return (
     <div className="toolbar">
+      {text('actor', 'Actor', 'user name')}
+      {text('action', 'Action', 'login, write, user, pki…')}
+      {text('target', 'Target', 'exact user, path or id')}
       <div>
-        <label htmlFor="audit-actor">Actor</label>
-        <input id="audit-actor" value={actor} onChange={(e) => onChange(e.target.value, action)} placeholder="user name" />
-      </div>
-      <div>
-        <label htmlFor="audit-action">Action</label>
-        <input id="audit-action" value={action} onChange={(e) => onChange(actor, e.target.value)} placeholder="login, write, user…" />
+        <label htmlFor="audit-since">Since</label>
+        <select id="audit-since" value={f.since} onChange={(e) => onChange({ ...f, since: e.target.value })}>
+          {SINCE.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
       </div>
     </div>
   );
 }
 
 export function AuditLog() {
-  const [actor, setActor] = useState('');
-  const [action, setAction] = useState('');
+  const [f, setFilter] = useState<AuditFilter>({ actor: '', action: '', target: '', since: '' });
   const [before, setBefore] = useState<number[]>([]);
   const cursor = before.at(-1);
-  const key = `${actor}|${action}|${cursor ?? ''}`;
-  const page = usePoll(key, (signal) => audit.list({ limit: PAGE, ...(actor ? { actor } : {}), ...(action ? { action } : {}), ...(cursor ? { before: cursor } : {}) }, signal), cursor ? 0 : 5000);
+  const key = `${f.actor}|${f.action}|${f.target}|${f.since}|${cursor ?? ''}`;
+  const query = { limit: PAGE, ...(f.actor ? { actor: f.actor } : {}), ...(f.action ? { action: f.action } : {}), ...(f.target ? { target: f.target } : {}), ...(f.since ? { from: f.since } : {}), ...(cursor ? { before: cursor } : {}) };
+  const page = usePoll(key, (signal) => audit.list(query, signal), cursor ? 0 : 5000);
 
   return (
     <>
       <Filters
-        actor={actor}
-        action={action}
-        onChange={(a, b) => {
-          setActor(a.trim());
-          setAction(b.trim());
+        f={f}
+        onChange={(next) => {
+          setFilter(next);
           setBefore([]);
         }}
       />
