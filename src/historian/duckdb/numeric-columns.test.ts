@@ -2,7 +2,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBVector } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import type { NumColumn } from '../rollup/decode.js';
-import { readNumericColumns, vectorValues } from './numeric-columns.js';
+import { readNumericColumns, sortedBy, vectorValues } from './numeric-columns.js';
 
 /** A column as plain values, NULL as null, booleans as 1/0 (what getColumns() gives, made comparable). */
 const plain = (c: NumColumn) => Array.from(c.values, (v, i) => (c.valid !== undefined && c.valid[i] === 0 ? null : v));
@@ -55,5 +55,16 @@ describe('readNumericColumns', () => {
     const vector = { getItem: (i: number) => items[i], type: { typeId: 0 } } as unknown as DuckDBVector;
     const got = vectorValues(vector, items.length);
     expect(plain({ values: got.values, valid: got.valid })).toEqual([1.5, null, 1, 0, 7]);
+  });
+});
+
+describe('sortedBy', () => {
+  const col = (values: number[], valid?: number[]): NumColumn => ({ values: Float64Array.from(values), valid: valid ? Uint8Array.from(valid) : undefined });
+
+  it('leaves columns in order as they are, and orders the others by two keys, NULL marks moving along', () => {
+    const ordered = [col([1, 1, 2]), col([5, 6, 1])];
+    expect(sortedBy(ordered, 0, 1)).toBe(ordered);
+    const got = sortedBy([col([2, 1, 1, 1]), col([1, 9, 3, 5]), col([10, 20, 30, 40], [1, 0, 1, 1])], 0, 1);
+    expect(got.map(plain)).toEqual([[1, 1, 1, 2], [3, 5, 9, 1], [30, 40, null, 10]]);
   });
 });

@@ -101,3 +101,18 @@ function concat(parts: readonly { values: Float64Array; valid: Uint8Array | unde
   }
   return { values, valid };
 }
+
+/** `columns` ordered by column `a`, then `b` (both without NULLs): as they are when already in that order. */
+export function sortedBy(columns: NumColumn[], a: number, b: number): NumColumn[] {
+  const x = columns[a]?.values;
+  const y = columns[b]?.values;
+  if (x === undefined || y === undefined) return columns;
+  let ordered = true;
+  for (let i = 1; i < x.length && ordered; i++) ordered = x[i - 1]! < x[i]! || (x[i - 1] === x[i] && y[i - 1]! <= y[i]!);
+  if (ordered) return columns;
+  const order = Array.from(x, (_, i) => i).sort((i, j) => x[i]! - x[j]! || y[i]! - y[j]!);
+  return columns.map((c) => ({
+    values: Float64Array.from(order, (i) => c.values[i]!),
+    valid: c.valid === undefined ? undefined : Uint8Array.from(order, (i) => c.valid![i]!),
+  }));
+}

@@ -41,6 +41,14 @@ describe.each(['flushed', 'buffered', 'half flushed'])('DuckDbHistorian edge rea
     expect(await h.nextValues(['a'], T0 - 600 * DAY)).toEqual([{ path: 'a', ts: T0 - 500 * DAY, value: 1, quality: 'good' }]);
   });
 
+  it('finds nothing after the newest sample, and what arrives later', async () => {
+    const h = await loaded();
+    expect(await h.nextValues(['a', 'b', 'c'], T0 + 11)).toEqual([]);
+    expect(await h.nextValues(['a', 'b', 'c'], T0 + 10)).toEqual([{ path: 'a', ts: T0 + 10, value: 2, quality: 'good' }]);
+    await h.write([s('b', T0 + DAY, 'y')]);
+    expect(await h.nextValues(['a', 'b'], T0 + 11)).toEqual([{ path: 'b', ts: T0 + DAY, value: 'y', quality: 'good' }]);
+  });
+
   it('resumes raw reads after a cursor', async () => {
     const h = await loaded();
     const all = await h.queryRaw({ paths: ['a', 'b', 'c'], from: T0 - 1000 * DAY, to: T0 + DAY });
@@ -59,5 +67,17 @@ describe.each(['flushed', 'buffered', 'half flushed'])('DuckDbHistorian edge rea
     expect(sum('a', 0)).toEqual({ count: 0, bad: 1, n: 0, sum: 0 });
     expect(sum('a', 1)).toEqual({ count: 1, bad: 0, n: 1, sum: 2 });
     expect(sum('c', 1)).toEqual({ count: 1, bad: 0, n: 1, sum: 1 });
+  });
+});
+
+describe('DuckDbHistorian edge reads after a reopen', () => {
+  it('knows the newest stored sample of each tag from the file', async () => {
+    const file = tempFile();
+    const first = await openHistorian({ file });
+    await first.write(DATA);
+    await first.close();
+    const h = await openHistorian({ file });
+    expect(await h.nextValues(['a', 'c'], T0 + 6)).toEqual([{ path: 'a', ts: T0 + 10, value: 2, quality: 'good' }]);
+    expect(await h.nextValues(['a', 'c'], T0 + 11)).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import type { RollupBackend } from '../rollup/job.js';
 import type { RollupBuckets, RollupFieldSet, StoredSample } from '../types.js';
 import { ROLLUPS } from '../rollup/sizes.js';
 import { DAY_MS } from './compaction.js';
-import { readNumericColumns } from './numeric-columns.js';
+import { readNumericColumns, sortedBy } from './numeric-columns.js';
 import { Params, toSample } from './reads.js';
 
 /** SQL for the start of the bucket of `ms` holding the time `t`, also before 1970. */
@@ -170,13 +170,17 @@ export async function readRollupRows(conn: DuckDBConnection, name: string, tagId
   const wanted = ROLLUP_FIELD_COLUMNS[fields ?? 'all'];
   const cols = ['bucket', 'count', 'bad', ...wanted.filter((c) => c !== 'first_s' && c !== 'last_s')];
   const p = new Params();
-  const scope = `rollup_${name}_in(${p.add(BigInt(from), BIGINT)}, ${p.add(BigInt(until), BIGINT)}) r WHERE r.tag_id IN (SELECT unnest(${p.add(listValue([...tagIds]), LIST(INTEGER))}))`;
+  // One tag (a chart, a query of one path) compares with `=`, which DuckDB pushes into the scan.
+  const which = tagIds.length === 1 ? `= ${p.add(tagIds[0]!, INTEGER)}` : `IN (SELECT unnest(${p.add(listValue([...tagIds]), LIST(INTEGER))}))`;
+  const scope = `rollup_${name}_in(${p.add(BigInt(from), BIGINT)}, ${p.add(BigInt(until), BIGINT)}) r WHERE r.tag_id ${which}`;
   // The bucket number (start / size) as INTEGER: a small integer in JavaScript, where epoch ms would
   // be a BigInt or a boxed double per row. Tag ids, not paths: a path repeated on every row costs
   // more to decode than the rest of the row.
   const select = cols.map((c) => (c === 'bucket' ? 'r.b::INTEGER' : `r.${c}`)).join(', ');
   // Columns as typed arrays (numeric-columns.ts): a month of minutes is tens of thousands of rows.
-  const values = await readNumericColumns(await conn.run(`SELECT r.tag_id, ${select} FROM ${scope} ORDER BY r.tag_id, r.b`, p.values, p.types));
+  // The rows come in the order they were written, which is by tag and bucket but for buckets
+  // summarised again: sortedBy() checks, and sorts only then (an ORDER BY always sorts).
+  const values = sortedBy(await readNumericColumns(await conn.run(`SELECT r.tag_id, ${select} FROM ${scope}`, p.values, p.types)), 0, 1);
   const columns = new Map<string, readonly unknown[] | NumColumn>(cols.map((c, i) => [c, values[i + 1]!]));
   const ids = values[0]!.values;
   const paths = await tagPaths(conn, tagIds);

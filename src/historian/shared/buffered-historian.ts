@@ -250,9 +250,11 @@ export class BufferedHistorian implements Historian {
     this.#assertUsable(QUERY_FAILED);
     if (typeof edge.at !== 'number' || Number.isNaN(edge.at)) throw new CausewayError(QUERY_FAILED, { reason: `${String(edge.at)} is not a time in epoch milliseconds` });
     const unique = [...new Set(paths)];
-    const ids = this.#tags.idsOf(unique);
-    if (ids.length === 0) return [];
     const at = Math.min(Number.MAX_SAFE_INTEGER, Math.max(Number.MIN_SAFE_INTEGER, Math.ceil(edge.at)));
+    // A writer knows each tag's newest sample, stored or buffered: none at or after `at` when it is
+    // older. Queries ending now ask exactly that, and the store would search every window to find nothing.
+    const ids = this.#tags.idsOf(unique).filter((id) => edge.side === 'before' || this.#readOnly || (this.#last[id]?.ts ?? -Infinity) >= at);
+    if (ids.length === 0) return [];
     const e = { ...edge, at };
     const { db, buffered } = await this.#read((s) => s.readEdges(ids, e));
     return mergeEdges(unique, this.#tags.ids, db, buffered, e);
