@@ -279,6 +279,11 @@ describe.skipIf(!available)('the web console in Chromium', () => {
     const good = async () => Number((await order.locator('td').nth(4).textContent())?.split('/')[0]?.replace(/[^\d]/g, ''));
     await expect.poll(good, { timeout: 30_000 }).toBeGreaterThan(0);
     await expect.poll(counts, { timeout: 30_000 }).not.toBe(before);
+    // The line's stops with their reasons, and a picker to explain one.
+    const stops = page.getByRole('region', { name: 'Stops and their reasons, last 24 hours' });
+    await stops.getByLabel('Line').waitFor();
+    expect(await stops.getByLabel('Line').locator('option').allTextContents()).toContain('line1');
+    await expect.poll(async () => (await stops.getByTestId('stops').count()) + (await stops.getByText(/No stops on line1/).count()), PATIENT).toBe(1);
     await shot('production');
   });
 
