@@ -14,7 +14,7 @@ import { Hub } from '../src/runtime/hub.js';
 import { adminFetch } from '../src/test-support/auth.js';
 import { freePort } from '../src/test-support/services.js';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON answers of the API
+type Json = any; // JSON answers of the API (tests may read them loosely)
 
 const LINE = 'acme/springfield/packaging/line1';
 const FILLER = `${LINE}/filler`;
