@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { OPCUACertificateManager } from 'node-opcua';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listCertificates } from '../../sources/opcua/pki.js';
+import { Security } from '../../security/index.js';
 import { pkiCommand, runPkiList } from './pki.js';
 
 let root: string;
@@ -75,6 +76,13 @@ describe('causeway pki', () => {
     const rejected = await pki('reject', serverThumbprint, '--data-dir', dataDir);
     expect(rejected.out).toContain('Rejected CN=filler-plc');
     expect(existsSync(join(dataDir, 'pki/opcua/rejected/filler-plc.pem'))).toBe(true);
+    // Both decisions are in the hub's audit log, with the operating system user as the actor.
+    const security = Security.open({ dataDir, now: Date.now });
+    const records = security.audit.query({ action: 'pki', limit: 10 }).reverse();
+    security.close();
+    expect(records.map((r) => `${r.action} ${r.target} ${r.outcome}`)).toEqual([`pki.trust ${serverThumbprint} success`, `pki.reject ${serverThumbprint} success`]);
+    expect(records[0]!.actor).toMatch(/^cli/);
+    expect(records[0]!.detail).toMatchObject({ subject: 'CN=filler-plc, O=Test', from: 'rejected' });
   });
 
   it('names an unknown thumbprint with the catalogue error and exits 1', async () => {

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { isCausewayError } from '../../core/errors.js';
 import { listCertificates, rejectCertificate, trustCertificate, type CertificateEntry } from '../../sources/opcua/pki.js';
+import { Security } from '../../security/index.js';
+import { cliActor } from './user.js';
 
 export interface Out {
   write(text: string): unknown;
@@ -49,11 +51,29 @@ export async function runPkiList(o: PkiOptions & { json?: boolean }, out: Out): 
   return 0;
 }
 
-/** Trust or reject one certificate by thumbprint prefix; returns the exit code. */
+/** Record the decision in the hub's audit log, as the API does (actor `cli:<os user>`). */
+function auditMove(dataDir: string, action: 'trust' | 'reject', entry: CertificateEntry, from: string | undefined): void {
+  const security = Security.open({ dataDir, now: Date.now });
+  try {
+    security.audit.append({ actor: cliActor(), action: `pki.${action}`, target: entry.thumbprint, outcome: 'success', detail: { subject: entry.subject, from: from ?? 'unknown', validTo: entry.validTo, via: 'causeway pki' } });
+  } finally {
+    security.close();
+  }
+}
+
+/** Trust or reject one certificate by thumbprint prefix; the decision is audited; returns the exit code. */
 export async function runPkiMove(action: 'trust' | 'reject', thumbprint: string, o: PkiOptions, out: Out, err: Out): Promise<number> {
   const dir = pkiDirOf(o);
   try {
+    const before = (await listCertificates(dir)).find((e) => e.status !== 'own' && e.thumbprint.startsWith(thumbprint.toLowerCase()));
     const entry = action === 'trust' ? await trustCertificate(dir, thumbprint) : await rejectCertificate(dir, thumbprint);
+    try {
+      auditMove(o.dataDir, action, entry, before?.status);
+    } catch (e) {
+      // What the audit log cannot record does not happen: put the certificate back.
+      if (before && before.status !== entry.status) await (before.status === 'trusted' ? trustCertificate(dir, entry.thumbprint) : rejectCertificate(dir, entry.thumbprint));
+      throw e;
+    }
     const verb = action === 'trust' ? 'Trusted' : 'Rejected';
     const next = action === 'trust' ? 'OPC UA sources connect to it from their next attempt on (the hub retries on its own).' : 'OPC UA sources refuse it from their next connection on.';
     out.write(`${verb} ${entry.subject} (${entry.thumbprint}), now in ${entry.file}.\n${next}\n`);
