@@ -17,13 +17,13 @@ describe('readNumericColumns', () => {
     const instance = await DuckDBInstance.create(':memory:');
     const conn = await instance.connect();
     try {
-      const cols = await readNumericColumns(await conn.run(SQL));
+      const cols = readNumericColumns(await conn.run(SQL));
       const expected = (await conn.runAndReadAll(SQL)).getColumns();
       expect(cols).toHaveLength(7);
       cols.forEach((c, i) => expect(plain(c), `column ${i}`).toEqual(fromJs(expected[i]!)));
       expect(cols[0]!.valid).toBeUndefined(); // no NULLs: no mask
       expect(Object.is(cols[6]!.values[0], -0)).toBe(true);
-      const none = await readNumericColumns(await conn.run('SELECT 1::INTEGER WHERE false'));
+      const none = readNumericColumns(await conn.run('SELECT 1::INTEGER WHERE false'));
       expect(plain(none[0]!)).toEqual([]);
     } finally {
       conn.closeSync();

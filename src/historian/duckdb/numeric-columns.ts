@@ -9,7 +9,7 @@
  * instead, slower and the same (numeric-columns.test.ts compares both with getColumns()).
  */
 import os from 'node:os';
-import type { DuckDBResult, DuckDBVector } from '@duckdb/node-api';
+import type { DuckDBMaterializedResult, DuckDBVector } from '@duckdb/node-api';
 import type { NumColumn } from '../rollup/decode.js';
 
 /** What a numeric vector of @duckdb/node-api 1.5 holds, beneath its public API. */
@@ -19,18 +19,28 @@ interface VectorInside {
   validity?: { data?: unknown; offset?: unknown };
 }
 
-/** Every column of `result` (numbers, booleans as 1 and 0), read to the end. */
-export async function readNumericColumns(result: DuckDBResult): Promise<NumColumn[]> {
-  const columns = result.columnCount;
-  const parts: { values: Float64Array; valid: Uint8Array | undefined }[][] = Array.from({ length: columns }, () => []);
-  for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-    for (let c = 0; c < columns; c++) parts[c]!.push(vectorValues(chunk.getColumnVector(c), chunk.rowCount));
+/** Every column of a materialized `result` (numbers, booleans as 1 and 0). */
+export function readNumericColumns(result: DuckDBMaterializedResult): NumColumn[] {
+  const rows = result.rowCount;
+  const out = Array.from({ length: result.columnCount }, () => ({ values: new Float64Array(rows), valid: undefined as Uint8Array | undefined }));
+  let at = 0;
+  for (let k = 0; k < result.chunkCount; k++) {
+    const chunk = result.getChunk(k);
+    const n = chunk.rowCount;
+    out.forEach((col, c) => {
+      const part = vectorValues(chunk.getColumnVector(c), n, col.values.subarray(at, at + n));
+      if (part.valid !== undefined) {
+        col.valid ??= new Uint8Array(rows).fill(1);
+        col.valid.set(part.valid, at);
+      }
+    });
+    at += n;
   }
-  return parts.map(concat);
+  return out;
 }
 
 /** One vector's values and, when some are NULL, which are valid (1). */
-export function vectorValues(vector: DuckDBVector, n: number): { values: Float64Array; valid: Uint8Array | undefined } {
+export function vectorValues(vector: DuckDBVector, n: number, into = new Float64Array(n)): { values: Float64Array; valid: Uint8Array | undefined } {
   const inside = vector as unknown as VectorInside;
   const bits = inside.validity?.data;
   const items = inside.items;
@@ -39,8 +49,8 @@ export function vectorValues(vector: DuckDBVector, n: number): { values: Float64
   const numeric = ArrayBuffer.isView(items) && !(items instanceof DataView);
   const fast = LITTLE_ENDIAN && (numeric || (bytes instanceof DataView && bytes.byteLength === n && vector.type.typeId === BOOLEAN_TYPE_ID))
     && (bits === null || bits instanceof BigUint64Array) && inside.validity?.offset === 0;
-  if (!fast) return slowValues(vector, n);
-  const values = new Float64Array(n);
+  if (!fast) return slowValues(vector, n, into);
+  const values = into;
   if (wide) {
     const src = items as BigInt64Array | BigUint64Array;
     for (let i = 0; i < n; i++) values[i] = Number(src[i]!);
@@ -69,8 +79,7 @@ const BOOLEAN_TYPE_ID = 1;
 /** The NULL mask is read as 32-bit words of its 64-bit words' memory: right on little-endian machines only. */
 const LITTLE_ENDIAN = os.endianness() === 'LE';
 
-function slowValues(vector: DuckDBVector, n: number): { values: Float64Array; valid: Uint8Array | undefined } {
-  const values = new Float64Array(n);
+function slowValues(vector: DuckDBVector, n: number, values: Float64Array): { values: Float64Array; valid: Uint8Array | undefined } {
   const valid = new Uint8Array(n);
   let nulls = 0;
   for (let i = 0; i < n; i++) {
@@ -82,24 +91,6 @@ function slowValues(vector: DuckDBVector, n: number): { values: Float64Array; va
     }
   }
   return { values, valid: nulls === 0 ? undefined : valid };
-}
-
-function concat(parts: readonly { values: Float64Array; valid: Uint8Array | undefined }[]): NumColumn {
-  if (parts.length === 1) return parts[0]!;
-  const n = parts.reduce((s, p) => s + p.values.length, 0);
-  const values = new Float64Array(n);
-  const anyNull = parts.some((p) => p.valid !== undefined);
-  const valid = anyNull ? new Uint8Array(n) : undefined;
-  let at = 0;
-  for (const p of parts) {
-    values.set(p.values, at);
-    if (valid) {
-      if (p.valid) valid.set(p.valid, at);
-      else valid.fill(1, at, at + p.values.length);
-    }
-    at += p.values.length;
-  }
-  return { values, valid };
 }
 
 /** `columns` ordered by column `a`, then `b` (both without NULLs): as they are when already in that order. */

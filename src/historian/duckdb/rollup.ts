@@ -3,7 +3,7 @@
  * into its aggregates exactly as it would the raw samples (../rollup/README.md). Built here in one
  * pass over the raw samples per window of buckets; read back for aggregates and trends.
  */
-import { BIGINT, INTEGER, LIST, listValue } from '@duckdb/node-api';
+import { BIGINT, INTEGER, LIST, VARCHAR, listValue } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { ColumnBuckets, NO_BUCKETS, ROLLUP_FIELD_COLUMNS } from '../rollup/decode.js';
 import type { NumColumn } from '../rollup/decode.js';
@@ -154,13 +154,16 @@ export function duckRollupBackend(conn: DuckDBConnection, exclusive: <T>(work: (
 
 /** The watermark, coverage start and first queued late sample of a rollup for `tagIds`, inside the read's snapshot. */
 export async function rollupState(conn: DuckDBConnection, name: string, tagIds: readonly number[]): Promise<{ until?: number; from?: number; dirtyLo?: number }> {
-  const rows = (await conn.runAndReadAll(`SELECT key, value FROM meta WHERE key IN ($1, $2)`, [`rollup_${name}_until`, `rollup_${name}_from`])).getRows();
-  const meta = new Map(rows.map(([k, v]) => [k as string, Number(v as string)]));
-  const dirtyLo = await scalarNumber(conn, 'SELECT min(lo) FROM rollup_dirty WHERE tag_id IN (SELECT unnest($1))', [listValue([...tagIds])], [LIST(INTEGER)]);
+  // One query, not three: a chart asks this on every read.
+  const [until, from, dirtyLo] = (await conn.runAndReadAll(
+    `SELECT (SELECT value FROM meta WHERE key = $1), (SELECT value FROM meta WHERE key = $2),
+            (SELECT min(lo) FROM rollup_dirty WHERE tag_id IN (SELECT unnest($3)))`,
+    [`rollup_${name}_until`, `rollup_${name}_from`, listValue([...tagIds])], [VARCHAR, VARCHAR, LIST(INTEGER)],
+  )).getRows()[0]!;
   const out: { until?: number; from?: number; dirtyLo?: number } = {};
-  if (meta.has(`rollup_${name}_until`)) out.until = meta.get(`rollup_${name}_until`)!;
-  if (meta.has(`rollup_${name}_from`)) out.from = meta.get(`rollup_${name}_from`)!;
-  if (dirtyLo !== undefined) out.dirtyLo = dirtyLo;
+  if (until !== null && until !== undefined) out.until = Number(until as string);
+  if (from !== null && from !== undefined) out.from = Number(from as string);
+  if (dirtyLo !== null && dirtyLo !== undefined) out.dirtyLo = Number(dirtyLo as bigint);
   return out;
 }
 
@@ -176,23 +179,39 @@ export async function readRollupRows(conn: DuckDBConnection, name: string, tagId
   // The bucket number (start / size) as INTEGER: a small integer in JavaScript, where epoch ms would
   // be a BigInt or a boxed double per row. Tag ids, not paths: a path repeated on every row costs
   // more to decode than the rest of the row.
-  const select = cols.map((c) => (c === 'bucket' ? 'r.b::INTEGER' : `r.${c}`)).join(', ');
+  const strings = wanted.includes('first_s');
+  // Strings as first or last value are rare: a flag says which rows have one, read apart below.
+  const select = [...cols.map((c) => (c === 'bucket' ? 'r.b::INTEGER' : `r.${c}`)), ...(strings ? ['r.first_s IS NOT NULL OR r.last_s IS NOT NULL'] : [])].join(', ');
   // Columns as typed arrays (numeric-columns.ts): a month of minutes is tens of thousands of rows.
   // The rows come in the order they were written, which is by tag and bucket but for buckets
   // summarised again: sortedBy() checks, and sorts only then (an ORDER BY always sorts).
-  const values = sortedBy(await readNumericColumns(await conn.run(`SELECT r.tag_id, ${select} FROM ${scope}`, p.values, p.types)), 0, 1);
+  const values = sortedBy(readNumericColumns(await conn.run(`SELECT r.tag_id, ${select} FROM ${scope}`, p.values, p.types)), 0, 1);
   const columns = new Map<string, readonly unknown[] | NumColumn>(cols.map((c, i) => [c, values[i + 1]!]));
   const ids = values[0]!.values;
   const paths = await tagPaths(conn, tagIds);
-  columns.set('path', Array.from(ids, (id) => paths.get(id)));
-  // Strings as first or last value are rare: read them apart, for the buckets that have them.
-  if (wanted.includes('first_s')) {
+  columns.set('path', pathColumn(ids, paths));
+  if (strings && values[cols.length + 1]!.values.includes(1)) {
     const strings = (await conn.runAndReadAll(
       `SELECT r.tag_id, r.b::INTEGER, r.first_s, r.last_s FROM ${scope} AND (r.first_s IS NOT NULL OR r.last_s IS NOT NULL)`, p.values, p.types,
     )).getRows();
     if (strings.length > 0) addStrings(columns, ids, values[1]!.values, strings);
   }
   return new ColumnBuckets(columns, ROLLUPS.find((x) => x.name === name)!.ms);
+}
+
+/** The path of each row's tag id; rows come grouped by tag, so the map is asked once a run. */
+function pathColumn(ids: Float64Array, paths: ReadonlyMap<number, string>): (string | undefined)[] {
+  const out: (string | undefined)[] = [];
+  let id = NaN;
+  let path: string | undefined;
+  for (let i = 0; i < ids.length; i++) {
+    if (ids[i] !== id) {
+      id = ids[i]!;
+      path = paths.get(id);
+    }
+    out.push(path);
+  }
+  return out;
 }
 
 /** The path of each of `tagIds`. */

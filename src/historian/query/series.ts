@@ -157,15 +157,19 @@ export class SeriesAggregator {
     const edges = this.#o.edges;
     const linear = this.#o.interpolation === 'linear' && typeof a.value === 'number' && typeof b.value === 'number' && b.ts > a.ts;
     const slope = linear ? ((b.value as number) - va) / (b.ts - a.ts) : 0;
-    const at = (t: number) => va + slope * (t - a.ts);
     const x0 = Math.max(a.ts, edges[0]!);
     const x1 = Math.min(until, edges[edges.length - 1]!);
+    if (!(x0 < x1)) return;
     const { area, covered } = this.#b;
-    for (let i = bucketIndex(edges, x0); x0 < x1 && i < this.#b.length && edges[i]! < x1; i++) {
+    // The run starts in the current bucket or before it: search back from there, not the whole edge list.
+    let i = this.#cursor;
+    while (i > 0 && edges[i]! > x0) i--;
+    while (i + 1 < this.#b.length && edges[i + 1]! <= x0) i++;
+    for (; i < this.#b.length && edges[i]! < x1; i++) {
       const lo = Math.max(x0, edges[i]!);
       const hi = Math.min(x1, edges[i + 1]!);
       if (hi <= lo) continue;
-      area[i]! += ((at(lo) + at(hi)) / 2) * (hi - lo);
+      area[i]! += ((va + slope * (lo - a.ts) + (va + slope * (hi - a.ts))) / 2) * (hi - lo);
       covered[i]! += hi - lo;
     }
   }
