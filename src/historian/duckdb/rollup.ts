@@ -201,7 +201,7 @@ export async function readRollupRows(conn: DuckDBConnection, name: string, tagId
 
 /** The path of each row's tag id; rows come grouped by tag, so the map is asked once a run. */
 function pathColumn(ids: Float64Array, paths: ReadonlyMap<number, string>): (string | undefined)[] {
-  const out: (string | undefined)[] = [];
+  const out = new Array<string | undefined>(ids.length);
   let id = NaN;
   let path: string | undefined;
   for (let i = 0; i < ids.length; i++) {
@@ -209,7 +209,7 @@ function pathColumn(ids: Float64Array, paths: ReadonlyMap<number, string>): (str
       id = ids[i]!;
       path = paths.get(id);
     }
-    out.push(path);
+    out[i] = path;
   }
   return out;
 }

@@ -122,8 +122,13 @@ async function edgeSamples(historian: Historian, plan: Plan): Promise<{ prior: S
  */
 export function rollupFor(edges: readonly number[], sizes: readonly number[]): number | undefined {
   if (edges[edges.length - 1]! - edges[0]! <= ROLLUP_MIN_SPAN_MS) return undefined;
-  const fits = sizes.filter((r) => edges.every((e) => e % r === 0));
-  return fits.length > 0 ? Math.max(...fits) : undefined;
+  let best: number | undefined;
+  for (const r of sizes) {
+    let fits = true;
+    for (let i = 0; i < edges.length && fits; i++) fits = edges[i]! % r === 0;
+    if (fits && (best === undefined || r > best)) best = r;
+  }
+  return best;
 }
 
 /**
@@ -162,8 +167,8 @@ async function fromBucketStats(historian: Historian, plan: Plan): Promise<Map<st
   }
   return new Map(paths.map((p) => {
     const c = cols.get(p)!;
-    const out: BucketValue[] = [];
-    for (let i = 0; i < c.length; i++) out.push({ start: edges[i]!, end: edges[i + 1]!, value: c.value(i, agg), count: c.count[i]!, bad: c.bad[i]! });
+    const out = new Array<BucketValue>(c.length);
+    for (let i = 0; i < c.length; i++) out[i] = { start: edges[i]!, end: edges[i + 1]!, value: c.value(i, agg), count: c.count[i]!, bad: c.bad[i]! };
     return [p, out];
   }));
 }

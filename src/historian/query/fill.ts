@@ -15,8 +15,9 @@ export function isEmptyBucket(b: BucketValue): boolean {
  *   between them at its start time; between non-numeric values it takes the previous value; with
  *   no bucket with a value on one side it stays null (no extrapolation).
  */
-export function applyFill(buckets: readonly BucketValue[], fill: Fill): BucketValue[] {
-  if (fill === 'none') return buckets.filter((b) => !isEmptyBucket(b));
+export function applyFill(buckets: BucketValue[], fill: Fill): BucketValue[] {
+  // A month of minutes is 43 200 buckets: without empty ones, the array itself is the answer.
+  if (fill === 'none') return buckets.some(isEmptyBucket) ? buckets.filter((b) => !isEmptyBucket(b)) : buckets;
   const out = buckets.map((b) => ({ ...b }));
   const nextWithValue = fill === 'linear' ? nextValueIndex(out) : [];
   let prev: BucketValue | undefined;

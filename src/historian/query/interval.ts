@@ -63,16 +63,20 @@ function calendarStart(index: number, unit: 'day' | 'week' | 'month', timeZone: 
  * problem sentence when there would be more than `maxBuckets` buckets.
  */
 export function bucketEdges(from: number, to: number, interval: Interval, timeZone: string, maxBuckets: number): number[] | string {
-  const edges: number[] = [];
   const tooMany = () => `the range holds more than ${maxBuckets} buckets of this interval; choose a longer interval or a shorter range`;
   if (interval.kind === 'fixed') {
-    const first = floorTo(from, interval.ms);
-    if ((to - first) / interval.ms > maxBuckets) return tooMany();
-    for (let e = first; ; e += interval.ms) {
-      edges.push(e);
-      if (e >= to) return edges;
-    }
+    const ms = interval.ms;
+    const first = floorTo(from, ms);
+    if ((to - first) / ms > maxBuckets) return tooMany();
+    // The last edge is the first at or after `to`; sized up front (a month of minutes is 43 201 edges).
+    let k = Math.max(0, Math.ceil((to - first) / ms));
+    while (k > 0 && first + (k - 1) * ms >= to) k--;
+    while (first + k * ms < to) k++;
+    const fixed = new Array<number>(k + 1);
+    for (let j = 0; j <= k; j++) fixed[j] = first + j * ms;
+    return fixed;
   }
+  const edges: number[] = [];
   const { unit, count } = interval;
   for (let i = floorTo(calendarIndex(from, unit, timeZone), count); ; i += count) {
     const e = calendarStart(i, unit, timeZone);

@@ -113,10 +113,10 @@ export class SeriesAggregator {
       this.#segment(this.#inForce, usable ?? { ts: end, value: this.#inForce.value }, end);
     }
     const b = this.#b;
-    const out: BucketValue[] = [];
+    const out = new Array<BucketValue>(b.length);
     for (let i = 0; i < b.length; i++) {
       if (this.#firstNumTs < edges[i + 1]!) b.deltaKnown[i] = 1;
-      out.push({ start: edges[i]!, end: edges[i + 1]!, value: b.value(i, this.#o.agg), count: b.count[i]!, bad: b.bad[i]! });
+      out[i] = { start: edges[i]!, end: edges[i + 1]!, value: b.value(i, this.#o.agg), count: b.count[i]!, bad: b.bad[i]! };
     }
     return out;
   }

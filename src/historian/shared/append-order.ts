@@ -38,11 +38,7 @@ export function sortForAppend(batches: readonly (readonly Row[])[]): Row[] {
   }
   for (let id = 1; id < start.length; id++) start[id]! += start[id - 1]!;
   const next = start.slice(0, maxId + 1);
-  // Filled by push, then overwritten: `new Array(n)` of more than ~100 000 elements gets slow
-  // dictionary storage in V8.
-  const out: Row[] = [];
-  const filler = batches.find((b) => b.length > 0)?.[0];
-  for (let i = 0; i < n; i++) out.push(filler!);
+  const out = new Array<Row>(n);
   for (const b of batches) {
     for (let i = 0; i < b.length; i++) {
       const r = b[i]!;
