@@ -152,23 +152,42 @@ export function duckRollupBackend(conn: DuckDBConnection, exclusive: <T>(work: (
   };
 }
 
-/** The watermark, coverage start and first queued late sample of a rollup for `tagIds`, inside the read's snapshot. */
-export async function rollupState(conn: DuckDBConnection, name: string, tagIds: readonly number[]): Promise<{ until?: number; from?: number; dirtyLo?: number }> {
-  // One query, not three: a chart asks this on every read.
-  const [until, from, dirtyLo] = (await conn.runAndReadAll(
-    `SELECT (SELECT value FROM meta WHERE key = $1), (SELECT value FROM meta WHERE key = $2),
-            (SELECT min(lo) FROM rollup_dirty WHERE tag_id IN (SELECT unnest($3)))`,
+/** What a read beside a rollup needs first (RollupSnapshot), the flush its snapshot holds and the paths of its tags. */
+export interface RollupReadState {
+  until?: number;
+  from?: number;
+  dirtyLo?: number;
+  flushSeq: number;
+  paths: Map<number, string>;
+}
+
+/**
+ * The watermark, coverage start and first queued late sample of a rollup for `tagIds`, the
+ * flush number and the tags' paths, inside the read's snapshot. One query, not five: a chart
+ * asks this on every read, and each round trip to DuckDB costs a millisecond or more on a busy
+ * machine.
+ */
+export async function rollupState(conn: DuckDBConnection, name: string, tagIds: readonly number[]): Promise<RollupReadState> {
+  const [seq, until, from, dirtyLo, paths] = (await conn.runAndReadAll(
+    `SELECT (SELECT value FROM meta WHERE key = 'flush_seq'), (SELECT value FROM meta WHERE key = $1), (SELECT value FROM meta WHERE key = $2),
+            (SELECT min(lo) FROM rollup_dirty WHERE tag_id IN (SELECT unnest($3))),
+            (SELECT list({'id': id, 'path': path}) FROM tags WHERE id IN (SELECT unnest($3)))`,
     [`rollup_${name}_until`, `rollup_${name}_from`, listValue([...tagIds])], [VARCHAR, VARCHAR, LIST(INTEGER)],
-  )).getRows()[0]!;
-  const out: { until?: number; from?: number; dirtyLo?: number } = {};
+  )).getRowsJS()[0]!;
+  const out: RollupReadState = {
+    flushSeq: Number(seq as string),
+    paths: new Map(((paths ?? []) as { id: number; path: string }[]).map((t) => [t.id, t.path])),
+  };
   if (until !== null && until !== undefined) out.until = Number(until as string);
   if (from !== null && from !== undefined) out.from = Number(from as string);
   if (dirtyLo !== null && dirtyLo !== undefined) out.dirtyLo = Number(dirtyLo as bigint);
   return out;
 }
 
-/** The rollup rows of `tagIds` with from <= bucket < until, by tag then bucket; only the columns of `fields`. */
-export async function readRollupRows(conn: DuckDBConnection, name: string, tagIds: readonly number[], from: number, until: number, fields: RollupFieldSet | undefined): Promise<RollupBuckets> {
+/** The rollup rows of `tagIds` (whose paths are `paths`) with from <= bucket < until, by tag then bucket; only the columns of `fields`. */
+export async function readRollupRows(
+  conn: DuckDBConnection, name: string, tagIds: readonly number[], paths: ReadonlyMap<number, string>, from: number, until: number, fields: RollupFieldSet | undefined,
+): Promise<RollupBuckets> {
   if (from >= until) return NO_BUCKETS;
   const wanted = ROLLUP_FIELD_COLUMNS[fields ?? 'all'];
   const cols = ['bucket', 'count', 'bad', ...wanted.filter((c) => c !== 'first_s' && c !== 'last_s')];
@@ -188,7 +207,6 @@ export async function readRollupRows(conn: DuckDBConnection, name: string, tagId
   const values = sortedBy(readNumericColumns(await conn.run(`SELECT r.tag_id, ${select} FROM ${scope}`, p.values, p.types)), 0, 1);
   const columns = new Map<string, readonly unknown[] | NumColumn>(cols.map((c, i) => [c, values[i + 1]!]));
   const ids = values[0]!.values;
-  const paths = await tagPaths(conn, tagIds);
   columns.set('path', pathColumn(ids, paths));
   if (strings && values[cols.length + 1]!.values.includes(1)) {
     const strings = (await conn.runAndReadAll(
@@ -212,12 +230,6 @@ function pathColumn(ids: Float64Array, paths: ReadonlyMap<number, string>): (str
     out[i] = path;
   }
   return out;
-}
-
-/** The path of each of `tagIds`. */
-async function tagPaths(conn: DuckDBConnection, tagIds: readonly number[]): Promise<Map<number, string>> {
-  const rows = (await conn.runAndReadAll('SELECT id, path FROM tags WHERE id IN (SELECT unnest($1))', [listValue([...tagIds])], [LIST(INTEGER)])).getRows();
-  return new Map(rows.map(([id, path]) => [id as number, path as string]));
 }
 
 /** Fill first_s and last_s columns from the (tag_id, bucket, first_s, last_s) rows that have strings. */

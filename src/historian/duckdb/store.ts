@@ -158,32 +158,34 @@ export class DuckDbStore implements HistorianStore {
   /** M4 cells per tag and column, whole rollup buckets from the rollup of the grain when kept, with the flush they include. */
   readM4(tagIds: readonly number[], spec: M4Spec): Promise<StoreRead<M4Cell[]>> {
     const r = this.#rollups.spec(spec.grain);
-    return this.#snapshot(async (conn) => {
-      if (r === undefined) return readM4Rows(conn, tagIds, spec, spec.from, spec.to);
-      const [a, b] = RollupState.m4Window(r, await rollupState(conn, r.name, tagIds), spec.from, spec.to);
-      if (a >= b) return readM4Rows(conn, tagIds, spec, spec.from, spec.to);
-      return [
+    if (r === undefined) return this.#snapshot((conn) => readM4Rows(conn, tagIds, spec, spec.from, spec.to));
+    return this.#snapshotWith(async (conn) => {
+      const state = await rollupState(conn, r.name, tagIds);
+      const [a, b] = RollupState.m4Window(r, state, spec.from, spec.to);
+      const rows = a >= b ? await readM4Rows(conn, tagIds, spec, spec.from, spec.to) : [
         ...(await readM4Rows(conn, tagIds, spec, spec.from, a)),
         ...(await readRollupM4Rows(conn, r.name, tagIds, spec, a, b)),
         ...(await readM4Rows(conn, tagIds, spec, b, spec.to)),
       ];
+      return { rows, flushSeq: state.flushSeq };
     });
   }
 
   /** Rollup buckets of [from, to) up to where raw samples must take over, with the flush they include. */
   readRollup(tagIds: readonly number[], size: number, from: number, to: number, fields?: RollupFieldSet): Promise<StoreRead<RollupRead>> {
     const r = this.#rollups.spec(size);
-    return this.#snapshot(async (conn) => {
-      if (r === undefined) return { coveredFrom: Infinity, until: from, buckets: NO_BUCKETS, prior: [], next: [] };
+    if (r === undefined) return this.#snapshot(async () => ({ coveredFrom: Infinity, until: from, buckets: NO_BUCKETS, prior: [], next: [] }));
+    return this.#snapshotWith(async (conn) => {
       const state = await rollupState(conn, r.name, tagIds);
       const until = RollupState.readUntil(r, state, from, to);
-      return {
+      const rows: RollupRead = {
         coveredFrom: state.from ?? -Infinity, until,
-        buckets: await readRollupRows(conn, r.name, tagIds, from, until, fields),
+        buckets: await readRollupRows(conn, r.name, tagIds, state.paths, from, until, fields),
         // Only time-weighted aggregates and counters use the samples next to the range.
         prior: fields === 'stats' ? [] : await readRollupEdges(conn, r.name, tagIds, 'before', from, until),
         next: fields === 'stats' || fields === 'counter' ? [] : await readRollupEdges(conn, r.name, tagIds, 'after', to, until),
       };
+      return { rows, flushSeq: state.flushSeq };
     });
   }
 
@@ -218,14 +220,21 @@ export class DuckDbStore implements HistorianStore {
    * Run a read and read the flush number in one transaction, so from one consistent snapshot, on
    * a connection of its own: reads never block the flush and vice versa.
    */
-  async #snapshot<T>(read: (conn: DuckDBConnection) => Promise<T>): Promise<StoreRead<T>> {
+  #snapshot<T>(read: (conn: DuckDBConnection) => Promise<T>): Promise<StoreRead<T>> {
+    return this.#snapshotWith(async (conn) => {
+      const flushSeq = Number(await scalar(conn, `SELECT value FROM meta WHERE key = 'flush_seq'`));
+      return { rows: await read(conn), flushSeq };
+    });
+  }
+
+  /** #snapshot() for a read that reads the flush number itself (in a query it makes anyway). */
+  async #snapshotWith<T>(read: (conn: DuckDBConnection) => Promise<StoreRead<T>>): Promise<StoreRead<T>> {
     const conn = await this.#instance.connect();
     try {
       await conn.run('BEGIN TRANSACTION');
-      const flushSeq = Number(await scalar(conn, `SELECT value FROM meta WHERE key = 'flush_seq'`));
-      const rows = await read(conn);
+      const got = await read(conn);
       await conn.run('COMMIT');
-      return { rows, flushSeq };
+      return got;
     } finally {
       conn.closeSync();
     }

@@ -86,9 +86,15 @@ export async function queryAggregates(historian: Historian, req: AggregateReques
   if (size !== undefined) {
     const fields = rollupFields(plan);
     const to = plan.edges[plan.edges.length - 1]!;
-    // The edge samples are read beside the rollup, not after it: two snapshots, in parallel.
-    const [rollup, edges] = await Promise.all([historian.readRollup!({ paths: plan.paths, size, from: plan.edges[0]!, to, fields }), edgeSamples(historian, plan)]);
-    if (rollup.coveredFrom <= plan.edges[0]! && rollup.until > plan.edges[0]!) buckets = await fromSamples(historian, plan, pageSize, edges, rollup);
+    // The next samples are read beside the rollup (a snapshot of their own, in parallel).
+    const [rollup, next] = await Promise.all([historian.readRollup!({ paths: plan.paths, size, from: plan.edges[0]!, to, fields }), edgeSamples(historian, plan, 'next')]);
+    if (rollup.coveredFrom <= plan.edges[0]! && rollup.until > plan.edges[0]!) {
+      // The rollup holds every sample before its end but those that expired from it (older than
+      // coveredFrom): where it knows the value in force at the start, no raw sample is newer.
+      const known = new Set(rollup.prior.map((s) => s.path));
+      const prior = await edgeSamples(historian, { ...plan, paths: plan.paths.filter((p) => !known.has(p)) }, 'prior');
+      buckets = await fromSamples(historian, plan, pageSize, { prior: prior.prior, next: next.next }, rollup);
+    }
   }
   buckets ??= inSql ? await fromBucketStats(historian, plan) : await fromSamples(historian, plan, pageSize, await edgeSamples(historian, plan));
   return plan.paths.map((path) => ({ path, buckets: applyFill(buckets.get(path)!, plan.fill) }));
@@ -103,14 +109,15 @@ function rollupFields(plan: Plan): RollupFieldSet {
 }
 
 /**
- * The samples next to the range an aggregate needs: before it for the time-weighted aggregates
- * and counters, after it for linear time-weighted ones.
+ * The samples next to the range an aggregate needs (`which`: both, or one side): before it for
+ * the time-weighted aggregates and counters, after it for linear time-weighted ones.
  */
-async function edgeSamples(historian: Historian, plan: Plan): Promise<{ prior: StoredSample[]; next: StoredSample[] }> {
+async function edgeSamples(historian: Historian, plan: Plan, which: 'prior' | 'next' | 'both' = 'both'): Promise<{ prior: StoredSample[]; next: StoredSample[] }> {
   const { paths, edges, agg } = plan;
-  const needsNext = (agg === 'twa' || agg === 'integral') && paths.some((p) => plan.modes.get(p) === 'linear');
+  const needsPrior = which !== 'next' && paths.length > 0 && !STATS_AGGS.has(agg);
+  const needsNext = which !== 'prior' && (agg === 'twa' || agg === 'integral') && paths.some((p) => plan.modes.get(p) === 'linear');
   const [prior, next] = await Promise.all([
-    STATS_AGGS.has(agg) ? [] : historian.priorValues(paths, edges[0]!, { excludeBad: true }),
+    needsPrior ? historian.priorValues(paths, edges[0]!, { excludeBad: true }) : [],
     needsNext ? historian.nextValues(paths, edges[edges.length - 1]!, { excludeBad: true }) : [],
   ]);
   return { prior, next };
