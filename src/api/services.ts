@@ -78,7 +78,8 @@ export interface HubServices {
   /** Check and count a history export within the hub's export limits (throws catalogue errors); run() streams it. */
   prepareExport(req: Omit<ExportRequest, 'interpolation' | 'rolloverAt'>): Promise<ExportPlan>;
   /** Hand a pushed body to an http-push source; throws CW_INGEST_* errors to refuse it. */
-  ingest(sourceId: string, body: unknown, request: { token?: string; bytes: number }): ReceiveResult;
+  /** Resolves once the samples are durable in the ingest spool (the device may then forget them). */
+  ingest(sourceId: string, body: unknown, request: { token?: string; bytes: number }): Promise<ReceiveResult>;
   /** The largest body any push source accepts (the route's body limit). */
   ingestBodyLimit(): number;
   /** Prometheus exposition text. */

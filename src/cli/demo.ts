@@ -116,7 +116,7 @@ export async function startDemo(o: DemoOptions): Promise<RunningDemo> {
   // Today's work orders from the demo ERP, as in the protocol plant.
   const erp = await prepareDemoErp(resolve(o.dataDir), Date.now());
   const started = await startHub(checked(demoConfig({ seed: o.seed, port: o.port, erp }), process.env), o, o.port);
-  return { ...started, launcher: undefined, setup: undefined, devices: () => [], stop: () => started.hub.stop() };
+  return { ...started, launcher: undefined, setup: undefined, devices: () => [], stop: async () => void (await started.hub.stop()) };
 }
 
 /** Run the demo in the foreground until Ctrl-C; returns the exit code. */
@@ -136,8 +136,7 @@ export async function runDemo(o: DemoOptions): Promise<number> {
   demo.accounts.length = 0;
   return stopOnSignal(o.logger, async () => {
     o.logger.info('Stopping the hub (flushing the historian)…');
-    await demo.stop();
-    o.logger.info('Stopped cleanly; every accepted sample is on disk.');
+    await demo.stop(); // the hub logs what is left in its ingest spool
   });
 }
 

@@ -328,7 +328,15 @@ export const BrokerConfigSchema = Type.Object(
 
 export const PipelineSchema = Type.Object(
   {
-    queueCapacity: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, description: 'Batches each consumer may have waiting before the pipeline pushes back.' })),
+    spool: Type.Optional(
+      Type.Object(
+        {
+          maxBytes: Type.Optional(Type.Integer({ minimum: 65_536, description: 'Bytes the ingest spool may hold on disk before sources are pushed back (503, no PUBACK, skipped polls). Default: a quarter of the free space at start, between 64 MiB and 10 GiB.' })),
+          fsync: Type.Optional(Type.Boolean({ description: 'fdatasync every group commit (default true): accepted samples survive a power loss, not only a crash of the hub.' })),
+        },
+        { additionalProperties: false, description: 'The ingest write-ahead spool: samples are accepted only once they are on disk in <data dir>/spool.' },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

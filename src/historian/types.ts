@@ -193,7 +193,13 @@ export interface Historian {
    * disk in the background every flush interval or batch size, off the ingest path; a failed
    * flush keeps its samples and retries.
    */
-  write(batch: readonly Sample[]): Promise<void>;
+  write(batch: readonly Sample[], mark?: number): Promise<void>;
+  /**
+   * Optional: for a historian that makes what write() accepted durable later, the ingest-log mark
+   * (write()'s `mark`) of the newest batch that is durable — recorded with the flush that stored
+   * it, so after a restart batches up to it are not stored twice.
+   */
+  durableMark?(): number;
   /** Make everything accepted so far durable. */
   flush(): Promise<void>;
   queryRaw(q: RawQuery): Promise<StoredSample[]>;

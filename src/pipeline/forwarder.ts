@@ -11,7 +11,8 @@ import { backoffDelay, defaultDelay, defaultIsRetryable, retryAfterMs, type Back
 
 /** The durable buffer the forwarder uses (src/state/spool.ts on SQLite). */
 export interface SpoolStore {
-  append(channel: string, batch: readonly Sample[]): void;
+  append(channel: string, batch: readonly Sample[], mark?: number): void;
+  markOf(channel: string): number;
   peek(channel: string, maxSamples: number): { lastSeq: number; batch: Sample[] } | undefined;
   remove(channel: string, lastSeq: number): void;
   trim(channel: string, maxSamples: number): number;
@@ -63,10 +64,10 @@ export class Forwarder {
   }
 
   /** Buffer a batch durably and wake the sender. Throws when the buffer cannot be written (the pipeline then retries). */
-  enqueue(batch: readonly Sample[]): void {
+  enqueue(batch: readonly Sample[], mark?: number): void {
     if (batch.length === 0) return;
     const { spool, name } = this.#o;
-    spool.append(name, batch);
+    spool.append(name, batch, mark);
     const dropped = spool.trim(name, this.#o.maxBufferedSamples ?? DEFAULT_BUFFER_SAMPLES);
     if (dropped > 0) this.#o.onDrop?.(dropped, 'buffer_full');
     this.#wake?.();
@@ -93,6 +94,11 @@ export class Forwarder {
     this.#abort.abort();
     this.#wake?.();
     await this.#loop;
+  }
+
+  /** The ingest-log mark of the newest batch buffered (0 for none). */
+  startMark(): number {
+    return this.#o.spool.markOf(this.name);
   }
 
   stats(): ForwarderStats {

@@ -1,7 +1,9 @@
 /**
- * The pipeline: normalize → deadband → namespace mapping (injected) → fan-out to every consumer
- * through its own bounded queue. ingest() resolves once every consumer accepted or dropped its
- * share, so a source that awaits it slows down when a consumer is slow (backpressure).
+ * The pipeline: normalize → deadband → namespace mapping (injected) → the ingest write-ahead log.
+ * ingest() resolves once the batch is on disk: only then is it accepted (the source may answer
+ * its device). Each consumer (historian, sinks) reads the log in order through its own reader,
+ * so a slow or failing consumer costs disk, not memory, and never drops what was accepted; when
+ * the log is full, ingest() refuses new batches (CW_PIPELINE_OVERLOADED) instead.
  */
 import type { Logger } from 'pino';
 import { DeadbandFilter } from '../core/deadband.js';
@@ -9,37 +11,25 @@ import { CausewayError } from '../core/errors.js';
 import { isUnder } from '../core/path.js';
 import type { Sample } from '../core/sample.js';
 import { PipelineCounters } from './counters.js';
+import { LogReader, type IngestLogLike, type PipelineConsumer, type ReaderEvents, type ReaderStats } from './log-reader.js';
 import { LogThrottle } from './log-throttle.js';
 import { dynamicRule, normalize, type Rejection, type RejectReason, type TagRule } from './normalize.js';
-import { BoundedQueue, type BackoffOptions, type DropReason, type HandlerErrorInfo, type OfferResult, type QueueStats } from './queue.js';
+import type { BackoffOptions, DropReason, HandlerErrorInfo } from './queue.js';
 
-/** Default queue capacity per consumer, in batches. */
-export const DEFAULT_QUEUE_CAPACITY = 100;
-
-/** A consumer of stored samples: the historian, a sink. */
-export interface PipelineConsumer {
-  name: string;
-  /** Batches its queue holds; default: the pipeline's capacity. */
-  capacity?: number;
-  /** Offers that may wait for room before new batches are dropped; default: capacity. */
-  maxWaiting?: number;
-  /** Only samples whose path it accepts are sent to it; all when absent. */
-  accepts?: (path: string) => boolean;
-  /** Resolve once the batch is accepted downstream; throw a CausewayError (retryable or not) otherwise. */
-  handle(batch: readonly Sample[]): Promise<void>;
-  isRetryable?: (error: unknown) => boolean;
-}
+export type { IngestLogLike, PipelineConsumer, ReaderStats } from './log-reader.js';
 
 export interface PipelineOptions {
+  /** The ingest write-ahead log every accepted batch is appended to. */
+  log: IngestLogLike;
   /** Normalization rules by raw path (see rulesFor). */
   rules?: ReadonlyMap<string, TagRule>;
   /** Namespace mapping, injected by the runtime. */
   map?: (batch: readonly Sample[]) => Sample[];
+  /** Told of every batch once it is durable in the log (the live feed). Must only queue. */
+  onAccepted?: (batch: readonly Sample[]) => void;
   consumers: readonly PipelineConsumer[];
   now?: () => number;
   logger?: Logger;
-  /** Default queue capacity of each consumer, in batches. */
-  capacity?: number;
   /** Samples stamped further ahead of `now` are rejected; default one day. */
   maxFutureMs?: number;
   /** Retry wait of consumers; injected in tests. */
@@ -54,8 +44,8 @@ export interface IngestResult {
   passed: number;
   filtered: number;
   rejected: number;
-  /** Per consumer: accepted, dropped, or skipped when none of the batch was for it. */
-  consumers: Record<string, OfferResult | 'skipped'>;
+  /** Seq of the batch in the ingest log, when anything passed. */
+  seq?: number;
 }
 
 export interface LastRejection extends Rejection {
@@ -75,7 +65,8 @@ export class Pipeline {
   /** Drop and retry warnings, keyed by consumer and event. */
   readonly #consumerLog = new LogThrottle();
   readonly #lastRejected = new Map<RejectReason, LastRejection>();
-  readonly #consumers: Array<{ spec: PipelineConsumer; queue: BoundedQueue<Batch> }>;
+  readonly #readers: LogReader[];
+  #releaseTimer: NodeJS.Timeout | undefined;
   readonly #o: PipelineOptions;
   readonly #now: () => number;
   readonly #dynamic: ReadonlySet<string>;
@@ -90,18 +81,39 @@ export class Pipeline {
       this.#rules.set(rule.sourceId, rules);
     }
     const names = new Set<string>();
-    this.#consumers = options.consumers.map((spec) => {
+    const events = this.#readerEvents();
+    this.#readers = options.consumers.map((spec) => {
       if (names.has(spec.name)) throw new RangeError(`pipeline: two consumers are named "${spec.name}"`);
       names.add(spec.name);
       this.counters.register(spec.name);
-      return { spec, queue: this.#queueFor(spec) };
+      return new LogReader(options.log, spec, events, { ...(options.delay ? { delay: options.delay } : {}), ...(options.backoff ? { backoff: options.backoff } : {}) });
     });
   }
 
-  /** Take a batch from a source; resolves when every consumer accepted or dropped its share. */
+  /** Start handing the log to the consumers, beginning with what an earlier run left in it. */
+  start(): void {
+    for (const r of this.#readers) r.start();
+    this.#release();
+    // The historian makes batches durable on its own flushes: look for releasable records now and then.
+    this.#releaseTimer ??= setInterval(() => this.#release(), 250);
+    this.#releaseTimer.unref();
+  }
+
+  /**
+   * Take a batch from a source; resolves once what passed is durable in the ingest log. Rejects
+   * with CW_PIPELINE_OVERLOADED (log full) or CW_PIPELINE_SPOOL_FAILED (disk) when it cannot be
+   * accepted: then nothing of the batch was taken, and the source must push back.
+   */
   async ingest(sourceId: string, batch: readonly Sample[]): Promise<IngestResult> {
     const now = this.#now();
     this.counters.addReceived(sourceId, batch.length);
+    try {
+      // Before the deadband moves its references: a refused batch sent again must not be filtered.
+      this.#o.log.checkRoom();
+    } catch (e) {
+      this.#refused(batch.length, e);
+      throw e;
+    }
     const rules = this.#rules.get(sourceId) ?? NO_RULES;
     const fallback = this.#dynamic.has(sourceId) ? (path: string) => dynamicRule(sourceId, path) : undefined;
     const normalized = normalize(batch, rules, { now, ...(fallback ? { fallback } : {}), ...(this.#o.maxFutureMs !== undefined ? { maxFutureMs: this.#o.maxFutureMs } : {}) });
@@ -111,14 +123,22 @@ export class Pipeline {
     });
     this.counters.addFiltered(filtered.length);
     const mapped = this.#map(passed, now);
-    const result: IngestResult = { received: batch.length, passed: 0, filtered: filtered.length, rejected: normalized.rejected.length, consumers: {} };
+    const result: IngestResult = { received: batch.length, passed: 0, filtered: filtered.length, rejected: normalized.rejected.length };
     if (mapped === undefined) {
       result.rejected += passed.length;
       return result;
     }
+    if (mapped.length > 0) {
+      try {
+        result.seq = await this.#o.log.append(mapped);
+      } catch (e) {
+        this.#refused(passed.length, e);
+        throw e;
+      }
+      this.#o.onAccepted?.(mapped);
+    }
     this.counters.addPassed(passed.length);
     result.passed = passed.length;
-    result.consumers = await this.#fanOut(mapped);
     return result;
   }
 
@@ -142,38 +162,35 @@ export class Pipeline {
 
   /** Count (and warn of, throttled) samples a consumer lost past its queue, e.g. in a sink's store-and-forward buffer. */
   noteDropped(consumer: string, reason: DropReason, samples: number, error?: unknown): void {
-    this.#dropped(consumer, 0, samples, reason, error);
+    this.#dropped(consumer, samples, reason, error);
   }
 
-  /** Depth, capacity and waiting offers of every consumer's queue. */
-  queues(): QueueStats[] {
-    return this.#consumers.map((c) => c.queue.stats());
+  /** Where each consumer's reader stands in the log. */
+  readers(): ReaderStats[] {
+    return this.#readers.map((r) => r.stats());
   }
 
-  /** Resolves when every queued batch has been handled or dropped (graceful shutdown). */
-  async drain(): Promise<void> {
-    await Promise.all(this.#consumers.map((c) => c.queue.drain()));
+  /** Resolves once every consumer was handed everything in the log (for a graceful stop), or after `ms`; true when caught up. */
+  async drain(ms: number): Promise<boolean> {
+    const until = Date.now() + ms;
+    const log = this.#o.log;
+    while (this.#readers.some((r) => r.cursor < log.head)) {
+      if (Date.now() >= until) return false;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return true;
   }
 
-  /** Stop every queue: what is still queued is dropped with reason `closed`. */
+  /** Stop the readers; what they have not handed over stays in the log for the next start. */
   async close(): Promise<void> {
-    await Promise.all(this.#consumers.map((c) => c.queue.close()));
+    clearInterval(this.#releaseTimer);
+    this.#releaseTimer = undefined;
+    await Promise.all(this.#readers.map((r) => r.stop()));
   }
 
-  #queueFor(spec: PipelineConsumer): BoundedQueue<Batch> {
-    const capacity = spec.capacity ?? this.#o.capacity ?? DEFAULT_QUEUE_CAPACITY;
-    return new BoundedQueue<Batch>({
-      name: spec.name,
-      capacity,
-      ...(spec.maxWaiting !== undefined ? { maxWaiting: spec.maxWaiting } : {}),
-      handle: (batch) => spec.handle(batch),
-      onDelivered: (batch) => this.counters.addDelivered(spec.name, batch.length),
-      onDrop: (batch, reason, error) => this.#dropped(spec.name, capacity, batch, reason, error),
-      onError: (error, batch, info) => this.#consumerFailed(spec.name, batch, error, info),
-      ...(spec.isRetryable ? { isRetryable: spec.isRetryable } : {}),
-      ...(this.#o.delay ? { delay: this.#o.delay } : {}),
-      ...(this.#o.backoff ? { backoff: this.#o.backoff } : {}),
-    });
+  /** Release what every consumer holds durably; call after the consumers flushed (stop). */
+  release(): void {
+    this.#release();
   }
 
   /** Namespace mapping; a mapping that throws rejects its samples as `mapping_failed`. */
@@ -188,16 +205,30 @@ export class Pipeline {
     }
   }
 
-  #fanOut(mapped: Batch): Promise<Record<string, OfferResult | 'skipped'>> {
-    const counters = this.counters;
-    const offers = this.#consumers.map(async function offerTo({ spec, queue }): Promise<[string, OfferResult | 'skipped']> {
-      const accepts = spec.accepts;
-      const share = accepts ? mapped.filter((s) => accepts(s.path)) : mapped;
-      if (share.length === 0) return [spec.name, 'skipped'];
-      counters.addOffered(spec.name, share.length);
-      return [spec.name, await queue.offer(share)];
-    });
-    return Promise.all(offers).then(Object.fromEntries);
+  #release(): void {
+    if (this.#readers.length === 0) return this.#o.log.release(this.#o.log.head);
+    let through = Infinity;
+    for (const r of this.#readers) through = Math.min(through, r.durableThrough());
+    this.#o.log.release(through);
+  }
+
+  #readerEvents(): ReaderEvents {
+    return {
+      onOffered: (consumer, n) => this.counters.addOffered(consumer, n),
+      onDelivered: (consumer, n) => this.counters.addDelivered(consumer, n),
+      onDropped: (consumer, n, error) => this.#dropped(consumer, n, 'consumer_error', error),
+      onError: (consumer, error, n, info) => this.#consumerFailed(consumer, n, error, info),
+      onProgress: () => this.#release(),
+    };
+  }
+
+  /** A batch the log would not take: counted, and warned of once a minute. */
+  #refused(samples: number, error: unknown): void {
+    const code = (error as { code?: string }).code === 'CW_PIPELINE_OVERLOADED' ? 'spool_full' : 'spool_failed';
+    this.counters.addRejected(code, samples);
+    const suppressed = this.#consumerLog.take(`ingest\n${code}`, this.#now());
+    if (suppressed === undefined || !this.#o.logger) return;
+    this.#o.logger.warn({ code: (error as { code?: string }).code, samples, suppressed, hint: (error as { hint?: string }).hint }, errorText(error));
   }
 
   /** Count always; remember the last of each reason; warn at most once per path and reason a minute. */
@@ -212,27 +243,24 @@ export class Pipeline {
     this.#o.logger.warn({ code: err.code, reason: r.reason, path: r.sample.path, sample: { value: shown, ts, quality }, hint: err.hint, suppressed }, err.message);
   }
 
-  #dropped(consumer: string, capacity: number, batch: Batch | number, reason: DropReason, error: unknown): void {
-    const samples = typeof batch === 'number' ? batch : batch.length;
+  #dropped(consumer: string, samples: number, reason: DropReason, error: unknown): void {
     this.counters.addDropped(consumer, reason, samples);
     const suppressed = this.#consumerLog.take(`${consumer}\n${reason}`, this.#now());
     if (suppressed === undefined || !this.#o.logger) return;
     const err =
-      reason === 'queue_full'
-        ? new CausewayError('CW_PIPELINE_OVERLOADED', { stage: consumer, capacity })
-        : reason === 'buffer_full'
-          ? new CausewayError('CW_PIPELINE_BUFFER_FULL', { consumer, count: samples })
-          : new CausewayError('CW_PIPELINE_BATCH_DROPPED', { consumer, count: samples, reason: reason === 'closed' ? 'the hub is shutting down' : errorText(error) });
+      reason === 'buffer_full'
+        ? new CausewayError('CW_PIPELINE_BUFFER_FULL', { consumer, count: samples })
+        : new CausewayError('CW_PIPELINE_BATCH_DROPPED', { consumer, count: samples, reason: errorText(error) });
     this.#o.logger.warn({ code: err.code, consumer, reason, samples, hint: err.hint, suppressed, ...(error ? { err: error } : {}) }, err.message);
   }
 
-  #consumerFailed(consumer: string, batch: Batch, error: unknown, info: HandlerErrorInfo): void {
+  #consumerFailed(consumer: string, samples: number, error: unknown, info: HandlerErrorInfo): void {
     if (!info.retrying || !this.#o.logger) return;
     const suppressed = this.#consumerLog.take(`${consumer}\nretry`, this.#now());
     if (suppressed === undefined) return;
     this.#o.logger.warn(
-      { consumer, samples: batch.length, attempt: info.attempt, delayMs: info.delayMs, suppressed, err: error },
-      `${consumer} did not take a batch of ${batch.length} samples (attempt ${info.attempt}): ${errorText(error)}; retrying in ${info.delayMs} ms while new batches wait.`,
+      { consumer, samples, attempt: info.attempt, delayMs: info.delayMs, suppressed, err: error },
+      `${consumer} did not take a batch of ${samples} samples (attempt ${info.attempt}): ${errorText(error)}; retrying in ${info.delayMs} ms while later batches wait in the ingest spool.`,
     );
   }
 }

@@ -33,10 +33,11 @@ export interface ConnectionDeps {
 
 export interface SinkConsumer {
   name: string;
-  /** 0: a full sink queue drops (counted) instead of stalling the sources and the historian. */
-  maxWaiting: number;
   accepts(path: string): boolean;
-  handle(batch: Sample[]): Promise<void>;
+  /** Takes a batch of the ingest spool into the sink's store-and-forward buffer, with its mark. */
+  handle(batch: readonly Sample[], mark: number): Promise<void>;
+  /** The mark of the newest batch its buffer took: the spool does not hand it over again. */
+  startMark: number;
 }
 
 export interface Connections {
@@ -129,7 +130,7 @@ export function buildConnections(config: HubConfig, deps: ConnectionDeps): Conne
         const gate = cfg.contract ? namespace.contractGate(cfg.id, cfg.contract) : undefined;
         return {
           name: `sink:${cfg.id}`,
-          maxWaiting: 0,
+          startMark: forwarder?.startMark() ?? 0,
           // With the store-and-forward buffer, a batch is taken once it is on disk; the forwarder sends it on.
           accepts: (path: string) => {
             if (cfg.paths && !cfg.paths.some((p) => isUnder(path, p))) return false;
@@ -137,10 +138,10 @@ export function buildConnections(config: HubConfig, deps: ConnectionDeps): Conne
             const from = zoneOf(path);
             return from !== undefined && flowAllowed(conduits, from, cfg.zone, 'telemetry');
           },
-          handle: async (batch: Sample[]) => {
+          handle: async (batch: readonly Sample[], mark: number) => {
             const pass = gate ? gate.filter(batch) : batch;
             if (pass.length === 0) return;
-            if (forwarder) forwarder.enqueue(pass);
+            if (forwarder) forwarder.enqueue(pass, mark);
             else await sup.send(pass);
           },
         };

@@ -13,7 +13,7 @@ import { createHistorian } from '../historian/create.js';
 import type { Historian } from '../historian/types.js';
 import { Namespace } from '../namespace/index.js';
 import { verifySignatures, type SignatureStore } from '../namespace/contract-signature.js';
-import { Pipeline } from '../pipeline/index.js';
+import { Pipeline, type PipelineConsumer } from '../pipeline/index.js';
 import { buildApi } from '../api/server.js';
 import type { HubServices } from '../api/services.js';
 import { createMetrics } from './metrics.js';
@@ -23,6 +23,8 @@ import { LiveFeed } from './live-feed.js';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../broker/index.js';
 import { VERSION } from './version.js';
 import { SqliteSpool } from '../state/spool.js';
+import type { IngestLog } from '../state/ingest-log/index.js';
+import { openIngestSpool, spoolStatus, stopSentence, type SpoolStatus } from './ingest-spool.js';
 import type { Security } from '../security/index.js';
 import { decryptSecrets, keyFileOf, loadKey } from '../security/secrets.js';
 import type { TlsMaterial } from '../security/tls.js';
@@ -44,7 +46,7 @@ export interface HubOptions {
   now?: () => number;
 }
 
-/** How long a stop waits for consumers to take what is queued. */
+/** How long a stop waits for the consumers to be handed what the ingest spool holds. */
 const DRAIN_TIMEOUT_MS = 15_000;
 /** How long a stop lets the sinks send what their buffers hold. */
 const SINK_FLUSH_MS = 5_000;
@@ -81,12 +83,14 @@ export class Hub {
   readonly #live = new LiveFeed();
   /** The sinks' store-and-forward buffer, when the config has sinks. */
   readonly #spool: SqliteSpool | undefined;
+  /** The ingest write-ahead log: a batch is accepted once it is here. */
+  readonly #log: IngestLog;
   #api: FastifyInstance | undefined;
   #broker: EmbeddedBroker | undefined;
   #url: string | undefined;
   #tls: TlsMaterial | undefined;
 
-  private constructor(opts: HubOptions, historian: Historian, security: Security, tls: TlsMaterial | undefined) {
+  private constructor(opts: HubOptions, historian: Historian, security: Security, tls: TlsMaterial | undefined, stores: { spool: SqliteSpool | undefined; log: IngestLog }) {
     this.#opts = opts;
     this.config = opts.config;
     this.logger = opts.logger;
@@ -99,24 +103,23 @@ export class Hub {
       const a = this.namespace.attribute(path);
       return a ? { type: a.valueType, ...(a.unit ? { unit: a.unit } : {}), ...(a.description ? { description: a.description } : {}) } : undefined;
     };
-    this.#spool = openSpool(opts.config, opts.dataDir);
+    this.#spool = stores.spool;
+    this.#log = stores.log;
     const connections = buildConnections(opts.config, {
       logger: opts.logger, dataDir: opts.dataDir, now, describe, ingest: (id, batch) => this.pipeline.ingest(id, batch),
       ...(this.#spool ? { spool: this.#spool, onSinkDrop: (consumer, reason, samples, error) => this.pipeline.noteDropped(consumer, reason, samples, error) } : {}),
     });
     this.#connections = connections;
     this.pipeline = new Pipeline({
+      log: stores.log,
       rules: connections.rules,
       dynamicSources: connections.dynamicSources,
-      map: (batch) => {
-        const mapped = this.namespace.map(batch);
-        this.#live.publish(mapped);
-        return mapped;
-      },
-      consumers: [{ name: 'historian', handle: (batch) => historian.write(batch) }, ...connections.sinkConsumers(this.namespace)],
+      map: (batch) => this.namespace.map(batch),
+      // The live feed shows a value once it is accepted, i.e. on disk in the spool.
+      onAccepted: (batch) => this.#live.publish(batch),
+      consumers: [historianConsumer(historian), ...connections.sinkConsumers(this.namespace)],
       now,
       logger: opts.logger.child({ component: 'pipeline' }),
-      ...(opts.config.pipeline?.queueCapacity ? { capacity: opts.config.pipeline.queueCapacity } : {}),
     });
     const metrics = createMetrics({ counters: () => this.pipeline.counters.snapshot(), historian: () => historian.stats(), connections: () => connections.statuses() });
     const apiSecurity = hubSecurity(security, { config: opts.config, namespace: this.namespace, connections, tls: tls !== undefined });
@@ -159,7 +162,24 @@ export class Hub {
       security.close();
       throw e;
     }
-    return new Hub({ ...opts, config }, historian, security, tls);
+    let spool: SqliteSpool | undefined;
+    try {
+      spool = openSpool(config, dir);
+      // Numbering continues after the newest batch any consumer holds, even when the log was emptied.
+      const marks = [historian.durableMark?.() ?? 0, ...(config.sinks ?? []).map((s) => spool?.markOf(`sink:${s.id}`) ?? 0)];
+      const log = await openIngestSpool(config, dir, Math.max(...marks));
+      return new Hub({ ...opts, config }, historian, security, tls, { spool, log });
+    } catch (e) {
+      spool?.close();
+      await historian.close().catch(() => undefined);
+      security.close();
+      throw e;
+    }
+  }
+
+  /** The ingest spool: its size and how far each consumer is behind. */
+  spoolStatus(): SpoolStatus {
+    return spoolStatus(this.#log.stats(), this.pipeline.readers(), (seq) => this.#log.samplesAfter(seq));
   }
 
   /** Start sources and the API; resolves with the URL the API listens on. */
@@ -171,6 +191,8 @@ export class Hub {
     const { host, port } = this.#bind();
     try {
       await this.#startBroker();
+      // What an earlier run accepted and did not store is handed over first.
+      this.pipeline.start();
       this.#connections.start();
       this.#startTasks();
       this.#api = await buildApi({ services: this.services, logger: this.logger, ...(this.#tls ? { https: { cert: this.#tls.cert, key: this.#tls.key } } : {}) });
@@ -193,22 +215,35 @@ export class Hub {
     return this.#url;
   }
 
-  /** Stop everything in reverse order; samples already accepted are flushed to disk. */
-  async stop(): Promise<void> {
+  /**
+   * Stop everything in reverse order. Accepted samples are safe in the ingest spool whatever
+   * happens: what the historian or a sink could not take now is handed over at the next start.
+   * Logs (and returns) the truth about what is left.
+   */
+  async stop(): Promise<string> {
     await this.#stopTasks();
     await this.#api?.close();
     this.#api = undefined;
     await this.#connections.stopSources();
     await this.#drainWithin(DRAIN_TIMEOUT_MS);
+    await this.pipeline.close();
     // Sinks get a few seconds to send what they buffered; the rest waits on disk for the next start.
     await this.#connections.stopSinks(SINK_FLUSH_MS);
     await this.#broker?.close();
     this.#broker = undefined;
-    await this.pipeline.close();
-    await this.historian.close();
+    try {
+      await this.historian.close();
+    } catch (e) {
+      this.logger.warn({ err: detailOf(e) }, 'The historian could not store its last samples now; they stay in the ingest spool for the next start.');
+    }
     await this.#production?.close();
+    this.pipeline.release();
+    const sentence = stopSentence(this.#log.stats());
+    await this.#log.close();
     this.#spool?.close();
     this.security.close();
+    this.logger.info(sentence);
+    return sentence;
   }
 
   /** Run each production task now and then every interval; after failures, wait longer (up to 5 min). */
@@ -252,20 +287,25 @@ export class Hub {
 
   /** Wait for the queues to empty, but not forever: a consumer stuck retrying must not block shutdown. */
   async #drainWithin(ms: number): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), ms)));
-    const outcome = await Promise.race([this.pipeline.drain().then(() => 'drained' as const), timeout]);
-    clearTimeout(timer);
-    if (outcome === 'timeout') {
-      const waiting = this.pipeline.queues().filter((q) => q.depth > 0).map((q) => `${q.name} (${q.depth} batches)`);
-      this.logger.warn(`Stopping without delivering everything after ${ms / 1000} s: ${waiting.join(', ')} still queued. The historian keeps what it accepted.`);
-    }
+    if (await this.pipeline.drain(ms)) return;
+    const behind = this.pipeline.readers().filter((r) => r.cursor < this.#log.head).map((r) => `${r.name} (${this.#log.samplesAfter(r.cursor)} samples)`);
+    this.logger.warn(`Stopping after ${ms / 1000} s with ${behind.join(', ')} still to hand over; they stay in the ingest spool for the next start.`);
   }
 
   #bind(): { host: string; port: number } {
     const port = this.#opts.port ?? this.config.api?.port ?? 8080;
     return { host: bindHost(this.config, this.security, this.logger), port };
   }
+}
+
+/** The historian as a consumer of the ingest spool: batches are durable once a flush stored them. */
+function historianConsumer(historian: Historian): PipelineConsumer {
+  const durable = historian.durableMark?.bind(historian);
+  return {
+    name: 'historian',
+    handle: (batch, mark) => historian.write(batch, mark),
+    ...(durable ? { durableMark: durable, startMark: durable() } : {}),
+  };
 }
 
 /** The signatures of versioned templates (data contracts), one JSON file each under <data dir>/contracts. */

@@ -113,7 +113,7 @@ export function createServices(p: ServiceParts): HubServices {
       const source = connectedSource(p, id, 'browse', (s) => s.browse !== undefined);
       return source.browse!(address, cursor);
     },
-    ingest(sourceId, body, request) {
+    async ingest(sourceId, body, request) {
       const sup = p.connections.sources.get(sourceId);
       if (!sup?.source.receive) throw new CausewayError('CW_INGEST_SOURCE_UNKNOWN', { source: sourceId });
       const state = sup.status().state;

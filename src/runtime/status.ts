@@ -26,6 +26,8 @@ export interface ConnectionStatus {
   attempts: number;
   /** Poll cycles skipped because the previous one had not finished. */
   overruns: number;
+  /** Samples the hub refused while its ingest spool was full (pushed back to the device, or a skipped poll). */
+  refused?: number;
   /** Batches delivered since start. */
   batches: number;
   /** Sinks: samples waiting in the store-and-forward buffer. */

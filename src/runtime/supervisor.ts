@@ -80,6 +80,11 @@ export abstract class Supervisor {
     this.#status.overruns++;
   }
 
+  /** Samples the hub refused (spool full): the source pushed back or skipped them. */
+  protected countRefused(samples: number): void {
+    this.#status.refused = (this.#status.refused ?? 0) + samples;
+  }
+
   /** A promise that rejects when reportError() is called; used by push connections. */
   protected untilLost(signal: AbortSignal): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -151,6 +156,7 @@ export class SourceSupervisor extends Supervisor {
   readonly #source: Source;
   readonly #pollIntervalMs: number;
   readonly #onBatch: (batch: Sample[]) => Promise<void>;
+  #lastRefusalLog = -Infinity;
 
   constructor(opts: SourceSupervisorOptions) {
     super(opts);
@@ -161,6 +167,15 @@ export class SourceSupervisor extends Supervisor {
 
   get source(): Source {
     return this.#source;
+  }
+
+  /** A batch the hub could not accept now: counted as a skipped cycle, logged once a minute. */
+  #noteRefused(samples: number, e: unknown): void {
+    this.countRefused(samples);
+    const now = this.clock.now();
+    if (now - this.#lastRefusalLog < 60_000) return;
+    this.#lastRefusalLog = now;
+    this.logger.warn({ code: (e as { code?: string }).code, samples }, `${(e as Error).message} (source ${this.status().id}; cycles are skipped and counted until there is room)`);
   }
 
   protected open(signal: AbortSignal): Promise<void> {
@@ -175,9 +190,12 @@ export class SourceSupervisor extends Supervisor {
     if (this.#source.subscribe) {
       const lost = this.untilLost(signal);
       this.#source.subscribe((batch) => {
-        if (batch.length === 0) return;
+        if (batch.length === 0) return Promise.resolve();
         this.markSuccess(1);
-        this.#onBatch(batch).catch((e: unknown) => this.logger.error({ err: e }, 'pipeline rejected a batch'));
+        const taken = this.#onBatch(batch);
+        // The source sees the outcome (to acknowledge or push back); a refusal is counted by the pipeline.
+        taken.catch((e: unknown) => this.#noteRefused(batch.length, e));
+        return taken;
       });
       return lost;
     }
@@ -208,7 +226,15 @@ export class SourceSupervisor extends Supervisor {
     while (!signal.aborted) {
       const batch = await this.#source.poll!(group);
       this.markSuccess(batch.length > 0 ? 1 : 0);
-      if (batch.length > 0) await this.#onBatch(batch);
+      if (batch.length > 0) {
+        try {
+          await this.#onBatch(batch);
+        } catch (e) {
+          // The spool is full (or the disk refused): this cycle's values are not taken; skip it, count it.
+          if (!isRetryable(e)) throw e;
+          this.#noteRefused(batch.length, e);
+        }
+      }
       next += interval;
       const now = this.clock.now();
       if (now >= next) {

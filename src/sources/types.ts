@@ -52,8 +52,13 @@ export interface BrowseNode {
 export interface Source {
   /** Open the link. Throws a CausewayError (retryable when a retry may help); the supervisor retries. */
   connect(signal: AbortSignal): Promise<void>;
-  /** Push sources: deliver batches as they arrive. Called once after a successful connect(). */
-  subscribe?(onBatch: (batch: Sample[]) => void): void;
+  /**
+   * Push sources: deliver batches as they arrive. Called once after a successful connect().
+   * `onBatch` resolves once the batch is accepted — durable in the hub's ingest spool — and
+   * rejects when the hub cannot take it now (CW_PIPELINE_OVERLOADED: push back). A source whose
+   * protocol acknowledges (MQTT PUBACK, HTTP 200) acknowledges only then.
+   */
+  subscribe?(onBatch: (batch: Sample[]) => Promise<void> | void): void;
   /**
    * Poll sources: read the tags once. The runtime calls it at the source's poll interval, or, when
    * pollGroups() is offered, once per group on that group's own grid (with the group's id).
@@ -66,9 +71,10 @@ export interface Source {
   write?(tagId: string, value: Value): Promise<void>;
   /**
    * Sources fed through the hub's own HTTP endpoint (POST /ingest/<source-id>): take one request
-   * body. Throws a CausewayError (401, 413, 429, 400) to refuse the whole request.
+   * body. Resolves once its samples are accepted (durable); rejects with a CausewayError (401,
+   * 413, 429, 400, 503) to refuse the whole request.
    */
-  receive?(body: unknown, request: { token?: string; bytes: number }): ReceiveResult;
+  receive?(body: unknown, request: { token?: string; bytes: number }): Promise<ReceiveResult>;
   /** Largest body receive() takes, bytes. */
   maxBodyBytes?(): number;
   /** Connector-specific counters and state for diagnostics (e.g. Sparkplug gaps and rebirth requests). */

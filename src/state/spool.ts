@@ -10,6 +10,8 @@ import { openStateDatabase, type SqliteDb } from './sqlite.js';
 const MIGRATIONS = [
   `CREATE TABLE spool (seq INTEGER PRIMARY KEY AUTOINCREMENT, channel TEXT NOT NULL, samples INTEGER NOT NULL, body TEXT NOT NULL);
    CREATE INDEX spool_channel ON spool(channel, seq);`,
+  // The ingest-log mark of the newest batch each channel took: the log does not hand it over again after a restart.
+  `CREATE TABLE marks (channel TEXT PRIMARY KEY, mark INTEGER NOT NULL);`,
 ];
 
 /** Batches read back for sending: their samples in order, and the last sequence number to remove after. */
@@ -41,9 +43,13 @@ export class SqliteSpool {
     return new SqliteSpool(file, openStateDatabase(file, { pragmas: ['journal_mode = WAL', 'synchronous = NORMAL', 'busy_timeout = 5000'], migrations: MIGRATIONS }));
   }
 
-  append(channel: string, batch: readonly Sample[]): void {
+  /** Append a batch (and record the ingest-log `mark` it came with) in one transaction. */
+  append(channel: string, batch: readonly Sample[], mark?: number): void {
     if (batch.length === 0) return;
-    this.#db.prepare('INSERT INTO spool (channel, samples, body) VALUES (?, ?, ?)').run(channel, batch.length, JSON.stringify(batch));
+    this.#db.transaction(() => {
+      this.#db.prepare('INSERT INTO spool (channel, samples, body) VALUES (?, ?, ?)').run(channel, batch.length, JSON.stringify(batch));
+      if (mark !== undefined) this.#db.prepare('INSERT INTO marks (channel, mark) VALUES (?, ?) ON CONFLICT (channel) DO UPDATE SET mark = excluded.mark').run(channel, mark);
+    })();
     const size = this.size(channel);
     this.#sizes.set(channel, { batches: size.batches + 1, samples: size.samples + batch.length });
   }
@@ -82,6 +88,12 @@ export class SqliteSpool {
       dropped += Number(oldest.samples);
     }
     return dropped;
+  }
+
+  /** The ingest-log mark of the newest batch the channel took (0 for none). */
+  markOf(channel: string): number {
+    const row = this.#db.prepare('SELECT mark FROM marks WHERE channel = ?').get(channel) as { mark: number } | undefined;
+    return row ? Number(row.mark) : 0;
   }
 
   size(channel: string): SpoolSize {

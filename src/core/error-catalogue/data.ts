@@ -41,10 +41,15 @@ export const DATA_ERRORS = {
     hint: () => 'Check the values the expression reads, and guard special cases, e.g. x == 0 ? 0 : y / x.',
   }),
   // pipeline
-  CW_PIPELINE_OVERLOADED: spec<{ stage: string; capacity: number }>({
+  CW_PIPELINE_OVERLOADED: spec<{ held: string; limit: string }>({
     status: 503, retryable: true,
-    message: (p) => `The ${p.stage} queue is full (${p.capacity} batches); new samples are being dropped.`,
-    hint: () => 'Check the consumer downstream (historian disk, sink link), or lower the sampling rate.',
+    message: (p) => `The hub's ingest spool is full (${p.held} of ${p.limit} on disk): these samples were not accepted; nothing already accepted is lost.`,
+    hint: () => 'Send them again after the Retry-After delay. The historian or a sink is not keeping up: GET /api/v1/health names it; or give pipeline.spool.maxBytes more room.',
+  }),
+  CW_PIPELINE_SPOOL_FAILED: spec<{ dir: string; reason: string }>({
+    status: 503, retryable: true,
+    message: (p) => `The hub could not write its ingest spool in ${p.dir} (${p.reason}): these samples were not accepted.`,
+    hint: () => 'Free disk space or fix the folder\'s permissions, then send again; samples accepted before are safe on disk.',
   }),
   CW_PIPELINE_SAMPLE_REJECTED: spec<{ path: string; reason: string; problem: string }>({
     status: 422, retryable: false,

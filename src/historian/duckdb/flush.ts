@@ -17,6 +17,8 @@ export interface FlushWrite {
   newTags: readonly TagRow[];
   seq: number;
   createdAt: number;
+  /** Ingest-log mark of the newest batch in the flush, recorded with it. */
+  mark?: number | undefined;
   dirty: readonly (readonly [number, number, number])[];
 }
 
@@ -42,6 +44,7 @@ export async function writeFlushTx(conn: DuckDBConnection, w: FlushWrite): Promi
       );
     }
     await conn.run(`UPDATE meta SET value = $1 WHERE key = 'flush_seq'`, [String(w.seq)], [VARCHAR]);
+    if (w.mark !== undefined) await conn.run(`INSERT OR REPLACE INTO meta VALUES ('ingest_mark', $1)`, [String(w.mark)], [VARCHAR]);
     await conn.run('COMMIT');
   } catch (e) {
     await conn.run('ROLLBACK').catch(() => undefined);

@@ -96,6 +96,10 @@ export class DuckDbStore implements HistorianStore {
     return this.#rollups.seq;
   }
 
+  async loadIngestMark(): Promise<number> {
+    return Number((await scalar(this.#writer, `SELECT value FROM meta WHERE key = 'ingest_mark'`)) ?? 0);
+  }
+
   /** The newest stored sample of every tag, keyed by tag id. One aggregate over the samples. */
   async loadLastValues(): Promise<Map<number, Omit<StoredSample, 'path'>>> {
     const reader = await this.#writer.runAndReadAll(
@@ -113,10 +117,10 @@ export class DuckDbStore implements HistorianStore {
    * Append rows and new tags in one transaction stamped with flush number `seq`; resolves once
    * DuckDB has committed it (the commit writes its write-ahead log). On failure nothing is kept.
    */
-  async writeFlush(rows: readonly Row[], newTags: readonly TagRow[], seq: number, createdAt: number): Promise<void> {
+  async writeFlush(rows: readonly Row[], newTags: readonly TagRow[], seq: number, createdAt: number, mark?: number): Promise<void> {
     this.#assertWritable();
     await this.#exclusive(async () => {
-      await writeFlushTx(this.#writer, { rows, newTags, seq, createdAt, dirty: this.#rollups.late(rows) });
+      await writeFlushTx(this.#writer, { rows, newTags, seq, createdAt, mark, dirty: this.#rollups.late(rows) });
       this.#rollups.seq = seq;
     });
     this.#tagCount += newTags.length;

@@ -113,11 +113,16 @@ export class PostgresStore implements HistorianStore {
    * Create missing partitions (each in its own short transaction), then in one transaction: the
    * new tags, the rows through binary COPY, the flush number. On failure nothing is kept.
    */
-  writeFlush(rows: readonly Row[], newTags: readonly TagRow[], seq: number, createdAt: number): Promise<void> {
-    return this.#exclusive(() => this.#writeFlushNow(rows, newTags, seq, createdAt));
+  writeFlush(rows: readonly Row[], newTags: readonly TagRow[], seq: number, createdAt: number, mark?: number): Promise<void> {
+    return this.#exclusive(() => this.#writeFlushNow(rows, newTags, seq, createdAt, mark));
   }
 
-  async #writeFlushNow(rows: readonly Row[], newTags: readonly TagRow[], seq: number, createdAt: number): Promise<void> {
+  async loadIngestMark(): Promise<number> {
+    const res = await this.#loader().query<{ value: string }>(`SELECT value FROM ${this.#q('meta')} WHERE key = 'ingest_mark'`);
+    return Number(res.rows[0]?.value ?? 0);
+  }
+
+  async #writeFlushNow(rows: readonly Row[], newTags: readonly TagRow[], seq: number, createdAt: number, mark: number | undefined): Promise<void> {
     const c = await this.#writerReady();
     await this.#ensurePartitions(c, rows);
     const chunks = await encodeCopy(rows);
@@ -139,6 +144,9 @@ export class PostgresStore implements HistorianStore {
           [late.map(([id]) => id), late.map(([, lo]) => lo), late.map(([, , hi]) => hi), seq]);
       }
       await c.query(`UPDATE ${this.#q('meta')} SET value = $1 WHERE key = 'flush_seq'`, [String(seq)]);
+      if (mark !== undefined) {
+        await c.query(`INSERT INTO ${this.#q('meta')} VALUES ('ingest_mark', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [String(mark)]);
+      }
       await c.query('COMMIT');
       this.#rollups.seq = seq;
     } catch (e) {

@@ -24,6 +24,8 @@ import type { EdgeRead, HistorianStore, StoreRead } from './store.js';
 export type { BackendSpec, BufferedHistorianOptions } from './options.js';
 
 type State = 'new' | 'open' | 'closing' | 'closed';
+/** A batch of rows as admitted, with the ingest-log mark write() was given. */
+type MarkedRows = Row[] & { mark?: number };
 const QUERY_FAILED = 'CW_HISTORIAN_QUERY_FAILED';
 
 /** A historian over any HistorianStore. */
@@ -41,6 +43,9 @@ export class BufferedHistorian implements Historian {
   readonly #stats = new FlushStats();
   /** Number of the latest flush attempt; the store records the latest committed one. */
   #seq = 0;
+  /** Ingest-log mark of the newest durable batch, and of an admitted batch that had no storable row. */
+  #durableMark = 0;
+  #emptyMark = 0;
   #state: State = 'new';
   #store: HistorianStore | undefined;
   #timer: NodeJS.Timeout | undefined;
@@ -74,6 +79,7 @@ export class BufferedHistorian implements Historian {
       store = await this.#spec.openStore();
       this.#tags.load(await store.loadTags());
       this.#seq = await store.loadFlushSeq();
+      this.#durableMark = await store.loadIngestMark();
       // A reader asks the store when asked (lastValues); a writer keeps them current in memory.
       if (!this.#readOnly) for (const r of this.#lastRows(await store.loadLastValues())) this.#last[r.tagId] = r;
     } catch (e) {
@@ -91,7 +97,7 @@ export class BufferedHistorian implements Historian {
     this.#log.info({ target, tags: this.#tags.size, flushSeq: this.#seq, readOnly: this.#readOnly }, 'historian open');
   }
 
-  async write(batch: readonly Sample[]): Promise<void> {
+  async write(batch: readonly Sample[], mark?: number): Promise<void> {
     if (this.#state !== 'open') {
       throw new CausewayError('CW_HISTORIAN_WRITE_FAILED', { reason: `the historian is ${this.#state === 'new' ? 'not open yet' : this.#state}` });
     }
@@ -102,7 +108,14 @@ export class BufferedHistorian implements Historian {
       if (problem === undefined) rows.push(toRow(s, this.#tags.idFor(s)));
       else this.#stats.noteRejected(s, problem);
     }
-    if (rows.length === 0) return;
+    if (mark !== undefined) (rows as MarkedRows).mark = mark;
+    if (rows.length === 0) {
+      if (mark === undefined) return;
+      // Nothing to store: durable at once when nothing is waiting, else with the next flush.
+      if (this.#buffer.size === 0 && this.#buffer.waiting === 0) this.#durableMark = Math.max(this.#durableMark, mark);
+      else this.#emptyMark = Math.max(this.#emptyMark, mark);
+      return;
+    }
     const accepted = this.#buffer.offer(rows);
     this.#flushIfBatchFull();
     await accepted;
@@ -168,6 +181,10 @@ export class BufferedHistorian implements Historian {
   async tags(): Promise<TagInfo[]> {
     this.#assertUsable(QUERY_FAILED);
     return this.#tags.list();
+  }
+
+  durableMark(): number {
+    return this.#durableMark;
   }
 
   stats(): HistorianStats {
@@ -306,11 +323,14 @@ export class BufferedHistorian implements Historian {
 
   async #flushOnce(): Promise<void> {
     await yieldToLoop(); // start on a later turn, so the write() that triggered it returns at once
-    const rows = sortForAppend(this.#buffer.take());
+    const taken = this.#buffer.take();
+    let mark = this.#emptyMark;
+    for (const b of taken) mark = Math.max(mark, (b as MarkedRows).mark ?? 0);
+    const rows = sortForAppend(taken);
     const tags = this.#tags.takeUnsaved();
     const seq = ++this.#seq;
     try {
-      await this.#store!.writeFlush(rows, tags, seq, this.#now());
+      await this.#store!.writeFlush(rows, tags, seq, this.#now(), mark > 0 ? mark : undefined);
     } catch (e) {
       this.#buffer.restore();
       this.#tags.restoreUnsaved(tags);
@@ -318,6 +338,7 @@ export class BufferedHistorian implements Historian {
       throw new CausewayError('CW_HISTORIAN_WRITE_FAILED', { reason }, { cause: e });
     }
     this.#buffer.commit();
+    if (mark > this.#durableMark) this.#durableMark = mark;
     this.#stats.noteSuccess(rows.length, this.#now(), this.#log);
     this.afterFlush();
   }

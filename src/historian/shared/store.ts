@@ -51,8 +51,13 @@ export interface HistorianStore {
   loadFlushSeq(): Promise<number>;
   /** The newest stored sample of every tag, keyed by tag id. */
   loadLastValues(): Promise<Map<number, Omit<StoredSample, 'path'>>>;
-  /** Store rows (in append order: by tag, then time) and new tags in one transaction stamped with flush number `seq`; all or nothing. */
-  writeFlush(rows: readonly Row[], newTags: readonly TagRow[], seq: number, createdAt: number): Promise<void>;
+  /**
+   * Store rows (in append order: by tag, then time) and new tags in one transaction stamped with
+   * flush number `seq` and, when given, the ingest-log mark of the newest batch it holds; all or nothing.
+   */
+  writeFlush(rows: readonly Row[], newTags: readonly TagRow[], seq: number, createdAt: number, mark?: number): Promise<void>;
+  /** The ingest-log mark of the last committed flush that carried one (0 for none): batches up to it are stored. */
+  loadIngestMark(): Promise<number>;
   /** Samples of `tagIds` with from <= ts < to (after `after`), by ts then path, at most `limit`. */
   readRaw(tagIds: readonly number[], from: number, to: number, limit: number, after?: RawCursor): Promise<StoreRead<StoredSample[]>>;
   /** Per tag, the sample next to an instant (see EdgeRead); tags without one are left out. */

@@ -33,13 +33,13 @@ function createHttpPush(config: HttpPushConfig, ctx: SourceContext): Source {
   const rate = config.requestsPerSecond ?? 5;
   const bucket = new TokenBucket(rate, config.burst ?? 20, ctx.now());
   const knownTags = new Set(ctx.tags.map((t) => t.id));
-  let deliver: ((batch: Sample[]) => void) | undefined;
+  let deliver: ((batch: Sample[]) => Promise<void> | void) | undefined;
   return {
     async connect() {},
     subscribe(onBatch) {
       deliver = onBatch;
     },
-    receive(body, request): ReceiveResult {
+    async receive(body, request): Promise<ReceiveResult> {
       if (!request.token || !timingSafeEqual(digest(request.token), tokenDigest)) throw new CausewayError('CW_INGEST_UNAUTHORIZED', { source: ctx.id });
       const allowed = bucket.take(ctx.now());
       if (!allowed.ok) throw new CausewayError('CW_INGEST_RATE_LIMITED', { source: ctx.id, rate }, { retryAfterSeconds: Math.max(1, Math.ceil(allowed.retryAfterMs / 1000)) });
@@ -50,7 +50,8 @@ function createHttpPush(config: HttpPushConfig, ctx: SourceContext): Source {
         if (read.tooMany) throw new CausewayError('CW_INGEST_TOO_LARGE', { source: ctx.id, limit: `${config.maxSamples ?? 10_000} samples` });
         throw new CausewayError('CW_INGEST_BAD_BODY', { source: ctx.id, problem: read.problem });
       }
-      if (read.samples.length > 0) deliver(read.samples);
+      // Answered only once the samples are on disk: a 200 means the device may forget them.
+      if (read.samples.length > 0) await deliver(read.samples);
       return { accepted: read.samples.length, rejected: read.rejected };
     },
     maxBodyBytes: () => maxBody,

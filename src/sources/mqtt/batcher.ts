@@ -3,6 +3,10 @@
  * turn of the event loop (setImmediate, so after the socket data already read), or at once when
  * `maxBatch` samples are waiting. A flood becomes a few large batches; no sample waits longer
  * than one loop turn. Samples arriving before subscribe() wait (bounded) for it.
+ *
+ * A message may come with an acknowledgement (its MQTT PUBACK): it is sent once every batch
+ * holding the message's samples has been accepted (durable in the hub), in arrival order. A batch
+ * the hub refuses leaves its messages unacknowledged, so the broker delivers them again.
  */
 import type { Sample } from '../../core/sample.js';
 
@@ -10,32 +14,45 @@ export class Batcher {
   readonly #maxBatch: number;
   readonly #maxPending: number;
   #pending: Sample[] = [];
-  #onBatch: ((batch: Sample[]) => void) | undefined;
+  /** Acknowledgements waiting for the batch that holds the sample before index `at` of #pending. */
+  #acks: Array<{ at: number; ack: () => void }> = [];
+  /** Settles after the last handed-over batch did (acknowledgements go out in order). */
+  #chain: Promise<void> = Promise.resolve();
+  #onBatch: ((batch: Sample[]) => Promise<void> | void) | undefined;
+  readonly #onRefused: (e: unknown) => void;
   #scheduled: NodeJS.Immediate | undefined;
   #batches = 0;
   #samples = 0;
   #dropped = 0;
   readonly #onError: (e: unknown) => void;
 
-  constructor(maxBatch: number, onError: (e: unknown) => void, maxPending = 200_000) {
+  /** `onRefused`: a batch the hub did not accept (its messages stay unacknowledged). */
+  constructor(maxBatch: number, onError: (e: unknown) => void, maxPending = 200_000, onRefused: (e: unknown) => void = onError) {
     this.#maxBatch = maxBatch;
     this.#maxPending = maxPending;
     this.#onError = onError;
+    this.#onRefused = onRefused;
   }
 
   /** Deliver to `onBatch` from now on, starting with what is waiting. */
-  attach(onBatch: (batch: Sample[]) => void): void {
+  attach(onBatch: (batch: Sample[]) => Promise<void> | void): void {
     this.#onBatch = onBatch;
     if (this.#pending.length > 0) this.#schedule();
   }
 
-  push(samples: readonly Sample[]): void {
-    if (samples.length === 0) return;
+  /** Add a message's samples; `ack` is called once they are all accepted (at once when there are none and nothing waits). */
+  push(samples: readonly Sample[], ack?: () => void): void {
     for (const s of samples) this.#pending.push(s);
+    if (ack) this.#acks.push({ at: this.#pending.length, ack });
+    if (samples.length === 0) {
+      if (ack && this.#pending.length === 0) this.#settle([], this.#takeAcks(0));
+      return;
+    }
     if (this.#pending.length > this.#maxPending) {
-      // Only while nobody is attached: keep the newest, count the rest.
+      // Only while nobody is attached (never for acknowledged messages: the broker holds those).
       const excess = this.#pending.length - this.#maxPending;
       this.#pending.splice(0, excess);
+      for (const a of this.#acks) a.at -= excess;
       this.#dropped += excess;
     }
     if (this.#onBatch && this.#pending.length >= this.#maxBatch) this.flush();
@@ -51,20 +68,46 @@ export class Batcher {
     while (this.#pending.length > 0) {
       const batch = this.#pending.length <= this.#maxBatch ? this.#pending : this.#pending.slice(0, this.#maxBatch);
       this.#pending = batch === this.#pending ? [] : this.#pending.slice(this.#maxBatch);
+      const acks = this.#takeAcks(batch.length);
       this.#batches++;
       this.#samples += batch.length;
+      let taken: Promise<void> | void;
       try {
-        onBatch(batch);
+        taken = onBatch(batch);
       } catch (e) {
         this.#onError(e);
+        continue;
       }
+      this.#settle(taken, acks);
     }
   }
 
-  /** Flush what is waiting, then stop delivering (close). */
+  /** The acknowledgements of messages whose last sample is among the first `n` pending ones. */
+  #takeAcks(n: number): Array<() => void> {
+    const out: Array<() => void> = [];
+    let k = 0;
+    while (k < this.#acks.length && this.#acks[k]!.at <= n) out.push(this.#acks[k++]!.ack);
+    this.#acks = this.#acks.slice(k);
+    for (const a of this.#acks) a.at -= n;
+    return out;
+  }
+
+  /** Acknowledge once the batch is accepted, after every earlier batch settled. */
+  #settle(taken: Promise<void> | void | never[], acks: Array<() => void>): void {
+    const accepted = Promise.resolve(Array.isArray(taken) ? undefined : taken);
+    this.#chain = this.#chain.then(() => accepted).then(
+      () => {
+        for (const ack of acks) ack();
+      },
+      (e: unknown) => this.#onRefused(e),
+    );
+  }
+
+  /** Flush what is waiting, then stop delivering (close). Acknowledgements not sent yet are forgotten. */
   detach(): void {
     this.flush();
     this.#onBatch = undefined;
+    this.#acks = [];
   }
 
   stats(): { batches: number; samples: number; pending: number; dropped: number } {

@@ -20,7 +20,8 @@ export interface LinkOptions {
 }
 
 export interface LinkHandlers {
-  onMessage(topic: string, payload: Buffer): void;
+  /** A message; `ack` (QoS 1) sends its PUBACK — call it once the message's samples are durable. */
+  onMessage(topic: string, payload: Buffer, ack?: () => void): void;
   /** The link broke after it was open; called at most once. */
   onLost(error: CausewayError): void;
 }
@@ -98,7 +99,12 @@ export async function openLink(opts: LinkOptions, handlers: LinkHandlers, signal
   let lastError: unknown;
   let open = false;
   let lost = false;
-  client.on('message', (topic, payload) => handlers.onMessage(topic, payload));
+  deferPubacks(client);
+  client.on('message', (topic, payload, packet) => {
+    const id = packet.messageId;
+    if (packet.qos !== 1 || id === undefined) return handlers.onMessage(topic, payload);
+    handlers.onMessage(topic, payload, () => sendPuback(client, id));
+  });
   client.on('error', (e) => (lastError = e));
   return new Promise<MqttClient>((resolve, reject) => {
     const onAbort = () => {
@@ -122,6 +128,26 @@ export async function openLink(opts: LinkOptions, handlers: LinkHandlers, signal
     if (signal.aborted) return onAbort();
     client.connect();
   });
+}
+
+/** Marks a QoS 1 message whose PUBACK the source sends itself, later. */
+const DEFERRED = new Error('PUBACK deferred until the samples are durable');
+
+/**
+ * MQTT.js sends a QoS 1 PUBACK as soon as handleMessage() calls back, before the hub has the
+ * message on disk. Calling back with an error skips that PUBACK (the packet pump moves on at
+ * once, so throughput does not wait for the disk); sendPuback() sends it once the batch is
+ * durable. An unacknowledged message is delivered again by the broker on the next session.
+ */
+function deferPubacks(client: MqttClient): void {
+  client.handleMessage = (packet, callback) => callback(packet.qos === 1 ? DEFERRED : undefined);
+}
+
+/** The PUBACK of a QoS 1 message, on the link it came on (skipped when that link is gone). */
+function sendPuback(client: MqttClient, messageId: number): void {
+  if (!client.connected) return;
+  const send = (client as unknown as { _sendPacket(packet: { cmd: 'puback'; messageId: number }, cb?: () => void): void })._sendPacket;
+  send.call(client, { cmd: 'puback', messageId }, () => undefined);
 }
 
 /** `p`, or a rejection with `error()` after `ms` or when `signal` aborts; leaves no timer behind. */

@@ -70,14 +70,21 @@ export class MqttSource implements Source {
       tls: config.tls,
     };
     this.#quarantine = new Quarantine(ctx.id, ctx.logger);
-    this.#batcher = new Batcher(config.maxBatch ?? DEFAULT_MAX_BATCH, (e) => ctx.logger.error({ err: e, source: ctx.id }, 'handing a batch to the pipeline failed'));
+    this.#batcher = new Batcher(
+      config.maxBatch ?? DEFAULT_MAX_BATCH,
+      (e) => ctx.logger.error({ err: e, source: ctx.id }, 'handing a batch to the pipeline failed'),
+      undefined,
+      // The hub could not take a batch (spool full): its messages stay unacknowledged; a new
+      // session (after the supervisor's backoff) makes the broker deliver them again.
+      (e) => this.#refused(e),
+    );
   }
 
   async connect(signal: AbortSignal): Promise<void> {
     if (this.#client) await this.close();
     this.#lostEarly = undefined;
     this.#subscribed = false;
-    const client = await openLink(this.#link, { onMessage: (t, p) => this.#onMessage(t, p), onLost: (e) => this.#onLost(client, e) }, signal);
+    const client = await openLink(this.#link, { onMessage: (t, p, ack) => this.#onMessage(t, p, ack), onLost: (e) => this.#onLost(client, e) }, signal);
     try {
       await subscribeAll(client, this.#filters, this.#link, signal);
     } catch (e) {
@@ -87,7 +94,7 @@ export class MqttSource implements Source {
     this.#client = client;
   }
 
-  subscribe(onBatch: (batch: Sample[]) => void): void {
+  subscribe(onBatch: (batch: Sample[]) => Promise<void> | void): void {
     this.#subscribed = true;
     this.#batcher.attach(onBatch);
     const early = this.#lostEarly;
@@ -127,12 +134,19 @@ export class MqttSource implements Source {
     else this.#lostEarly = e;
   }
 
-  #onMessage(topic: string, payload: Buffer): void {
+  #onMessage(topic: string, payload: Buffer, ack?: () => void): void {
     this.#messages++;
     const now = this.#ctx.now();
     const { samples, problems } = extractMessage(this.#routes, topic, payload, { sourceId: this.#ctx.id, maxPayloadBytes: this.#maxPayloadBytes, receivedAt: now });
     for (const p of problems) this.#quarantine.add(topic, payload, p, now);
-    this.#batcher.push(samples);
+    this.#batcher.push(samples, ack);
+  }
+
+  #refused(e: unknown): void {
+    const client = this.#client;
+    if (!client || !this.#subscribed) return;
+    const err = e instanceof CausewayError ? e : new CausewayError('CW_PIPELINE_SPOOL_FAILED', { dir: 'the ingest spool', reason: String(e) });
+    this.#onLost(client, err);
   }
 }
 
