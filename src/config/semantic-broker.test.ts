@@ -57,6 +57,33 @@ describe('broker ACLs in the config check', () => {
     ]);
   });
 
+  it('names the hub source that signs in as a user without any ACL (a config from before ACLs)', () => {
+    const text = `site: { enterprise: Acme, name: Springfield, hubZone: ops }
+zones: [{ id: ops, level: 3 }]
+broker:
+  port: 1884
+  users: [{ username: machine, password: pw }, { username: hub, password: pw }]
+sources:
+  - id: cell-mqtt
+    kind: mqtt
+    zone: ops
+    config: { url: "mqtt://127.0.0.1:1884", username: hub, password: pw, subscriptions: [{ topic: plant/+machine/telemetry, values: [{ tag: "{machine}_temp", value: /temp }] }] }
+  - id: sp
+    kind: sparkplug
+    zone: ops
+    config: { url: "mqtt://localhost:1884", hostId: h, username: hub, password: pw }
+  - id: elsewhere
+    kind: mqtt
+    zone: ops
+    config: { url: "mqtt://10.0.0.9:1884", username: hub, password: pw, subscriptions: [{ topic: a, values: [{ tag: a, value: /a }] }] }
+`;
+    const found = loadConfigText(text, 'hub.yaml', { kinds: KINDS, env: {} }).problems.filter((p) => p.code === 'CW_CONFIG_BROKER_ACL').map((p) => [p.path, p.code, p.message, p.hint]);
+    expect(found).toEqual([
+      ['sources[0].config.username', 'CW_CONFIG_BROKER_ACL', 'Source "cell-mqtt" signs in to the embedded broker as hub, which has no role and no read or write filters: the broker would refuse it everything (deny by default).', 'Give hub read: filters that cover its subscriptions, or role: hub.'],
+      ['sources[1].config.username', 'CW_CONFIG_BROKER_ACL', expect.stringContaining('Source "sp" signs in to the embedded broker as hub'), expect.stringContaining('role: hub (a Sparkplug host publishes its STATE')],
+    ]);
+  });
+
   it('refuses an anonymous ACL without allowAnonymous', () => {
     expect(problems(config('  anonymous: { read: ["public/#"] }')).map((p) => [p.path, p.code])).toEqual([['broker.anonymous', 'CW_CONFIG_CONFLICT']]);
     expect(problems(config('  allowAnonymous: true\n  anonymous: { read: ["public/#"] }'))).toEqual([]);

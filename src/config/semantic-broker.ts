@@ -1,8 +1,9 @@
 /**
  * The embedded broker's ACLs: every topic filter well formed and safe (no Sparkplug commands but
- * for role hub, no $SYS but for role admin), sparkplug-edge users naming their group and node, and
- * the unified namespace kept for the hub: an MQTT sink that publishes to the embedded broker must
- * be let write its prefix, and no other user but role hub may write there.
+ * for role hub, no $SYS but for role admin), sparkplug-edge users naming their group and node, the
+ * unified namespace kept for the hub (an MQTT sink that publishes to the embedded broker must be
+ * let write its prefix, and no other user but role hub may write there), and the hub's own
+ * sources not signing in as a user the broker would refuse everything.
  */
 import { aclProblems, grantsOf, type AclSpec } from '../core/broker-acl.js';
 import { filterCovers, filtersOverlap } from '../core/mqtt-topics.js';
@@ -72,6 +73,23 @@ function checkUns(data: Obj, broker: Obj, ctx: ProblemContext): void {
   }
 }
 
+const BROKER_SOURCES = new Set(['mqtt', 'sparkplug']);
+
+/**
+ * The hub's own sources on the embedded broker must sign in as a user that may do something: a
+ * config from before ACLs would otherwise start and be refused everything. (Sinks: checkUns.)
+ */
+function checkHubSources(data: Obj, broker: Obj, ctx: ProblemContext): void {
+  const empty = new Set(entries(broker, 'users').filter(([u]) => u.role === undefined && u.read === undefined && u.write === undefined).map(([u]) => str(u.username)));
+  for (const [src, i] of entries(data, 'sources')) {
+    const config = isObj(src.config) ? src.config : {};
+    const user = str(config.username);
+    if (!BROKER_SOURCES.has(str(src.kind) ?? '') || !isEnabled(src) || user === undefined || !empty.has(user) || !atBroker(config.url, broker)) continue;
+    const hint = src.kind === 'sparkplug' ? `Give ${user} role: hub (a Sparkplug host publishes its STATE and may ask edge nodes for a rebirth).` : `Give ${user} read: filters that cover its subscriptions, or role: hub.`;
+    ctx.report(['sources', i, 'config', 'username'], 'CW_CONFIG_BROKER_ACL', `Source ${ctx.show(['sources', i, 'id'], src.id)} signs in to the embedded broker as ${user}, which has no role and no read or write filters: the broker would refuse it everything (deny by default).`, hint);
+  }
+}
+
 /** Report malformed and unsafe broker ACLs, and a unified namespace the hub cannot keep to itself. */
 export function checkBroker(data: Obj, ctx: ProblemContext): void {
   const broker = data.broker;
@@ -82,4 +100,5 @@ export function checkBroker(data: Obj, ctx: ProblemContext): void {
     if (broker.allowAnonymous !== true) ctx.report(['broker', 'anonymous'], 'CW_CONFIG_CONFLICT', 'broker.anonymous says what anonymous clients may do, but allowAnonymous is not true, so none can connect.', 'Set allowAnonymous: true, or remove anonymous.');
   }
   checkUns(data, broker, ctx);
+  checkHubSources(data, broker, ctx);
 }
