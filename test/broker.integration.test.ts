@@ -1,4 +1,7 @@
-/** The embedded MQTT broker inside a running hub: a machine publishes JSON, the hub's MQTT source collects it. */
+/**
+ * The embedded MQTT broker inside a running hub: a machine publishes JSON, the hub's MQTT source
+ * collects it; what the machine's ACL does not allow is refused, counted and audited.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +23,9 @@ zones: [{ id: cell, level: 1 }, { id: ops, level: 3 }]
 conduits: [{ from: cell, to: ops, allow: [telemetry] }]
 broker:
   port: ${brokerPort}
-  users: [{ username: machine, password: "\${MACHINE_PW}" }, { username: hub, password: "\${HUB_PW}" }]
+  users:
+    - { username: machine, password: "\${MACHINE_PW}", write: ["plant/+/telemetry"] }
+    - { username: hub, password: "\${HUB_PW}", role: hub }
 sources:
   - id: cell-mqtt
     kind: mqtt
@@ -73,6 +78,25 @@ describe('embedded broker in the hub', () => {
     }
     await machine.endAsync();
     expect(values).toEqual([{ path: 'cell-mqtt/filler_temp', value: 4.5, ts, time: new Date(ts).toISOString(), quality: 'good' }]);
+  });
+
+  it('refuses what the machine may not do, and records it in the audit log and the metrics', async () => {
+    const machine = await mqtt.connectAsync(`mqtt://127.0.0.1:${brokerPort}`, { username: 'machine', password: 'machine-secret-1', reconnectPeriod: 0 });
+    machine.on('error', () => undefined);
+    const refused = await machine.subscribeAsync('#', { qos: 1 }).then(() => 'granted', (e: { packet?: { granted?: number[] } }) => e.packet?.granted);
+    expect(refused).toEqual([128]);
+    const closed = new Promise((resolve) => machine.once('close', resolve));
+    machine.publish('spBv1.0/Springfield/NCMD/Compressor', 'rebirth', { qos: 1 });
+    await closed;
+    const records = (await (await api(`${url}/api/v1/audit?actor=mqtt:machine`)).json()).records as Array<Record<string, unknown>>;
+    expect(records.map((r) => [r.action, r.target, r.outcome])).toEqual([
+      ['broker.publish', 'spBv1.0/Springfield/NCMD/Compressor', 'refused'],
+      ['broker.subscribe', '#', 'refused'],
+    ]);
+    expect(records[0]).toMatchObject({ address: '127.0.0.1', detail: { clientId: expect.any(String) } });
+    const metrics = await (await api(`${url}/metrics`)).text();
+    expect(metrics).toContain('causeway_broker_denials_total{action="publish"} 1');
+    expect(metrics).toContain('causeway_broker_denials_total{action="subscribe"} 1');
   });
 
   it('refuses a client with a wrong password', async () => {

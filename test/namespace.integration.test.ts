@@ -30,7 +30,7 @@ conduits:
   - { from: line1-ot, to: site-ops, allow: [telemetry] }
   - { from: site-ops, to: enterprise, allow: [telemetry] }
   - { from: line1-ot, to: enterprise, allow: [telemetry] }
-broker: { port: ${brokerPort}, allowAnonymous: true }
+broker: { port: ${brokerPort}, users: [{ username: hub, password: ns-hub-secret, role: hub }] }
 sources:
   - id: plc1
     kind: simulator
@@ -74,7 +74,7 @@ sinks:
     kind: mqtt
     zone: enterprise
     contract: { template: Filler, version: 1 }
-    config: { url: "mqtt://127.0.0.1:${brokerPort}" }
+    config: { url: "mqtt://127.0.0.1:${brokerPort}", username: hub, password: ns-hub-secret }
 historian: { flushInterval: 200ms }
 api: { port: 0 }
 `;

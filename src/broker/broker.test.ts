@@ -1,4 +1,4 @@
-import { connectAsync, ErrorWithReasonCode, type MqttClient } from 'mqtt';
+import { connectAsync, ErrorWithReasonCode, ErrorWithSubackPacket, type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isCausewayError } from '../core/errors.js';
@@ -20,9 +20,19 @@ function spyLogger(): { logger: Logger; lines: unknown[][] } {
 
 async function start(options: Partial<EmbeddedBrokerOptions> = {}): Promise<{ broker: EmbeddedBroker; lines: unknown[][] }> {
   const { logger, lines } = spyLogger();
-  const broker = await startEmbeddedBroker({ port: await freePort(), users: [{ username: 'hub', password: SECRET }], logger, ...options });
+  const broker = await startEmbeddedBroker({ port: await freePort(), users: [{ username: 'hub', password: SECRET, role: 'hub' }], logger, ...options });
   open.push(broker);
   return { broker, lines };
+}
+
+/** The SUBACK return codes of a subscription: the granted QoS, or 128 where the broker refused it. */
+async function granted(c: MqttClient, topics: string[]): Promise<number[]> {
+  try {
+    return (await c.subscribeAsync(topics, { qos: 1 })).map((g) => g.qos);
+  } catch (e) {
+    if (e instanceof ErrorWithSubackPacket && 'granted' in e.packet) return e.packet.granted as number[];
+    throw e;
+  }
 }
 
 /** The CONNACK return code of a connection attempt: 0 when accepted. */
@@ -92,6 +102,25 @@ describe('embedded broker', () => {
     expect(broker.connectedClients()).toBe(2);
   });
 
+  it('denies by default: a user without role or filters connects but may neither subscribe nor publish, and is named at start', async () => {
+    const { broker, lines } = await start({ users: [{ username: 'hub', password: SECRET, role: 'hub' }, { username: 'legacy', password: SECRET }] });
+    expect(JSON.stringify(lines)).toContain('Broker user legacy has no role and no read or write filters');
+    const legacy = await connectAsync(broker.url, { reconnectPeriod: 0, username: 'legacy', password: SECRET });
+    open.push(legacy);
+    expect(await granted(legacy, ['a/#'])).toEqual([128]);
+    const closed = new Promise<string>((resolve) => legacy.once('close', () => resolve('closed')));
+    legacy.publish('a/b', 'x', { qos: 1 });
+    expect(await closed).toBe('closed');
+    expect(broker.denials()).toEqual({ publish: 1, subscribe: 1 });
+  });
+
+  it('gives anonymous clients what broker.anonymous allows, and nothing without it', async () => {
+    const { broker } = await start({ allowAnonymous: true, anonymous: { read: ['public/#'] } });
+    const anon = await connectAsync(broker.url, { reconnectPeriod: 0 });
+    open.push(anon);
+    expect(await granted(anon, ['public/#', 'private/#'])).toEqual([1, 128]);
+  });
+
   it('refuses a config it cannot honour', async () => {
     const { logger } = spyLogger();
     const cases: Array<[Partial<EmbeddedBrokerOptions>, RegExp]> = [
@@ -100,6 +129,13 @@ describe('embedded broker', () => {
       [{ users: [{ username: 'a', password: 'x' }, { username: 'a', password: 'y' }] }, /listed twice/],
       [{ users: [{ username: 'a', passwordHash: 'scrypt$1$1$1$x$y' }] }, /passwordHash/],
       [{ port: 70000 }, /broker\.port/],
+      [{ users: [{ username: 'a', password: 'x', role: 'root' as never }] }, /broker\.users\.0\.role/],
+      [{ users: [{ username: 'a', password: 'x', read: ['uns/#/x'] }] }, /The read filter "uns\/#\/x" of user a uses # other than as the whole last level/],
+      [{ users: [{ username: 'm', password: 'x', write: ['#'] }] }, /user m would let it send Sparkplug commands \(NCMD, DCMD\), which only the hub may send \(Narrow the filter/],
+      [{ users: [{ username: 'a', password: 'x', read: ['$SYS/#'] }] }, /\$SYS and other \$ topics are for role admin only/],
+      [{ users: [{ username: 'e', password: 'x', role: 'sparkplug-edge', group: 'G' }] }, /user e has role sparkplug-edge but no node/],
+      [{ anonymous: { read: ['uns/#'] } }, /anonymous sets what anonymous clients may do, but allowAnonymous is not true/],
+      [{ allowAnonymous: true, anonymous: { write: ['spBv1.0/+/+/N'] } }, /anonymous clients would let it send Sparkplug commands/],
     ];
     for (const [options, problem] of cases) {
       const e = await startEmbeddedBroker({ logger, port: 0, ...options }).then(() => undefined, (err: unknown) => err);

@@ -5,13 +5,14 @@
  */
 import { COMPRESSOR_PATH, DEMO_ROOT, ENERGY_METER_PATH } from '../demo/config.js';
 import type { DeviceStatus } from '../demo/launcher.js';
-import { DEMO_SOURCE_IDS, DEMO_UNS_PREFIX } from '../demo/protocol-sources.js';
+import { DEMO_MQTT_USERS, DEMO_SOURCE_IDS, DEMO_UNS_PREFIX } from '../demo/protocol-sources.js';
+import { SPARKPLUG_GROUP, SPARKPLUG_NODE } from '../demo/sparkplug-model.js';
 import { DEMO_ACCOUNTS } from '../security/bootstrap.js';
 
 /** The setpoint the banner's two-person write changes. */
 export const DEMO_WRITE_PATH = `${DEMO_ROOT}/packaging/line1/filler/speed_setpoint`;
 
-/** How to watch the unified namespace: the embedded broker's port and the read-only demo user. */
+/** How to watch the unified namespace: the embedded broker's port and the read-only demo user (role uns-reader). */
 export interface UnsReader {
   port: number;
   username: string;
@@ -69,12 +70,22 @@ function deviceLines(devices: readonly DeviceStatus[]): string[] {
   ];
 }
 
-/** The lines that show how to subscribe to the unified namespace. */
+/** What each login of the embedded broker may do (src/demo/protocol-sources.ts gives them these ACLs). */
+const BROKER_LOGIN_USE: ReadonlyArray<[string, string]> = [
+  [DEMO_MQTT_USERS.reader, `reads ${DEMO_UNS_PREFIX}/# only: publishes nothing, may not subscribe to #, $SYS or Sparkplug`],
+  [DEMO_MQTT_USERS.uns, `the hub's UNS publisher: the only login that writes ${DEMO_UNS_PREFIX}/#`],
+  [DEMO_MQTT_USERS.hub, "the hub's Sparkplug host: the only login that may send NCMD/DCMD"],
+  [DEMO_MQTT_USERS.edge, `the compressor: publishes only under spBv1.0/${SPARKPLUG_GROUP}/<type>/${SPARKPLUG_NODE}`],
+];
+
+/** The lines that show how to subscribe to the unified namespace, and what each broker login may do. */
 function unsLines(uns: UnsReader | undefined): string[] {
   if (!uns) return [];
   return [
     `  Unified namespace on the embedded broker (topic ${DEMO_UNS_PREFIX}/<path>, retained, with units and quality):`,
     `    mosquitto_sub -h 127.0.0.1 -p ${uns.port} -u ${uns.username} -P '${uns.password}' -t '${DEMO_UNS_PREFIX}/#' -v`,
+    '  Broker logins, each with only what it is for (everything else is refused and audited as broker.*):',
+    ...BROKER_LOGIN_USE.map(([name, use]) => `    ${name.padEnd(16)} ${use}`),
     '',
   ];
 }

@@ -306,13 +306,26 @@ export const SecuritySchema = Type.Object(
   { additionalProperties: false, description: 'Sessions, sign-in lockout, the write gate and OpenID Connect sign-in.' },
 );
 
+const BrokerFiltersSchema = (what: string) =>
+  Type.Array(Type.String({ minLength: 1, maxLength: 1024 }), { maxItems: 256, description: `MQTT topic filters (+ one level, # the rest) the client may ${what}.` });
+
+/** The role shorthands of a broker user (src/broker/acl.ts; docs/broker.md). */
+export const BrokerRoleSchema = Type.Union([Type.Literal('hub'), Type.Literal('admin'), Type.Literal('uns-reader'), Type.Literal('sparkplug-edge')], {
+  description: 'hub: everything but $SYS, the only role that sends Sparkplug NCMD/DCMD; admin: reads everything and $SYS; uns-reader: reads uns/#; sparkplug-edge: one edge node (group, node).',
+});
+
 export const BrokerUserSchema = Type.Object(
   {
     username: Type.String({ minLength: 1, maxLength: 256 }),
     password: Type.Optional(Type.String({ minLength: 1, description: 'Plain password (use ${ENV_VAR}); hashed in memory at start.' })),
     passwordHash: Type.Optional(Type.String({ pattern: '^scrypt\\$', description: 'An scrypt hash: scrypt$N$r$p$salt$hash (base64).' })),
+    role: Type.Optional(BrokerRoleSchema),
+    read: Type.Optional(BrokerFiltersSchema('subscribe to (and receive)')),
+    write: Type.Optional(BrokerFiltersSchema('publish to, retained messages and Wills included')),
+    group: Type.Optional(Type.String({ minLength: 1, maxLength: 256, description: 'role sparkplug-edge: the Sparkplug group id of the edge node.' })),
+    node: Type.Optional(Type.String({ minLength: 1, maxLength: 256, description: 'role sparkplug-edge: the Sparkplug edge node id.' })),
   },
-  { additionalProperties: false, description: 'A broker user: password or passwordHash.' },
+  { additionalProperties: false, description: 'A broker user: password or passwordHash, and what it may read and write (nothing unless a role or filters say so).' },
 );
 
 export const BrokerConfigSchema = Type.Object(
@@ -320,10 +333,11 @@ export const BrokerConfigSchema = Type.Object(
     enabled: Type.Optional(Type.Boolean({ default: true })),
     host: Type.Optional(Type.String({ minLength: 1, default: '127.0.0.1', description: 'Address to listen on; 0.0.0.0 for every interface.' })),
     port: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535, default: 1883 })),
-    allowAnonymous: Type.Optional(Type.Boolean({ default: false, description: 'Let clients connect without a user name.' })),
+    allowAnonymous: Type.Optional(Type.Boolean({ default: false, description: 'Let clients connect without a user name (they may do what anonymous allows, by default nothing).' })),
+    anonymous: Type.Optional(Type.Object({ read: Type.Optional(BrokerFiltersSchema('subscribe to')), write: Type.Optional(BrokerFiltersSchema('publish to')) }, { additionalProperties: false, description: 'What anonymous clients may read and write (needs allowAnonymous: true).' })),
     users: Type.Optional(Type.Array(BrokerUserSchema)),
   },
-  { additionalProperties: false, description: 'An embedded MQTT broker (aedes), for sites without one.' },
+  { additionalProperties: false, description: 'An embedded MQTT broker (aedes), for sites without one. Deny by default: each user gets what its role and read/write filters grant (docs/broker.md).' },
 );
 
 export const PipelineSchema = Type.Object(

@@ -4,6 +4,7 @@
  */
 import { isObj } from './data.js';
 import { checkAssets } from './semantic-assets.js';
+import { checkBroker } from './semantic-broker.js';
 import { checkCalcs } from './semantic-calcs.js';
 import { checkFlows } from './semantic-flows.js';
 import { checkProduction } from './semantic-production.js';
@@ -13,7 +14,7 @@ import { checkContracts, checkTemplateParts } from './semantic-templates.js';
 import { checkValues } from './semantic-values.js';
 import type { ProblemContext } from './collector.js';
 
-/** Report duplicate ids, unknown references, invalid paths, template and calculation cycles, units, denied flows and contradictions. */
+/** Report duplicate ids, unknown references, invalid paths, template and calculation cycles, units, denied flows, contradictions and unsafe broker ACLs. */
 export function checkSemantics(data: unknown, ctx: ProblemContext): void {
   if (!isObj(data)) return;
   const index = indexConfig(data, ctx);
@@ -26,4 +27,5 @@ export function checkSemantics(data: unknown, ctx: ProblemContext): void {
   checkFlows(data, index, ctx);
   checkValues(data, ctx);
   checkProduction(data, index, ctx);
+  checkBroker(data, ctx);
 }

@@ -9,7 +9,7 @@ import type { BrokerConfig, SinkConfig, SourceConfig } from '../config/schema.js
 import { demoModbusMap } from './modbus-map.js';
 import { demoOpcuaPoints } from './opcua-model.js';
 import { energyMeterTags } from './plant.js';
-import { demoSparkplugPoints, SPARKPLUG_GROUP, SPARKPLUG_HOST_ID, sparkplugMetricRef } from './sparkplug-model.js';
+import { demoSparkplugPoints, SPARKPLUG_GROUP, SPARKPLUG_HOST_ID, SPARKPLUG_NODE, sparkplugMetricRef } from './sparkplug-model.js';
 
 /** Where the simulated devices and the embedded broker listen (all on 127.0.0.1). */
 export interface DemoEndpoints {
@@ -92,15 +92,20 @@ export function protocolSources(e: DemoEndpoints): SourceConfig[] {
   return [opcuaSourceConfig(e), modbusSourceConfig(e), sparkplugSourceConfig(e), meterSourceConfig()];
 }
 
-/** The embedded broker on loopback: one user for the hub's Sparkplug source, one for the edge node. */
+/**
+ * The embedded broker on loopback, each login with exactly what it is for: the hub's Sparkplug
+ * host (role hub: the only one that may send NCMD/DCMD), the compressor's edge node (its own
+ * group and node only), the hub's UNS publisher (writes uns/# only), and the read-only UNS login
+ * the banner prints (reads uns/# only).
+ */
 export function demoBroker(e: DemoEndpoints): BrokerConfig {
   return {
     enabled: true, host: DEMO_HOST, port: e.broker.port, allowAnonymous: false,
     users: [
-      { username: DEMO_MQTT_USERS.hub, password: ref(DEMO_SECRET_ENV.hubMqttPassword) },
-      { username: DEMO_MQTT_USERS.edge, password: ref(DEMO_SECRET_ENV.edgeMqttPassword) },
-      { username: DEMO_MQTT_USERS.uns, password: ref(DEMO_SECRET_ENV.unsPublisherPassword) },
-      { username: DEMO_MQTT_USERS.reader, password: ref(DEMO_SECRET_ENV.unsReaderPassword) },
+      { username: DEMO_MQTT_USERS.hub, password: ref(DEMO_SECRET_ENV.hubMqttPassword), role: 'hub' },
+      { username: DEMO_MQTT_USERS.edge, password: ref(DEMO_SECRET_ENV.edgeMqttPassword), role: 'sparkplug-edge', group: SPARKPLUG_GROUP, node: SPARKPLUG_NODE },
+      { username: DEMO_MQTT_USERS.uns, password: ref(DEMO_SECRET_ENV.unsPublisherPassword), write: [`${DEMO_UNS_PREFIX}/#`] },
+      { username: DEMO_MQTT_USERS.reader, password: ref(DEMO_SECRET_ENV.unsReaderPassword), role: 'uns-reader' },
     ],
   };
 }

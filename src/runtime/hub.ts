@@ -20,7 +20,7 @@ import { createMetrics } from './metrics.js';
 import { buildConnections, type Connections } from './connections.js';
 import { createServices } from './services.js';
 import { LiveFeed } from './live-feed.js';
-import { startEmbeddedBroker, type EmbeddedBroker } from '../broker/index.js';
+import { startEmbeddedBroker, type DenialReport, type EmbeddedBroker } from '../broker/index.js';
 import { VERSION } from './version.js';
 import { SqliteSpool } from '../state/spool.js';
 import type { IngestLog } from '../state/ingest-log/index.js';
@@ -121,7 +121,7 @@ export class Hub {
       now,
       logger: opts.logger.child({ component: 'pipeline' }),
     });
-    const metrics = createMetrics({ counters: () => this.pipeline.counters.snapshot(), historian: () => historian.stats(), connections: () => connections.statuses() });
+    const metrics = createMetrics({ counters: () => this.pipeline.counters.snapshot(), historian: () => historian.stats(), connections: () => connections.statuses(), brokerDenials: () => this.#broker?.denials() });
     const apiSecurity = hubSecurity(security, { config: opts.config, namespace: this.namespace, connections, tls: tls !== undefined });
     this.services = createServices({ config: opts.config, namespace: this.namespace, historian, connections, metrics, security: apiSecurity, live: this.#live, now, startedAt: now(), dataDir: opts.dataDir, apiTls: tls !== undefined });
     // Production publishes OEE and the running order through the pipeline, as source `production`.
@@ -281,8 +281,20 @@ export class Hub {
     const b = this.config.broker;
     if (!b || b.enabled === false) return;
     const { enabled: _enabled, ...options } = b;
-    this.#broker = await startEmbeddedBroker({ ...options, logger: this.logger.child({ component: 'broker' }) });
+    this.#broker = await startEmbeddedBroker({ ...options, logger: this.logger.child({ component: 'broker' }), onDenied: (d) => this.#auditDenial(d) });
     this.logger.info(`Embedded MQTT broker listening at ${this.#broker.url}${b.allowAnonymous ? ' (anonymous clients allowed)' : ''}.`);
+  }
+
+  /** A refused publish or subscription on the embedded broker, in the audit log (already throttled by the broker). */
+  #auditDenial(d: DenialReport): void {
+    this.security.audit.append({
+      actor: `mqtt:${d.username ?? 'anonymous'}`,
+      ...(d.address ? { address: d.address } : {}),
+      action: `broker.${d.action}`,
+      target: d.topic,
+      outcome: 'refused',
+      detail: { clientId: d.clientId, ...(d.retain ? { retain: true } : {}), ...(d.will ? { will: true } : {}), ...(d.suppressed > 0 ? { alsoRefused: d.suppressed } : {}) },
+    });
   }
 
   /** Wait for the queues to empty, but not forever: a consumer stuck retrying must not block shutdown. */

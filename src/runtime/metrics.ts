@@ -8,6 +8,8 @@ export interface MetricsInputs {
   counters(): CountersSnapshot;
   historian(): HistorianStats;
   connections(): ConnectionStatus[];
+  /** Refusals of the embedded broker, when it runs. */
+  brokerDenials?(): { publish: number; subscribe: number } | undefined;
 }
 
 /** Set a counter to an absolute total per label set (prom-client counters only go up; we own the totals). */
@@ -56,5 +58,7 @@ export function createMetrics(inputs: MetricsInputs): Registry {
     } });
   new Counter({ ...opts, name: 'causeway_poll_overruns_total', help: 'Poll cycles skipped because the previous one had not finished.', labelNames: ['id'],
     collect() { setTotals(this, inputs.connections().map((c) => [{ id: c.id }, c.overruns])); } });
+  new Counter({ ...opts, name: 'causeway_broker_denials_total', help: 'Publishes and subscriptions the embedded MQTT broker refused (ACL), by action.', labelNames: ['action'],
+    collect() { setTotals(this, Object.entries(inputs.brokerDenials?.() ?? {}).map(([action, n]) => [{ action }, n])); } });
   return registry;
 }

@@ -232,6 +232,6 @@ export const CONNECTIVITY_ERRORS = {
   CW_BROKER_CONFIG_INVALID: spec<{ problem: string }>({
     status: 400, retryable: false,
     message: (p) => `The embedded MQTT broker's configuration is not valid: ${p.problem}.`,
-    hint: () => 'Fix the broker block of the hub config; every user needs a username and a password or passwordHash.',
+    hint: () => 'Fix the broker block of the hub config: every user needs a username and a password or passwordHash, and topic filters that are well formed and safe (docs/broker.md).',
   }),
 } as const;

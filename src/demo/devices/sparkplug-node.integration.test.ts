@@ -9,13 +9,17 @@ import { get as getCodec } from 'sparkplug-payload';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../../broker/index.js';
 import { statePayload, stateTopic } from '../../sources/sparkplug/topic.js';
-import { SPARKPLUG_GROUP } from '../sparkplug-model.js';
+import { SPARKPLUG_GROUP, SPARKPLUG_NODE } from '../sparkplug-model.js';
 import { freePorts } from '../setup.js';
 import { startSparkplugNode } from './sparkplug-node.js';
 import type { RunningDevice } from './types.js';
 
 const codec = getCodec('spBv1.0')!;
-const USERS = [{ username: 'edge', password: 'edge-password-1' }, { username: 'host', password: 'host-password-1' }];
+// The edge node may publish only under its own group and node; the host is the hub.
+const USERS = [
+  { username: 'edge', password: 'edge-password-1', role: 'sparkplug-edge' as const, group: SPARKPLUG_GROUP, node: SPARKPLUG_NODE },
+  { username: 'host', password: 'host-password-1', role: 'hub' as const },
+];
 const HOST = 'test-host';
 const silent = pino({ level: 'silent' });
 

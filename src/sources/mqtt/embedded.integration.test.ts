@@ -10,6 +10,7 @@ import type { MqttConfig } from './index.js';
 import { publisher, rejection, rig, uniquePrefix, waitFor, type Rig } from './test-kit.js';
 
 const USER = { username: 'hub', password: 'line-1-secret' };
+const HUB_USER = { ...USER, role: 'hub' as const };
 const logger = pino({ level: 'silent' });
 const cleanup: Array<() => Promise<unknown>> = [];
 
@@ -18,7 +19,7 @@ afterEach(async () => {
 });
 
 async function broker(port?: number): Promise<EmbeddedBroker> {
-  const b = await startEmbeddedBroker({ port: port ?? (await freePort()), users: [USER], logger });
+  const b = await startEmbeddedBroker({ port: port ?? (await freePort()), users: [HUB_USER], logger });
   cleanup.push(() => b.close());
   return b;
 }

@@ -4,7 +4,7 @@
  * MQTT.js runs with reconnectPeriod 0: when the link breaks it says so once and the supervisor
  * reconnects (a connector never retries by itself).
  */
-import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import mqtt, { ErrorWithSubackPacket, type IClientOptions, type MqttClient } from 'mqtt';
 import { CausewayError } from '../../core/errors.js';
 import { encodeRebirthRequest } from './payload.js';
 import { messageTopic, statePayload, stateTopic } from './topic.js';
@@ -75,9 +75,13 @@ export class SparkplugLink {
     client.on('error', (e) => (link.#lastError = e));
     client.once('close', () => link.#lost());
     try {
-      const grants = await client.subscribeAsync(Object.fromEntries(opts.subscriptions.map((topic) => [topic, { qos: 1 as const }])));
-      const refused = grants.find((g) => g.qos === 128);
-      if (refused) throw fail(`the broker refused the subscription to ${refused.topic}`);
+      const grants = await client.subscribeAsync(Object.fromEntries(opts.subscriptions.map((topic) => [topic, { qos: 1 as const }]))).catch((e: unknown) => {
+        // MQTT.js rejects when a SUBACK refuses a filter (0x80, e.g. the broker's ACL); the grants are in filter order.
+        if (!(e instanceof ErrorWithSubackPacket) || !('granted' in e.packet)) throw e;
+        return e.packet.granted.map((g, i) => ({ topic: opts.subscriptions[i] ?? '', qos: typeof g === 'number' ? g : 128 }));
+      });
+      const refused = grants.find((g) => g.qos >= 128);
+      if (refused) throw fail(`the broker refused the subscription to ${refused.topic} (may this user read there?)`);
       await link.publishOnline();
     } catch (e) {
       link.#closing = true;
