@@ -121,7 +121,7 @@ export class Hub {
       now,
       logger: opts.logger.child({ component: 'pipeline' }),
     });
-    const metrics = createMetrics({ counters: () => this.pipeline.counters.snapshot(), historian: () => historian.stats(), connections: () => connections.statuses(), brokerDenials: () => this.#broker?.denials() });
+    const metrics = createMetrics({ counters: () => this.pipeline.counters.snapshot(), historian: () => historian.stats(), connections: () => connections.statuses(), brokerDenials: () => this.#broker?.denials(), spool: () => this.spoolStatus() });
     const apiSecurity = hubSecurity(security, { config: opts.config, namespace: this.namespace, connections, tls: tls !== undefined });
     this.services = createServices({ config: opts.config, namespace: this.namespace, historian, connections, metrics, security: apiSecurity, live: this.#live, now, startedAt: now(), dataDir: opts.dataDir, apiTls: tls !== undefined });
     // Production publishes OEE and the running order through the pipeline, as source `production`.

@@ -10,6 +10,8 @@ export interface MetricsInputs {
   connections(): ConnectionStatus[];
   /** Refusals of the embedded broker, when it runs. */
   brokerDenials?(): { publish: number; subscribe: number } | undefined;
+  /** The ingest spool: what it holds, its bound, how far each consumer is behind. */
+  spool?(): { samples: number; bytes: number; maxBytes: number; oldestAt?: number; consumers: Array<{ name: string; lagSamples: number }> };
 }
 
 /** Set a counter to an absolute total per label set (prom-client counters only go up; we own the totals). */
@@ -58,6 +60,19 @@ export function createMetrics(inputs: MetricsInputs): Registry {
     } });
   new Counter({ ...opts, name: 'causeway_poll_overruns_total', help: 'Poll cycles skipped because the previous one had not finished.', labelNames: ['id'],
     collect() { setTotals(this, inputs.connections().map((c) => [{ id: c.id }, c.overruns])); } });
+  new Gauge({ ...opts, name: 'causeway_spool_samples', help: 'Accepted samples held in the ingest spool until the historian and every sink hold them.',
+    collect() { this.set(inputs.spool?.().samples ?? 0); } });
+  new Gauge({ ...opts, name: 'causeway_spool_bytes', help: 'Bytes the ingest spool holds on disk.',
+    collect() { this.set(inputs.spool?.().bytes ?? 0); } });
+  new Gauge({ ...opts, name: 'causeway_spool_max_bytes', help: 'Bytes the ingest spool may hold before sources are pushed back.',
+    collect() { this.set(inputs.spool?.().maxBytes ?? 0); } });
+  new Gauge({ ...opts, name: 'causeway_spool_consumer_lag_samples', help: 'Samples a consumer (historian, sink) does not hold durably yet.', labelNames: ['consumer'],
+    collect() {
+      this.reset();
+      for (const c of inputs.spool?.().consumers ?? []) this.set({ consumer: c.name }, c.lagSamples);
+    } });
+  new Counter({ ...opts, name: 'causeway_source_refused_samples_total', help: 'Samples a source pushed back or skipped because the ingest spool was full.', labelNames: ['id'],
+    collect() { setTotals(this, inputs.connections().map((c) => [{ id: c.id }, c.refused ?? 0])); } });
   new Counter({ ...opts, name: 'causeway_broker_denials_total', help: 'Publishes and subscriptions the embedded MQTT broker refused (ACL), by action.', labelNames: ['action'],
     collect() { setTotals(this, Object.entries(inputs.brokerDenials?.() ?? {}).map(([action, n]) => [{ action }, n])); } });
   return registry;
