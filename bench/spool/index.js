@@ -1,0 +1,101 @@
+/**
+ * The ingest spool's cost: the same batches stored in a DuckDB historian (1) written straight to
+ * the historian, as the pipeline did before the spool, and (2) through the pipeline with the spool
+ * (every batch on disk — one write and fdatasync per group commit — before ingest() answers, then
+ * handed to the historian by its reader), with fsync on and off. Samples per second until every
+ * sample is committed in the historian, best of BENCH_RUNS runs, side by side in one run.
+ * `npm run bench:spool`; BENCH_ROWS (default 1,000,000), BENCH_BATCH (1,000), BENCH_INFLIGHT (8).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DuckDbHistorian } from '../../dist/historian/duckdb/index.js';
+import { Pipeline } from '../../dist/pipeline/index.js';
+import { IngestLog } from '../../dist/state/ingest-log/index.js';
+import { plantBatches } from '../historian/data.js';
+import { phase, progress, si } from '../historian/report.js';
+
+const num = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
+const ROWS = num('BENCH_ROWS', 1_000_000);
+const BATCH = num('BENCH_BATCH', 1000);
+const INFLIGHT = num('BENCH_INFLIGHT', 8);
+const RUNS = num('BENCH_RUNS', 3);
+const TAGS = 1000;
+
+/** Straight into the historian, one batch after the other, then the last flush. Seconds. */
+async function direct(dir, batches, label) {
+  const h = new DuckDbHistorian({ file: path.join(dir, 'direct.duckdb'), flushIntervalMs: 1000 });
+  await h.open();
+  const t0 = performance.now();
+  let n = 0;
+  for (const b of batches) {
+    await h.write(b);
+    n += b.length;
+    progress(`${label}: ${n.toLocaleString('en-US')} rows`);
+  }
+  await h.flush();
+  const s = (performance.now() - t0) / 1000;
+  await h.close();
+  return s;
+}
+
+/** Through the pipeline and the spool, INFLIGHT ingests at a time (devices in parallel), until the historian holds all. Seconds. */
+async function spooled(dir, batches, fsync, label) {
+  const h = new DuckDbHistorian({ file: path.join(dir, 'spooled.duckdb'), flushIntervalMs: 1000 });
+  await h.open();
+  const log = await IngestLog.open(path.join(dir, 'spool'), { maxBytes: 8 * 1024 ** 3, fsync });
+  const pipeline = new Pipeline({ log, dynamicSources: ['acme'], consumers: [{ name: 'historian', handle: (b, m) => h.write(b, m), durableMark: () => h.durableMark(), startMark: h.durableMark() }] });
+  pipeline.start();
+  const t0 = performance.now();
+  let next = 0;
+  let n = 0;
+  let last = 0;
+  async function device() {
+    while (next < batches.length) {
+      const b = batches[next++];
+      const r = await pipeline.ingest('acme', b);
+      last = Math.max(last, r.seq ?? 0);
+      n += b.length;
+      progress(`${label}: ${n.toLocaleString('en-US')} rows accepted`);
+    }
+  }
+  await Promise.all(Array.from({ length: INFLIGHT }, device));
+  const accepted = (performance.now() - t0) / 1000;
+  while (pipeline.readers()[0].cursor < last) await new Promise((r) => setTimeout(r, 5));
+  await h.flush();
+  const stored = (performance.now() - t0) / 1000;
+  if (h.durableMark() !== last) throw new Error(`the historian holds up to ${h.durableMark()}, not ${last}`);
+  await pipeline.close();
+  await log.close();
+  await h.close();
+  return { accepted, stored };
+}
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-bench-spool-'));
+try {
+  const start = Math.floor(Date.now() / 1000) * 1000 - Math.ceil(ROWS / TAGS) * 1000;
+  const { batches } = plantBatches(ROWS, TAGS, { batch: BATCH, start });
+  phase(`Spool benchmark: ${ROWS.toLocaleString('en-US')} samples of ${TAGS} tags in batches of ${BATCH}, ${INFLIGHT} ingests in flight, best of ${RUNS}, on ${os.cpus().length} cores`);
+  const best = { direct: Infinity, fsync: Infinity, fsyncAccepted: Infinity, nofsync: Infinity };
+  for (let r = 0; r < RUNS; r++) {
+    const fresh = () => fs.mkdtempSync(path.join(root, 'run-'));
+    best.direct = Math.min(best.direct, await direct(fresh(), batches, `historian directly, run ${r + 1}`));
+    const f = await spooled(fresh(), batches, true, `pipeline + spool (fsync), run ${r + 1}`);
+    best.fsync = Math.min(best.fsync, f.stored);
+    best.fsyncAccepted = Math.min(best.fsyncAccepted, f.accepted);
+    best.nofsync = Math.min(best.nofsync, (await spooled(fresh(), batches, false, `pipeline + spool (no fsync), run ${r + 1}`)).stored);
+  }
+  const rate = (s) => ROWS / s;
+  phase('');
+  const lines = [
+    '| path | stored samples/s | vs. straight to the historian | target |',
+    '| --- | --- | --- | --- |',
+    `| historian write() + flush, no spool (the path before the spool) | ${si(rate(best.direct))} | 100 % | |`,
+    `| pipeline + spool, fsync per group commit (default) | ${si(rate(best.fsync))} (accepted ${si(rate(best.fsyncAccepted))}/s) | ${Math.round((best.direct / best.fsync) * 100)} % | ≥ 80 %: ${best.direct / best.fsync >= 0.8 ? 'PASS' : 'MISS'} |`,
+    `| pipeline + spool, fsync off | ${si(rate(best.nofsync))} | ${Math.round((best.direct / best.nofsync) * 100)} % | |`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+} finally {
+  fs.rmSync(root, { recursive: true, force: true });
+}
