@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DuckDbHistorian } from '../../dist/historian/duckdb/index.js';
 import { Pipeline } from '../../dist/pipeline/index.js';
 import { IngestLog } from '../../dist/state/ingest-log/index.js';
@@ -62,7 +63,7 @@ async function spooled(dir, batches, fsync, label) {
   }
   await Promise.all(Array.from({ length: INFLIGHT }, device));
   const accepted = (performance.now() - t0) / 1000;
-  while (pipeline.readers()[0].cursor < last) await new Promise((r) => setTimeout(r, 5));
+  while (pipeline.readers()[0].cursor < last) await sleep(5);
   await h.flush();
   const stored = (performance.now() - t0) / 1000;
   if (h.durableMark() !== last) throw new Error(`the historian holds up to ${h.durableMark()}, not ${last}`);
