@@ -9,7 +9,7 @@ import { durationMs } from '../../core/time.js';
 import { checkConfig, safeTarget } from '../shared/config.js';
 import { unsRecord } from '../shared/payload.js';
 import type { Sink, SinkContext, SinkDefinition } from '../types.js';
-import { post } from './deliver.js';
+import { post, probe } from './deliver.js';
 import { buildBody, chunk, prepareChunk, requestHeaders } from './request.js';
 import { DEFAULT_MAX_BATCH, DEFAULT_TIMEOUT_MS, RESERVED_HEADERS, WebhookSinkConfigSchema, type WebhookSinkConfig } from './schema.js';
 import { urlLinkSecurity } from '../../core/zones.js';
@@ -45,9 +45,10 @@ class WebhookSink implements Sink {
     }
   }
 
-  /** Nothing to open: a webhook receiver may have no health endpoint, so the first send is the first contact. */
-  async connect(_signal: AbortSignal): Promise<void> {
+  /** Check that the receiver answers at all (any HTTP status will do: it may have no health endpoint), so a dead one shows as down and is retried with backoff. */
+  async connect(signal: AbortSignal): Promise<void> {
     if (this.#closing.signal.aborted) this.#closing = new AbortController();
+    await probe({ sinkId: this.#ctx.id, url: this.#url, timeoutMs: this.#timeoutMs, signal: AbortSignal.any([signal, this.#closing.signal]) });
   }
 
   async send(batch: readonly Sample[]): Promise<void> {
