@@ -87,6 +87,8 @@ export interface HubServices {
   sources(): ConnectionStatus[];
   /** Status of every sink, with the samples waiting in its store-and-forward buffer. */
   sinks(): ConnectionStatus[];
+  /** Connect a source or sink now: cut its backoff short, or reopen its link; throws CW_SOURCE_NOT_FOUND / CW_SINK_NOT_FOUND. */
+  reconnect(role: 'source' | 'sink', id: string): ConnectionStatus;
   /** The ingest spool's state, once the hub has one (health shows it and degrades when it fills). */
   spool?(): SpoolStatus | undefined;
   /** Zones, conduits and every source's and sink's link security, without secrets. */
