@@ -80,6 +80,12 @@ export function createServices(p: ServiceParts): HubServices {
     },
     sources: () => p.connections.statuses().filter((s) => s.role === 'source'),
     sinks: () => p.connections.statuses().filter((s) => s.role === 'sink'),
+    reconnect(role, id) {
+      const sup = (role === 'source' ? p.connections.sources : p.connections.sinks).get(id);
+      if (!sup) throw role === 'source' ? new CausewayError('CW_SOURCE_NOT_FOUND', { source: id }) : new CausewayError('CW_SINK_NOT_FOUND', { sink: id });
+      sup.reconnectNow();
+      return p.connections.statuses().find((s) => s.role === role && s.id === id)!;
+    },
     // The config does not change while the hub runs: the map is made once.
     zones: () => (zones ??= zoneMap(p.config, registries(), { apiTls: p.apiTls })),
     pki: hubPki({ config: p.config, dataDir: p.dataDir, sources: p.connections.sources, audit: p.security.audit, now: p.now }),
