@@ -164,16 +164,20 @@ export abstract class Supervisor {
   async #backoff(e: unknown, signal: AbortSignal): Promise<void> {
     this.#status.attempts++;
     const at = this.clock.now();
+    const previous = this.#status.lastError?.code;
     this.#status.lastError = toConnectionError(e, at);
     const retryable = isRetryable(e);
     const attempt = retryable ? this.#status.attempts : Number.MAX_SAFE_INTEGER;
-    // A refusal that will not change by itself (bad credentials, untrusted certificate) waits in full.
+    // A refusal that will not change by itself (e.g. bad credentials) waits in full.
     const sinceBreak = retryable && this.#brokeAt !== undefined ? at - this.#brokeAt : undefined;
     const delay = retryDelay(Math.min(attempt, 64), sinceBreak, this.#opts.policy ?? DEFAULT_BACKOFF, this.#opts.random);
     this.#setState('backoff');
     this.#status.nextRetryAt = at + delay;
     const err = this.#status.lastError;
-    this.logger.warn({ connection: this.#opts.id, code: err.code, detail: err.detail, attempt: this.#status.attempts, retryInMs: delay }, `${err.message} Retrying in ${Math.round(delay / 100) / 10} s.`);
+    // Frequent retries after a break would flood the log: say it at the first, on a new error, and every tenth.
+    const n = this.#status.attempts;
+    const level = n === 1 || err.code !== previous || n % 10 === 0 || delay >= 5000 ? 'warn' : 'debug';
+    this.logger[level]({ connection: this.#opts.id, code: err.code, detail: err.detail, attempt: n, retryInMs: delay }, `${err.message} Retrying in ${Math.round(delay / 100) / 10} s.`);
     const wake = (this.#wake = new AbortController());
     await sleep(this.clock, delay, AbortSignal.any([signal, wake.signal]));
     this.#wake = undefined;
