@@ -282,4 +282,26 @@ describe('source supervisor', () => {
     expect(src.connects).toBe(1);
     expect(sup.status().state).toBe('stopped');
   });
+
+  it('retries before the backoff ends when the source says what it waited for has changed', async () => {
+    let release: (() => void) | undefined;
+    const src = scriptedSource(1, {
+      subscribe: () => undefined,
+      retryWhen: (signal: AbortSignal) => new Promise<void>((resolve) => {
+        release = resolve;
+        signal.addEventListener('abort', () => resolve(), { once: true });
+      }),
+    });
+    const sup = new SourceSupervisor({ id: 'plc', kind: 'test', zone: 'ot', role: 'source', logger, source: src, pollIntervalMs: 1000, onBatch: async () => {}, policy: { initialMs: 600_000, maxMs: 600_000, factor: 2, jitter: 0 } });
+    sup.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sup.status()).toMatchObject({ state: 'backoff', nextRetryAt: 1_600_000 });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(src.connects).toBe(1);
+    release!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(src.connects).toBe(2);
+    expect(sup.status().state).toBe('connected');
+    await sup.stop();
+  });
 });

@@ -52,6 +52,10 @@ export abstract class Supervisor {
   /** Runs while connected; resolves when stopped, rejects when the link is lost. */
   protected abstract whileConnected(signal: AbortSignal): Promise<void>;
   protected abstract shut(): Promise<void>;
+  /** Resolves when a retry may succeed before the backoff ends (see Source.retryWhen). */
+  protected retryHint(_signal: AbortSignal): Promise<void> | undefined {
+    return undefined;
+  }
 
   status(): ConnectionStatus {
     return structuredClone(this.#status);
@@ -179,7 +183,11 @@ export abstract class Supervisor {
     const level = n === 1 || err.code !== previous || n % 10 === 0 || delay >= 5000 ? 'warn' : 'debug';
     this.logger[level]({ connection: this.#opts.id, code: err.code, detail: err.detail, attempt: n, retryInMs: delay }, `${err.message} Retrying in ${Math.round(delay / 100) / 10} s.`);
     const wake = (this.#wake = new AbortController());
-    await sleep(this.clock, delay, AbortSignal.any([signal, wake.signal]));
+    const waiting = AbortSignal.any([signal, wake.signal]);
+    this.retryHint(waiting)?.then(() => wake.abort(), () => undefined);
+    await sleep(this.clock, delay, waiting);
+    // Ends what retryHint() watches.
+    wake.abort();
     this.#wake = undefined;
   }
 
@@ -223,6 +231,10 @@ export class SourceSupervisor extends Supervisor {
 
   protected shut(): Promise<void> {
     return this.#source.close();
+  }
+
+  protected override retryHint(signal: AbortSignal): Promise<void> | undefined {
+    return this.#source.retryWhen?.(signal);
   }
 
   protected async whileConnected(signal: AbortSignal): Promise<void> {
