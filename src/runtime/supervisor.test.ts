@@ -304,4 +304,27 @@ describe('source supervisor', () => {
     expect(sup.status().state).toBe('connected');
     await sup.stop();
   });
+
+  it('keeps retrying often after a hint that the peer is back, in case it is still starting', async () => {
+    const releases: Array<() => void> = [];
+    const src = scriptedSource(100, {
+      subscribe: () => undefined,
+      retryWhen: (signal: AbortSignal) => new Promise<void>((resolve) => {
+        releases.push(resolve);
+        signal.addEventListener('abort', () => resolve(), { once: true });
+      }),
+    });
+    const sup = supervise(src);
+    sup.start();
+    await vi.advanceTimersByTimeAsync(300_000);
+    const before = sup.status();
+    expect(before.nextRetryAt! - before.lastError!.at).toBe(60_000);
+    const connects = src.connects;
+    releases.at(-1)!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(src.connects).toBe(connects + 1);
+    const after = sup.status();
+    expect(after.nextRetryAt! - after.lastError!.at).toBeLessThanOrEqual(2000);
+    await sup.stop();
+  });
 });

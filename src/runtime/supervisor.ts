@@ -184,7 +184,11 @@ export abstract class Supervisor {
     this.logger[level]({ connection: this.#opts.id, code: err.code, detail: err.detail, attempt: n, retryInMs: delay }, `${err.message} Retrying in ${Math.round(delay / 100) / 10} s.`);
     const wake = (this.#wake = new AbortController());
     const waiting = AbortSignal.any([signal, wake.signal]);
-    this.retryHint(waiting)?.then(() => wake.abort(), () => undefined);
+    this.retryHint(waiting)?.then(() => {
+      // The peer answers again: retries stay frequent for a while, as after a break, in case it is still starting.
+      if (!waiting.aborted) this.#brokeAt = this.clock.now();
+      wake.abort();
+    }, () => undefined);
     await sleep(this.clock, delay, waiting);
     // Ends what retryHint() watches.
     wake.abort();
@@ -307,6 +311,10 @@ export class SinkSupervisor extends Supervisor {
 
   protected shut(): Promise<void> {
     return this.#sink.close();
+  }
+
+  protected override retryHint(signal: AbortSignal): Promise<void> | undefined {
+    return this.#sink.retryWhen?.(signal);
   }
 
   protected whileConnected(signal: AbortSignal): Promise<void> {

@@ -13,6 +13,7 @@ import { post, probe } from './deliver.js';
 import { buildBody, chunk, prepareChunk, requestHeaders } from './request.js';
 import { DEFAULT_MAX_BATCH, DEFAULT_TIMEOUT_MS, RESERVED_HEADERS, WebhookSinkConfigSchema, type WebhookSinkConfig } from './schema.js';
 import { urlLinkSecurity } from '../../core/zones.js';
+import { peerOfUrl, peerReturns } from '../../protocols/reachable.js';
 
 export { WebhookSinkConfigSchema, type WebhookSinkConfig } from './schema.js';
 export { buildBody, chunk, idempotencyKey, outcomeOf, parseRetryAfter, signature } from './request.js';
@@ -62,6 +63,12 @@ class WebhookSink implements Sink {
       const headers = requestHeaders(this.#headers, prepared, body, this.#secret, sentAt);
       await post({ sinkId: this.#ctx.id, url: this.#url, headers, body, timeoutMs: this.#timeoutMs, signal, now: this.#ctx.now });
     }
+  }
+
+  /** While the supervisor backs off: retry as soon as the receiver's host accepts TCP connections again. */
+  retryWhen(signal: AbortSignal): Promise<void> | undefined {
+    const peer = peerOfUrl(this.#url, { http: 80, https: 443 });
+    return peer ? peerReturns(peer, signal) : undefined;
   }
 
   /** Abort requests in flight. */

@@ -13,6 +13,8 @@ import type { Sample } from '../../core/sample.js';
 import { freePort } from '../../test-support/services.js';
 import { rejectionOf, testSinkContext } from '../shared/test-kit.js';
 import { webhookSink, type WebhookSinkConfig } from './index.js';
+import { SinkSupervisor } from '../../runtime/supervisor.js';
+import pino from 'pino';
 
 const SECRET = 'whsec-integration-0123456789';
 
@@ -203,6 +205,28 @@ describe('webhook sink without a receiver', () => {
     const e = await rejectionOf(sink.send(samples(1)));
     expect(isCausewayError(e, 'CW_SINK_SEND_FAILED') && e.retryable).toBe(true);
     expect((e as Error).message).toBe(`Sending to mes-webhook failed: POST http://127.0.0.1:${port}/hook: the connection was refused.`);
+  });
+
+  it('connects as soon as a receiver that was never up starts listening, not when a long backoff ends', async () => {
+    const port = await freePort();
+    const t = testSinkContext({ id: 'mes-webhook' });
+    const sink = webhookSink.create({ url: `http://127.0.0.1:${port}/hook`, secret: SECRET }, t.ctx);
+    // A ten-minute backoff: only noticing that the receiver's port opened can bring the retry forward.
+    const sup = new SinkSupervisor({ id: 'mes-webhook', kind: 'webhook', zone: 'mes', role: 'sink', logger: pino({ level: 'silent' }), sink, policy: { initialMs: 600_000, maxMs: 600_000, factor: 2, jitter: 0 } });
+    sup.start();
+    const late = http.createServer((_req, res) => res.writeHead(204).end());
+    try {
+      for (let i = 0; i < 200 && sup.status().state !== 'backoff'; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(sup.status()).toMatchObject({ state: 'backoff', attempts: 1, lastError: { code: 'CW_SINK_CONNECT_FAILED' } });
+      expect(sup.status().nextRetryAt! - sup.status().lastError!.at).toBe(600_000);
+      await new Promise<void>((r) => late.listen(port, '127.0.0.1', r));
+      for (let i = 0; i < 500 && sup.status().state !== 'connected'; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(sup.status()).toMatchObject({ state: 'connected', attempts: 0 });
+    } finally {
+      await sup.stop();
+      late.closeAllConnections();
+      await new Promise((r) => late.close(r));
+    }
   });
 
   it('refuses a config whose headers set one of the sink\'s own', () => {

@@ -16,6 +16,7 @@ import { Browser } from './browse.js';
 import { toVariant } from './codec.js';
 import { closeLink, openLink, type Link, type LinkParts } from './connection.js';
 import { certificateInfo, pkiDirFor, trustedChanged } from './pki.js';
+import { peerOfUrl, peerReturns } from '../../protocols/reachable.js';
 import { connectFailure, linkLost, shortReason } from './failures.js';
 import { planSubscriptions } from './plan.js';
 import { OpcuaConfigSchema, OpcuaTagSchema, readTags, schemaProblem, securityOf, type AuthConfig, type OpcuaConfig, type OpcuaTag, type SecurityModeName, type SecurityPolicyName } from './schema.js';
@@ -168,9 +169,15 @@ class OpcuaSource implements Source {
     this.#connected = true;
   }
 
-  /** Waiting for a certificate decision: retry as soon as the trusted folder changes (`causeway pki trust` from the shell). */
+  /**
+   * While the supervisor backs off: retry as soon as the trusted folder changes when waiting for a
+   * certificate decision (`causeway pki trust` from the shell), else as soon as the server accepts
+   * TCP connections again.
+   */
   retryWhen(signal: AbortSignal): Promise<void> | undefined {
-    return this.#untrusted ? trustedChanged(this.#s.pkiDir, signal) : undefined;
+    if (this.#untrusted) return trustedChanged(this.#s.pkiDir, signal);
+    const peer = peerOfUrl(this.#s.endpointUrl, { 'opc.tcp': 4840 });
+    return peer ? peerReturns(peer, signal) : undefined;
   }
 
   /** Report the first sign of a broken link of the current connection, once. */
