@@ -191,4 +191,26 @@ describe('MQTT sink under the supervisor', () => {
       await broker.stop();
     }
   });
+
+  it('connects as soon as a broker that was down starts listening, not when a long backoff ends', async () => {
+    const port = await freePort();
+    const { ctx } = testSinkContext({ id: 'uns' });
+    // A ten-minute backoff: only noticing that the broker's port opened can bring the retry forward.
+    const sup = new SinkSupervisor({
+      id: 'uns', kind: 'mqtt', zone: 'enterprise-it', role: 'sink', logger: ctx.logger, sink: mqttSink.create({ url: `mqtt://127.0.0.1:${port}`, prefix: 'uns' }, ctx),
+      policy: { initialMs: 600_000, maxMs: 600_000, factor: 2, jitter: 0 },
+    });
+    sup.start();
+    let broker: { stop(): Promise<void> } | undefined;
+    try {
+      while (sup.status().state !== 'backoff') await new Promise((r) => setTimeout(r, 10));
+      expect(sup.status().nextRetryAt! - sup.status().lastError!.at).toBe(600_000);
+      broker = await startAedes(port);
+      while (sup.status().state !== 'connected') await new Promise((r) => setTimeout(r, 10));
+      expect(sup.status()).toMatchObject({ state: 'connected', attempts: 0 });
+    } finally {
+      await sup.stop();
+      await broker?.stop();
+    }
+  });
 });

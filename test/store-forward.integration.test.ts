@@ -76,6 +76,8 @@ describe('a sink that is down', () => {
 
     const received: Array<{ path: string; value: number; timestamp: number }> = [];
     server = createServer((req, res) => {
+      // The sink's connect() checks with a HEAD request that the receiver answers.
+      if (req.method === 'HEAD') return void res.writeHead(204).end();
       let body = '';
       req.on('data', (c) => (body += c));
       req.on('end', () => {

@@ -165,6 +165,7 @@ describe.skipIf(!available)('the web console in Chromium', () => {
     // Values per second comes from two reads of /metrics, two seconds apart.
     await expect.poll(async () => Number((await page.getByTestId('tile-rate').locator('.figure').textContent())?.replace(/[^\d.]/g, '')), PATIENT).toBeGreaterThan(0);
     await expect.poll(() => page.getByRole('region', { name: 'Sinks and buffers' }).textContent(), PATIENT).toContain('historian');
+    await expect.poll(() => page.getByRole('region', { name: 'Sinks and buffers' }).textContent(), PATIENT).toMatch(/uns\s*mqtt\s*connected/);
     await expect.poll(() => page.getByTestId('oee').textContent(), PATIENT).toMatch(/line1\s*[\d.]+ %/);
     await expect.poll(() => page.getByTestId('audit-chain').textContent(), PATIENT).toContain('chain intact');
     await expect.poll(() => page.getByTestId('accounts-summary').textContent(), PATIENT).toMatch(/\d users? \(\d admins?\) · 1 signed-in session · 1 API token/);
@@ -262,6 +263,13 @@ describe.skipIf(!available)('the web console in Chromium', () => {
     for (const name of ['AcmeBeverages', 'Springfield', 'Packaging', 'Line1', 'Filler']) await opcua.getByRole('button', { name: `Open ${name}`, exact: true }).click();
     await opcua.getByRole('checkbox').first().check();
     expect(await opcua.getByTestId('tag-lines').textContent()).toMatch(/nodeId: 'ns=\d+;s=[^']*Filler[^']*'/);
+    // Sinks sit under the sources, with their backlog; "Reconnect now" reopens the link, and the audit log has it.
+    const uns = page.getByTestId('sink-uns');
+    await expect.poll(() => uns.textContent(), PATIENT).toContain('connected');
+    expect(await uns.getByTestId('backlog').textContent()).toMatch(/^[\d,]+ samples waiting/);
+    await uns.getByRole('button', { name: 'Reconnect sink uns now' }).click();
+    await expect.poll(() => demo.hub.security.audit.query({ action: 'sink.reconnect', limit: 10 }).map((r) => r.target), PATIENT).toEqual(['uns']);
+    await expect.poll(() => uns.textContent(), PATIENT).toContain('connected');
     await shot('connections');
   });
 

@@ -22,6 +22,7 @@ import { LIVE_MAX_MESSAGE_BYTES, liveRoutes } from './routes/live.js';
 import { namespaceRoutes } from './routes/namespace.js';
 import { quarantineRoutes } from './routes/quarantine.js';
 import { securityRoutes } from './routes/security.js';
+import { sinkRoutes } from './routes/sinks.js';
 import { sourceRoutes } from './routes/sources.js';
 import { trendRoutes } from './routes/trend.js';
 import { valueRoutes } from './routes/values.js';
@@ -63,7 +64,7 @@ export async function buildApi({ services, logger, https }: ApiOptions): Promise
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Causeway hub API', version: info.version, description: `IT/OT integration hub for ${info.enterprise}, site ${info.site}. Errors are application/problem+json with a stable code and a hint.` },
-      tags: [{ name: 'auth' }, { name: 'writes' }, { name: 'audit' }, { name: 'zones' }, { name: 'pki' }, { name: 'hub' }, { name: 'sources' }, { name: 'namespace' }, { name: 'values' }, { name: 'history' }, { name: 'ingest' }],
+      tags: [{ name: 'auth' }, { name: 'writes' }, { name: 'audit' }, { name: 'zones' }, { name: 'pki' }, { name: 'hub' }, { name: 'sources' }, { name: 'sinks' }, { name: 'namespace' }, { name: 'values' }, { name: 'history' }, { name: 'ingest' }],
     },
   });
 
@@ -77,6 +78,7 @@ export async function buildApi({ services, logger, https }: ApiOptions): Promise
     await v1.register(zoneRoutes, opts);
     await v1.register(pkiRoutes, opts);
     await v1.register(sourceRoutes, opts);
+    await v1.register(sinkRoutes, opts);
     await v1.register(namespaceRoutes, opts);
     await v1.register(lineageRoutes, opts);
     await v1.register(quarantineRoutes, opts);

@@ -19,12 +19,44 @@ export interface HubInfo {
   startedAt: number;
 }
 
+/** The ingest write-ahead spool between the pipeline and the historian/sinks. */
+export interface SpoolStatus {
+  /** Samples appended and not yet durable in every consumer (historian, sink buffers). */
+  samples: number;
+  /** Bytes the spool holds on disk, and its limit. */
+  bytes: number;
+  maxBytes: number;
+  /** Hub time (epoch ms) the oldest record still held was appended; absent when empty. */
+  oldestAt?: number;
+  /** Free bytes on the spool's file system. */
+  diskFreeBytes?: number;
+  /** True while ingest is refused because the spool is full. */
+  full: boolean;
+  /** How far each consumer is behind, in samples. */
+  consumers: Array<{ name: string; lagSamples: number }>;
+}
+
+/** One thing wrong right now, in words an operator can act on (no error detail, no addresses). */
+export interface HealthProblem {
+  /** `historian`, `spool`, `audit`, `source:<id>` or `sink:<id>`. */
+  component: string;
+  problem: string;
+}
+
 export interface HealthReport {
+  /** degraded while any problem is listed; ok again by itself once they are gone. */
   status: 'ok' | 'degraded';
   version: string;
   uptimeSeconds: number;
+  /** What is wrong now; empty when ok. */
+  problems: HealthProblem[];
   sources: { total: number; connected: number };
-  historian: { pending: number; written: number; failedFlushes: number; lastFlushAt?: number; lastError?: string };
+  /** backlog: samples waiting in the sinks' store-and-forward buffers. */
+  sinks: { total: number; connected: number; backlog: number };
+  /** failing: the latest flush attempt failed (and none has succeeded since). */
+  historian: { pending: number; written: number; failedFlushes: number; failing: boolean; lastFlushAt?: number };
+  /** The ingest spool, when the hub has one. */
+  spool?: { samples: number; bytes: number; maxBytes: number; usedPercent: number; full: boolean; oldestAgeSeconds?: number; diskFreeBytes?: number; consumers: Array<{ name: string; lagSamples: number }> };
 }
 
 export interface NamespaceView {
@@ -55,6 +87,10 @@ export interface HubServices {
   sources(): ConnectionStatus[];
   /** Status of every sink, with the samples waiting in its store-and-forward buffer. */
   sinks(): ConnectionStatus[];
+  /** Connect a source or sink now: cut its backoff short, or reopen its link; throws CW_SOURCE_NOT_FOUND / CW_SINK_NOT_FOUND. */
+  reconnect(role: 'source' | 'sink', id: string): ConnectionStatus;
+  /** The ingest spool's state, once the hub has one (health shows it and degrades when it fills). */
+  spool?(): SpoolStatus | undefined;
   /** Zones, conduits and every source's and sink's link security, without secrets. */
   zones(): ZoneMap;
   /** The OPC UA client certificates: list them, trust or reject a server's (audited). */

@@ -183,6 +183,8 @@ export interface HistorianStats {
   rejected?: number;
   lastFlushAt?: number;
   lastError?: string;
+  /** True while the latest flush attempt failed (until one succeeds); a historian without flushes leaves it out. */
+  failing?: boolean;
 }
 
 export interface Historian {

@@ -126,4 +126,25 @@ describe('store and forward', () => {
     expect(await f.flush(2000)).toBe(true);
     expect(sizes).toEqual([100, 100, 100]);
   });
+
+  it('retries at once, from the first backoff step, when resumed during a long retry delay', async () => {
+    const spool = SqliteSpool.open(':memory:');
+    const { sink, send } = fakeSink();
+    const naps: number[] = [];
+    const f = forwarder(spool, {
+      send, backoff: { initialMs: 3_600_000, maxMs: 3_600_000 },
+      delay: (ms, signal) => {
+        naps.push(ms);
+        return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+      },
+    });
+    f.start();
+    f.enqueue(batch(0, 5));
+    await until(() => naps.length === 1);
+    sink.up = true;
+    f.resume();
+    await until(() => sink.taken.length === 5);
+    expect(naps).toEqual([3_600_000]);
+    expect(f.stats()).toMatchObject({ buffered: 0, delivered: 5, retries: 1 });
+  });
 });

@@ -5,6 +5,8 @@
  * A sink that is down or slow therefore loses nothing: its samples wait on disk, in order, across
  * restarts, up to the buffer's limit; past it the oldest are dropped and counted (`buffer_full`).
  * A batch the sink refuses for good (not retryable) is dropped and counted (`consumer_error`).
+ * Failed sends back off; resume() (called when the sink's link comes back up) retries at once, so
+ * a backlog starts draining as soon as the destination is reachable, not when a long backoff ends.
  */
 import type { Sample } from '../core/sample.js';
 import { backoffDelay, defaultDelay, defaultIsRetryable, retryAfterMs, type BackoffOptions, type HandlerErrorInfo } from './queue.js';
@@ -55,6 +57,8 @@ export class Forwarder {
   readonly #abort = new AbortController();
   readonly #stats = { delivered: 0, retries: 0 };
   #wake: (() => void) | undefined;
+  /** Ends the current retry delay early. */
+  #nap: AbortController | undefined;
   #loop: Promise<void> | undefined;
   #empty: Array<() => void> = [];
 
@@ -87,6 +91,11 @@ export class Forwarder {
     const done = await Promise.race([emptied, timeout]);
     clearTimeout(timer);
     return done;
+  }
+
+  /** Retry now, from the first backoff step: the sink is reachable again. */
+  resume(): void {
+    this.#nap?.abort();
   }
 
   /** Stop sending after the current attempt; the buffer keeps the rest. */
@@ -145,7 +154,10 @@ export class Forwarder {
         const delayMs = Math.max(backoffDelay(attempt, this.#o.backoff), retryAfterMs(error));
         this.#o.onError?.(error, n, { attempt, retrying: true, delayMs });
         this.#stats.retries++;
-        await (this.#o.delay ?? defaultDelay)(delayMs, signal);
+        const nap = (this.#nap = new AbortController());
+        await (this.#o.delay ?? defaultDelay)(delayMs, AbortSignal.any([signal, nap.signal]));
+        this.#nap = undefined;
+        if (nap.signal.aborted) attempt = 0;
       }
     }
   }

@@ -45,6 +45,7 @@ export interface Connections {
   /** Sources whose kind discovers its tags (their unlisted tags are accepted). */
   dynamicSources: string[];
   sources: ReadonlyMap<string, SourceSupervisor>;
+  sinks: ReadonlyMap<string, SinkSupervisor>;
   sinkConsumers(namespace: Namespace): SinkConsumer[];
   statuses(): ConnectionStatus[];
   start(): void;
@@ -92,11 +93,14 @@ function createSink(cfg: SinkConfig, defs: ReadonlyMap<string, SinkDefinition>, 
 /** The store and forward of one sink: batches wait in the durable buffer until the sink acknowledged them. */
 function forwarderOf(cfg: SinkConfig, sup: SinkSupervisor, spool: SpoolStore, deps: ConnectionDeps): Forwarder {
   const name = `sink:${cfg.id}`;
-  return new Forwarder({
+  const forwarder = new Forwarder({
     name, spool, send: (batch) => sup.send(batch),
     ...(cfg.buffer?.maxSamples !== undefined ? { maxBufferedSamples: cfg.buffer.maxSamples } : {}),
     onDrop: (samples, reason, error) => deps.onSinkDrop?.(name, reason, samples, error),
   });
+  // The backlog drains as soon as the sink is back, not when the forwarder's own backoff ends.
+  sup.onConnected(() => forwarder.resume());
+  return forwarder;
 }
 
 /** Build every enabled source and sink of the config. */
@@ -118,6 +122,7 @@ export function buildConnections(config: HubConfig, deps: ConnectionDeps): Conne
     rules,
     dynamicSources: enabledSources.filter((s) => defs.sources.get(s.kind)?.dynamicTags).map((s) => s.id),
     sources,
+    sinks: new Map([...sinks].map(([id, s]) => [id, s.sup])),
     sinkConsumers(namespace) {
       /** The zone a sample comes from: the zone of the source feeding its path. */
       const zoneOf = (path: string): string | undefined => {

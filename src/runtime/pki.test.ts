@@ -44,8 +44,13 @@ async function setup(audit: PkiParts['audit']) {
   await copyFile(made.expired, join(pkiDir, 'trusted/certs/old.pem'));
   const config = { sources: [{ id: 'plc', kind: 'opcua', zone: 'cell', config: { endpointUrl: 'opc.tcp://plc:4840' } }, { id: 'sim', kind: 'simulator', zone: 'cell' }] } as unknown as HubConfig;
   const untrusted = { code: 'CW_SOURCE_CERT_UNTRUSTED', message: `… (CN=server, thumbprint ${thumb.server}).`, hint: '', at: 0 };
-  const sources = new Map([['plc', { status: () => status('plc', { state: 'backoff', lastError: untrusted }), source: { inspect: () => ({ certificates: { own: thumb.own, server: { thumbprint: thumb.server } } }) } }]]);
-  return { pkiDir, pki: hubPki({ config, dataDir, sources, audit, now: () => Date.now() }) };
+  const retries: string[] = [];
+  const sources = new Map([['plc', {
+    status: () => status('plc', { state: 'backoff', lastError: untrusted }),
+    source: { inspect: () => ({ certificates: { own: thumb.own, server: { thumbprint: thumb.server } } }) },
+    reconnectNow: () => void retries.push('plc'),
+  }]]);
+  return { pkiDir, retries, pki: hubPki({ config, dataDir, sources, audit, now: () => Date.now() }) };
 }
 
 describe('the hub PKI view', () => {
@@ -60,20 +65,23 @@ describe('the hub PKI view', () => {
 
   it('trusts a certificate by its full thumbprint and records who did', async () => {
     const records: AuditEntry[] = [];
-    const { pki, pkiDir } = await setup({ append: (e) => void records.push(e) });
+    const { pki, pkiDir, retries } = await setup({ append: (e) => void records.push(e) });
     const c = await pki.decide({ name: 'ed', address: '10.0.0.9' }, thumb.server.toUpperCase(), 'trusted');
+    // The source waiting for this decision tries again at once, not when its backoff ends.
+    expect(retries).toEqual(['plc']);
     expect(c).toMatchObject({ thumbprint: thumb.server, status: 'trusted' });
     expect((await listCertificates(pkiDir)).find((e) => e.thumbprint === thumb.server)?.status).toBe('trusted');
     expect(records).toEqual([{ actor: 'ed', address: '10.0.0.9', action: 'pki.trust', target: thumb.server, outcome: 'success', detail: expect.objectContaining({ from: 'rejected', sources: ['plc'] }) }]);
   });
 
   it('puts the certificate back when the audit log cannot record the decision', async () => {
-    const { pki, pkiDir } = await setup({
+    const { pki, pkiDir, retries } = await setup({
       append: () => {
         throw new CausewayError('CW_AUDIT_WRITE_FAILED', { reason: 'disk full' });
       },
     });
     await expect(pki.decide({ name: 'ed' }, thumb.server, 'trusted')).rejects.toMatchObject({ code: 'CW_AUDIT_WRITE_FAILED' });
+    expect(retries).toEqual([]);
     expect((await listCertificates(pkiDir)).find((e) => e.thumbprint === thumb.server)?.status).toBe('rejected');
   });
 

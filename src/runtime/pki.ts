@@ -42,7 +42,7 @@ export interface PkiView {
 export interface PkiParts {
   config: HubConfig;
   dataDir: string;
-  sources: ReadonlyMap<string, { status(): ConnectionStatus; source: { inspect?(): Record<string, unknown> } }>;
+  sources: ReadonlyMap<string, { status(): ConnectionStatus; source: { inspect?(): Record<string, unknown> }; reconnectNow?(): void }>;
   audit: { append(e: AuditEntry): unknown };
   now: () => number;
 }
@@ -87,6 +87,14 @@ function merge(views: CertificateView[]): CertificateView[] {
   return [...byKey.values()];
 }
 
+/** A trust decision is what a waiting source needed: it tries again now, not when its backoff ends. */
+function retryNow(p: PkiParts, ids: readonly string[]): void {
+  for (const id of new Set(ids)) {
+    const sup = p.sources.get(id);
+    if (sup && sup.status().state !== 'connected') sup.reconnectNow?.();
+  }
+}
+
 /** The PKI view over the hub's folders and sources. */
 export function hubPki(p: PkiParts): PkiView {
   async function list(): Promise<CertificateView[]> {
@@ -124,6 +132,7 @@ export function hubPki(p: PkiParts): PkiView {
       for (const back of undo) await back().catch(() => undefined);
       throw e;
     }
+    if (to === 'trusted') retryNow(p, before.flatMap((c) => c.sources));
     const after = (await list()).find((c) => c.thumbprint === thumbprint && c.status === to);
     return after ?? { ...cert, status: to };
   }

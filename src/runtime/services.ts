@@ -18,6 +18,7 @@ import type { HubSecurity } from '../api/security-services.js';
 import type { LiveFeed } from './live-feed.js';
 import type { Source } from '../sources/types.js';
 import { VERSION } from './version.js';
+import { assessHealth } from './health.js';
 import { CausewayError } from '../core/errors.js';
 import { DEFAULT_MAX_BODY_BYTES } from '../sources/http-push/index.js';
 
@@ -66,25 +67,25 @@ function connectedSource(p: ServiceParts, id: string, action: string, can: (s: S
 /** Wire the API's view of the hub. */
 export function createServices(p: ServiceParts): HubServices {
   let zones: ZoneMap | undefined;
-  return {
+  const services: HubServices = {
     now: p.now,
     security: p.security,
     info: () => ({ enterprise: p.config.site.enterprise, site: p.config.site.name, version: VERSION, startedAt: p.startedAt }),
     health() {
-      const statuses = p.connections.statuses().filter((s) => s.role === 'source');
-      const connected = statuses.filter((s) => s.state === 'connected').length;
-      const h = p.historian.stats();
-      const historianOk = h.lastError === undefined || (h.lastFlushAt ?? 0) > 0;
-      return {
-        status: connected === statuses.length && historianOk && h.failedFlushes === 0 && p.security.audit.failure === undefined ? 'ok' : 'degraded',
-        version: VERSION,
-        uptimeSeconds: Math.round((p.now() - p.startedAt) / 1000),
-        sources: { total: statuses.length, connected },
-        historian: { pending: h.pending, written: h.written, failedFlushes: h.failedFlushes, ...(h.lastFlushAt ? { lastFlushAt: h.lastFlushAt } : {}), ...(h.lastError ? { lastError: h.lastError } : {}) },
-      };
+      // The spool member is set by whoever wires the ingest spool; health shows it once it is there.
+      return assessHealth({
+        version: VERSION, now: p.now(), startedAt: p.startedAt, connections: p.connections.statuses(),
+        historian: p.historian.stats(), spool: services.spool?.(), auditFailing: p.security.audit.failure !== undefined,
+      });
     },
     sources: () => p.connections.statuses().filter((s) => s.role === 'source'),
     sinks: () => p.connections.statuses().filter((s) => s.role === 'sink'),
+    reconnect(role, id) {
+      const sup = (role === 'source' ? p.connections.sources : p.connections.sinks).get(id);
+      if (!sup) throw role === 'source' ? new CausewayError('CW_SOURCE_NOT_FOUND', { source: id }) : new CausewayError('CW_SINK_NOT_FOUND', { sink: id });
+      sup.reconnectNow();
+      return p.connections.statuses().find((s) => s.role === role && s.id === id)!;
+    },
     // The config does not change while the hub runs: the map is made once.
     zones: () => (zones ??= zoneMap(p.config, registries(), { apiTls: p.apiTls })),
     pki: hubPki({ config: p.config, dataDir: p.dataDir, sources: p.connections.sources, audit: p.security.audit, now: p.now }),
@@ -125,4 +126,5 @@ export function createServices(p: ServiceParts): HubServices {
       return { contentType: p.metrics.contentType, body: await p.metrics.metrics() };
     },
   };
+  return services;
 }

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { CausewayError } from '../core/errors.js';
 import type { Sample } from '../core/sample.js';
 import type { Source } from '../sources/types.js';
-import { backoffDelay } from './backoff.js';
+import { backoffDelay, DEFAULT_BACKOFF, retryDelay } from './backoff.js';
 import { SinkSupervisor, SourceSupervisor } from './supervisor.js';
 
 const logger = pino({ level: 'silent' });
@@ -35,6 +35,20 @@ describe('backoff', () => {
     [1, 1, 1000], [2, 1, 2000], [3, 1, 4000], [7, 1, 60_000], [50, 1, 60_000], [1, 0, 500], [3, 0.5, 3000],
   ])('attempt %i with random %f waits %i ms', (attempt, r, ms) => {
     expect(backoffDelay(attempt, undefined, () => r)).toBe(ms);
+  });
+});
+
+describe('backoff after a link that was up broke', () => {
+  it.each([
+    // attempt, ms since the break (undefined: peer never seen), random, delay
+    [1, 0, 1, 1000], [2, 5000, 1, 2000], [6, 59_999, 1, 2000], [6, 59_999, 0, 1000],
+    [6, 60_000, 1, 32_000], [6, undefined, 1, 32_000], [10, undefined, 1, 60_000],
+  ])('attempt %i, %s ms after the break, random %f: waits %i ms', (attempt, since, r, ms) => {
+    expect(retryDelay(attempt, since, DEFAULT_BACKOFF, () => r)).toBe(ms);
+  });
+
+  it('keeps the full backoff for a policy without a recent cap', () => {
+    expect(retryDelay(6, 0, { initialMs: 1000, maxMs: 60_000, factor: 2, jitter: 0 }, () => 1)).toBe(32_000);
   });
 });
 
@@ -167,6 +181,150 @@ describe('source supervisor', () => {
     next = undefined;
     await vi.advanceTimersByTimeAsync(1000);
     expect(connects).toBe(2);
+    await sup.stop();
+  });
+
+  it('retries every 2 s at most for a minute after a link that was up breaks, then backs off in full', async () => {
+    let up = true;
+    const subscribers: Array<(b: Sample[]) => void> = [];
+    const src = scriptedSource(0, {
+      subscribe: (cb) => void subscribers.push(cb),
+      async connect() {
+        src.connects++;
+        if (!up) throw refused();
+      },
+    });
+    const sup = supervise(src);
+    sup.start();
+    await vi.advanceTimersByTimeAsync(0);
+    up = false;
+    sup.reportError(new CausewayError('CW_SOURCE_READ_FAILED', { source: 'plc', reason: 'socket closed' }));
+    await vi.advanceTimersByTimeAsync(0);
+    const brokeAt = Date.now();
+    const delays: number[] = [];
+    while (Date.now() - brokeAt < 70_000) {
+      const st = sup.status();
+      delays.push(st.nextRetryAt! - st.lastError!.at);
+      await vi.advanceTimersByTimeAsync(st.nextRetryAt! - Date.now());
+    }
+    const within = delays.slice(0, delays.findIndex((d) => d > 2000));
+    expect(within.length).toBeGreaterThan(25);
+    expect(within.every((d) => d <= 2000)).toBe(true);
+    // Past the minute the usual exponential backoff resumes from where the attempts are.
+    expect(delays.at(-1)).toBe(60_000);
+    await sup.stop();
+  });
+
+  it('backs off in full after a break when the refusal will not change by itself', async () => {
+    const peer = { refusal: undefined as unknown };
+    const src = scriptedSource(0, {
+      subscribe: () => undefined,
+      async connect() {
+        src.connects++;
+        if (peer.refusal) throw peer.refusal;
+      },
+    });
+    const sup = supervise(src);
+    sup.start();
+    await vi.advanceTimersByTimeAsync(0);
+    peer.refusal = new CausewayError('CW_SOURCE_AUTH_FAILED', { source: 'plc', target: 'opc.tcp://plc:4840', user: 'hub', status: 'BadUserAccessDenied' });
+    sup.reportError(new CausewayError('CW_SOURCE_READ_FAILED', { source: 'plc', reason: 'socket closed' }));
+    await vi.advanceTimersByTimeAsync(2000);
+    const st = sup.status();
+    expect(st.lastError?.code).toBe('CW_SOURCE_AUTH_FAILED');
+    expect(st.nextRetryAt! - st.lastError!.at).toBe(60_000);
+    await sup.stop();
+  });
+
+  it('retries at once on reconnectNow() during a backoff', async () => {
+    const src = scriptedSource(7);
+    const sup = supervise(src);
+    sup.start();
+    await vi.advanceTimersByTimeAsync(100_000);
+    expect(sup.status()).toMatchObject({ state: 'backoff', attempts: 7 });
+    expect(sup.status().nextRetryAt! - Date.now()).toBe(23_000);
+    sup.reconnectNow();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(src.connects).toBe(8);
+    expect(sup.status()).toMatchObject({ state: 'connected', attempts: 0 });
+    await sup.stop();
+  });
+
+  it('closes and reopens a connected poll source on reconnectNow(), without a backoff or an error', async () => {
+    let polls = 0;
+    const src = scriptedSource(0, { poll: async () => (polls++, []) });
+    const sup = supervise(src);
+    const ups: number[] = [];
+    sup.onConnected(() => ups.push(Date.now()));
+    sup.start();
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(polls).toBe(2);
+    sup.reconnectNow();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(src.closes).toBe(1);
+    expect(src.connects).toBe(2);
+    expect(ups).toHaveLength(2);
+    expect(sup.status()).toMatchObject({ state: 'connected', attempts: 0 });
+    expect(sup.status().lastError).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(polls).toBe(4);
+    await sup.stop();
+  });
+
+  it('does nothing on reconnectNow() once stopped', async () => {
+    const src = scriptedSource(0, { subscribe: () => undefined });
+    const sup = supervise(src);
+    sup.start();
+    await vi.advanceTimersByTimeAsync(0);
+    await sup.stop();
+    sup.reconnectNow();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(src.connects).toBe(1);
+    expect(sup.status().state).toBe('stopped');
+  });
+
+  it('retries before the backoff ends when the source says what it waited for has changed', async () => {
+    let release: (() => void) | undefined;
+    const src = scriptedSource(1, {
+      subscribe: () => undefined,
+      retryWhen: (signal: AbortSignal) => new Promise<void>((resolve) => {
+        release = resolve;
+        signal.addEventListener('abort', () => resolve(), { once: true });
+      }),
+    });
+    const sup = new SourceSupervisor({ id: 'plc', kind: 'test', zone: 'ot', role: 'source', logger, source: src, pollIntervalMs: 1000, onBatch: async () => {}, policy: { initialMs: 600_000, maxMs: 600_000, factor: 2, jitter: 0 } });
+    sup.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sup.status()).toMatchObject({ state: 'backoff', nextRetryAt: 1_600_000 });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(src.connects).toBe(1);
+    release!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(src.connects).toBe(2);
+    expect(sup.status().state).toBe('connected');
+    await sup.stop();
+  });
+
+  it('keeps retrying often after a hint that the peer is back, in case it is still starting', async () => {
+    const releases: Array<() => void> = [];
+    const src = scriptedSource(100, {
+      subscribe: () => undefined,
+      retryWhen: (signal: AbortSignal) => new Promise<void>((resolve) => {
+        releases.push(resolve);
+        signal.addEventListener('abort', () => resolve(), { once: true });
+      }),
+    });
+    const sup = supervise(src);
+    sup.start();
+    await vi.advanceTimersByTimeAsync(300_000);
+    const before = sup.status();
+    expect(before.nextRetryAt! - before.lastError!.at).toBe(60_000);
+    const connects = src.connects;
+    releases.at(-1)!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(src.connects).toBe(connects + 1);
+    const after = sup.status();
+    expect(after.nextRetryAt! - after.lastError!.at).toBeLessThanOrEqual(2000);
     await sup.stop();
   });
 });

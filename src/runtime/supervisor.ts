@@ -1,14 +1,16 @@
 /**
  * Supervises one connection: connects, reconnects with exponential backoff and jitter after a
  * failure, polls on a fixed grid (skipping and counting overruns), and keeps its status.
- * Connectors never retry by themselves; this is the one place that does.
+ * Connectors never retry by themselves; this is the one place that does. After a link that was up
+ * breaks, retries stay frequent for a minute (see backoff.ts) so a restarted peer is back within a
+ * second or two; reconnectNow() cuts a backoff short on request (API, PKI trust decision).
  */
 import type { Logger } from 'pino';
 import { CausewayError } from '../core/errors.js';
 import type { Sink } from '../sinks/types.js';
 import type { Sample } from '../core/sample.js';
 import type { Source } from '../sources/types.js';
-import { backoffDelay, DEFAULT_BACKOFF, sleep, systemClock, type BackoffPolicy, type Clock } from './backoff.js';
+import { DEFAULT_BACKOFF, retryDelay, sleep, systemClock, type BackoffPolicy, type Clock } from './backoff.js';
 import { isRetryable, toConnectionError, type ConnectionState, type ConnectionStatus } from './status.js';
 
 export interface SupervisorOptions {
@@ -31,6 +33,13 @@ export abstract class Supervisor {
   #abort = new AbortController();
   #lost: ((e: unknown) => void) | undefined;
   #running: Promise<void> | undefined;
+  /** Ends the current backoff sleep early. */
+  #wake: AbortController | undefined;
+  /** Ends the current link (whileConnected) for a requested reconnect. */
+  #link: AbortController | undefined;
+  /** When a link that was up last broke: retries stay frequent for a while after it. */
+  #brokeAt: number | undefined;
+  readonly #onConnected = new Set<() => void>();
 
   constructor(opts: SupervisorOptions) {
     this.#opts = opts;
@@ -43,6 +52,10 @@ export abstract class Supervisor {
   /** Runs while connected; resolves when stopped, rejects when the link is lost. */
   protected abstract whileConnected(signal: AbortSignal): Promise<void>;
   protected abstract shut(): Promise<void>;
+  /** Resolves when a retry may succeed before the backoff ends (see Source.retryWhen). */
+  protected retryHint(_signal: AbortSignal): Promise<void> | undefined {
+    return undefined;
+  }
 
   status(): ConnectionStatus {
     return structuredClone(this.#status);
@@ -69,6 +82,22 @@ export abstract class Supervisor {
   /** Called by a push connector (through its context) when its link breaks. */
   reportError(error: CausewayError | unknown): void {
     this.#lost?.(error);
+  }
+
+  /**
+   * Connect now: a link waiting out its backoff retries at once, a connected one is closed and
+   * reopened (a fresh session), one connecting already is left alone. No effect once stopped.
+   */
+  reconnectNow(): void {
+    if (this.stopped || !this.#running) return;
+    if (this.#status.state === 'backoff') this.#wake?.abort();
+    else if (this.#status.state === 'connected') this.#link?.abort();
+  }
+
+  /** Be told each time the link comes up (e.g. to send what waited); returns the unsubscribe. */
+  onConnected(listener: () => void): () => void {
+    this.#onConnected.add(listener);
+    return () => this.#onConnected.delete(listener);
   }
 
   protected markSuccess(batches = 0): void {
@@ -103,35 +132,72 @@ export abstract class Supervisor {
   async #loop(signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
       this.#setState('connecting');
+      let up = false;
       try {
         await this.open(signal);
         if (signal.aborted) break;
-        this.#setState('connected');
-        this.#status.attempts = 0;
-        this.markSuccess();
-        this.logger.info({ connection: this.#opts.id }, `${this.#opts.role} ${this.#opts.id} connected`);
-        await this.whileConnected(signal);
+        up = true;
+        this.#connected();
+        const link = (this.#link = new AbortController());
+        await this.whileConnected(AbortSignal.any([signal, link.signal]));
+        if (link.signal.aborted && !signal.aborted) {
+          this.logger.info({ connection: this.#opts.id }, `${this.#opts.role} ${this.#opts.id} reconnecting on request`);
+          await this.#safeShut();
+        }
       } catch (e) {
         if (signal.aborted) break;
         await this.#safeShut();
+        if (up) this.#brokeAt = this.clock.now();
         await this.#backoff(e, signal);
-        continue;
+      } finally {
+        this.#link = undefined;
       }
     }
     await this.#safeShut();
   }
 
+  #connected(): void {
+    this.#setState('connected');
+    this.#status.attempts = 0;
+    this.markSuccess();
+    this.logger.info({ connection: this.#opts.id }, `${this.#opts.role} ${this.#opts.id} connected`);
+    for (const listener of this.#onConnected) {
+      try {
+        listener();
+      } catch (e) {
+        this.logger.warn({ connection: this.#opts.id, err: e }, 'a connect listener failed');
+      }
+    }
+  }
+
   async #backoff(e: unknown, signal: AbortSignal): Promise<void> {
     this.#status.attempts++;
     const at = this.clock.now();
+    const previous = this.#status.lastError?.code;
     this.#status.lastError = toConnectionError(e, at);
-    const attempt = isRetryable(e) ? this.#status.attempts : Number.MAX_SAFE_INTEGER;
-    const delay = backoffDelay(Math.min(attempt, 64), this.#opts.policy ?? DEFAULT_BACKOFF, this.#opts.random);
+    const retryable = isRetryable(e);
+    const attempt = retryable ? this.#status.attempts : Number.MAX_SAFE_INTEGER;
+    // A refusal that will not change by itself (e.g. bad credentials) waits in full.
+    const sinceBreak = retryable && this.#brokeAt !== undefined ? at - this.#brokeAt : undefined;
+    const delay = retryDelay(Math.min(attempt, 64), sinceBreak, this.#opts.policy ?? DEFAULT_BACKOFF, this.#opts.random);
     this.#setState('backoff');
     this.#status.nextRetryAt = at + delay;
     const err = this.#status.lastError;
-    this.logger.warn({ connection: this.#opts.id, code: err.code, detail: err.detail, attempt: this.#status.attempts, retryInMs: delay }, `${err.message} Retrying in ${Math.round(delay / 100) / 10} s.`);
-    await sleep(this.clock, delay, signal);
+    // Frequent retries after a break would flood the log: say it at the first, on a new error, and every tenth.
+    const n = this.#status.attempts;
+    const level = n === 1 || err.code !== previous || n % 10 === 0 || delay >= 5000 ? 'warn' : 'debug';
+    this.logger[level]({ connection: this.#opts.id, code: err.code, detail: err.detail, attempt: n, retryInMs: delay }, `${err.message} Retrying in ${Math.round(delay / 100) / 10} s.`);
+    const wake = (this.#wake = new AbortController());
+    const waiting = AbortSignal.any([signal, wake.signal]);
+    this.retryHint(waiting)?.then(() => {
+      // The peer answers again: retries stay frequent for a while, as after a break, in case it is still starting.
+      if (!waiting.aborted) this.#brokeAt = this.clock.now();
+      wake.abort();
+    }, () => undefined);
+    await sleep(this.clock, delay, waiting);
+    // Ends what retryHint() watches.
+    wake.abort();
+    this.#wake = undefined;
   }
 
   async #safeShut(): Promise<void> {
@@ -184,6 +250,10 @@ export class SourceSupervisor extends Supervisor {
 
   protected shut(): Promise<void> {
     return this.#source.close();
+  }
+
+  protected override retryHint(signal: AbortSignal): Promise<void> | undefined {
+    return this.#source.retryWhen?.(signal);
   }
 
   protected async whileConnected(signal: AbortSignal): Promise<void> {
@@ -267,6 +337,10 @@ export class SinkSupervisor extends Supervisor {
 
   protected shut(): Promise<void> {
     return this.#sink.close();
+  }
+
+  protected override retryHint(signal: AbortSignal): Promise<void> | undefined {
+    return this.#sink.retryWhen?.(signal);
   }
 
   protected whileConnected(signal: AbortSignal): Promise<void> {

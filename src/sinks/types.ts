@@ -27,6 +27,8 @@ export interface Sink {
   connect(signal: AbortSignal): Promise<void>;
   /** Resolve only after the destination has accepted the whole batch; throw a CausewayError otherwise. */
   send(batch: readonly Sample[]): Promise<void>;
+  /** While the supervisor backs off: resolves when a retry may succeed now (e.g. the destination accepts TCP connections again). */
+  retryWhen?(signal: AbortSignal): Promise<void> | undefined;
   close(): Promise<void>;
 }
 

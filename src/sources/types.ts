@@ -79,6 +79,12 @@ export interface Source {
   maxBodyBytes?(): number;
   /** Connector-specific counters and state for diagnostics (e.g. Sparkplug gaps and rebirth requests). */
   inspect?(): Record<string, unknown>;
+  /**
+   * While the supervisor waits to retry after a failed connect: a promise that resolves when what
+   * the source waits for has changed, so a retry may succeed now (e.g. a server certificate was
+   * trusted from the shell); undefined when a retry only needs time. Ends when `signal` aborts.
+   */
+  retryWhen?(signal: AbortSignal): Promise<void> | undefined;
   /** Release everything; must be safe to call after a failed connect(). */
   close(): Promise<void>;
 }

@@ -1,22 +1,41 @@
-/** GET /api/v1/health — the one unauthenticated route besides login. */
+/** GET /api/v1/health — the one unauthenticated route besides login: states and counts, no error detail. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { HubServices } from '../services.js';
 
+const Count = Type.Object({ total: Type.Integer(), connected: Type.Integer() });
+
 const HealthSchema = Type.Object({
-  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')], { description: 'degraded when a source is not connected or the historian has failed to flush.' }),
+  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')], {
+    description: 'degraded while the historian\'s latest flush failed, an enabled source or sink is not connected, the ingest spool is full or above 80 % of its limit, or the audit log cannot record; ok again by itself after recovery.',
+  }),
   version: Type.String(),
   uptimeSeconds: Type.Number(),
-  sources: Type.Object({ total: Type.Integer(), connected: Type.Integer() }),
+  problems: Type.Array(Type.Object({
+    component: Type.String({ description: 'historian, spool, audit, source:<id> or sink:<id>.' }),
+    problem: Type.String(),
+  }), { description: 'What is wrong now; empty when ok.' }),
+  sources: Count,
+  sinks: Type.Object({ ...Count.properties, backlog: Type.Integer({ description: "Samples waiting in the sinks' store-and-forward buffers." }) }),
   historian: Type.Object({
     pending: Type.Integer(),
     written: Type.Integer(),
-    failedFlushes: Type.Integer(),
+    failedFlushes: Type.Integer({ description: 'Failed flushes since start (history, not health).' }),
+    failing: Type.Boolean({ description: 'The latest flush attempt failed and none has succeeded since.' }),
     lastFlushAt: Type.Optional(Type.Number()),
-    lastError: Type.Optional(Type.String()),
   }),
+  spool: Type.Optional(Type.Object({
+    samples: Type.Integer({ description: 'Samples not yet durable in every consumer.' }),
+    bytes: Type.Integer(),
+    maxBytes: Type.Integer(),
+    usedPercent: Type.Number(),
+    full: Type.Boolean({ description: 'Ingest is refused until the consumers catch up.' }),
+    oldestAgeSeconds: Type.Optional(Type.Integer({ description: 'Age of the oldest sample still held.' })),
+    diskFreeBytes: Type.Optional(Type.Integer()),
+    consumers: Type.Array(Type.Object({ name: Type.String(), lagSamples: Type.Integer() })),
+  }, { description: 'The ingest write-ahead spool, when the hub has one.' })),
 });
 
 export const healthRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> = async (app, { services }) => {
-  app.get('/health', { config: { permission: 'public' }, schema: { summary: 'Is the hub alive, and is anything degraded?', tags: ['hub'], response: { 200: HealthSchema } } }, async () => services.health());
+  app.get('/health', { config: { permission: 'public' }, schema: { summary: 'Is the hub alive, and what is degraded right now?', tags: ['hub'], response: { 200: HealthSchema } } }, async () => services.health());
 };

@@ -47,7 +47,7 @@ export const pkiRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> = a
       config: { permission: 'configure' },
       schema: {
         summary: action === 'trust'
-          ? "Trust a server's certificate (move it to trusted): OPC UA sources connect to that server from their next attempt on. Audited."
+          ? "Trust a server's certificate (move it to trusted): OPC UA sources waiting for that server retry at once. Audited."
           : "Stop trusting a server's certificate (move it to rejected): OPC UA sources refuse that server from their next connection on. Audited.",
         tags: ['pki'], params: Params,
         response: { 200: CertificateSchema, ...problems(400, 401, 403, 404, 503) },

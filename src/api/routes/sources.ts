@@ -1,39 +1,19 @@
-/** GET /api/v1/sources — the status of every source connection. */
+/** GET /api/v1/sources — the status of every source connection; POST /sources/:id/reconnect connects one now. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { CausewayError } from '../../core/errors.js';
 import { problems } from '../schemas.js';
 import type { HubServices } from '../services.js';
+import { ConnectionSchema, reconnectRoute, seesConnection, visibleConnection } from './connection-access.js';
 
-const ErrorSchema = Type.Object({ code: Type.String(), message: Type.String(), hint: Type.String(), detail: Type.Optional(Type.String()), at: Type.Number() });
-export const ConnectionSchema = Type.Object({
-  id: Type.String(),
-  role: Type.Union([Type.Literal('source'), Type.Literal('sink')]),
-  kind: Type.String(),
-  zone: Type.String(),
-  state: Type.Union([Type.Literal('stopped'), Type.Literal('connecting'), Type.Literal('connected'), Type.Literal('backoff')]),
-  since: Type.Number({ description: 'When the current state began, epoch ms.' }),
-  lastSuccessAt: Type.Optional(Type.Number()),
-  lastError: Type.Optional(ErrorSchema),
-  nextRetryAt: Type.Optional(Type.Number()),
-  attempts: Type.Integer(),
-  overruns: Type.Integer(),
-  batches: Type.Integer(),
-  buffered: Type.Optional(Type.Integer({ description: "Sinks: samples waiting in the store-and-forward buffer." })),
-});
+export { ConnectionSchema };
 
 export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> = async (app, { services }) => {
   app.get('/sources', {
     config: { permission: 'read' },
-    schema: { summary: 'Status of every source: state, since, last success, last error, next retry.', tags: ['sources'], response: { 200: Type.Object({ sources: Type.Array(ConnectionSchema) }) } },
-  }, async () => ({ sources: services.sources() }));
+    schema: { summary: 'Status of every source in the zones you may read: state, since, last success, last error, next retry.', tags: ['sources'], response: { 200: Type.Object({ sources: Type.Array(ConnectionSchema) }) } },
+  }, async (req) => ({ sources: services.sources().filter((s) => seesConnection(req, s)) }));
 
   const Params = Type.Object({ id: Type.String({ maxLength: 64 }) });
-  const find = (id: string) => {
-    const found = services.sources().find((s) => s.id === id);
-    if (!found) throw new CausewayError('CW_SOURCE_NOT_FOUND', { source: id });
-    return found;
-  };
 
   app.get('/sources/:id', {
     config: { permission: 'read' },
@@ -43,8 +23,9 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> 
       response: { 200: Type.Object({ ...ConnectionSchema.properties, details: Type.Optional(Type.Record(Type.String(), Type.Unknown())) }), ...problems(404) },
     },
   }, async (req) => {
+    const found = visibleConnection(req, services.sources(), 'source', req.params.id);
     const details = services.sourceDetails(req.params.id);
-    return { ...find(req.params.id), ...(details ? { details } : {}) };
+    return { ...found, ...(details ? { details } : {}) };
   });
 
   app.get('/sources/:id/device', {
@@ -68,4 +49,6 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> 
       },
     },
   }, async (req) => services.browse(req.params.id, req.query.address, req.query.cursor));
+
+  await app.register(reconnectRoute('source'), { services });
 };

@@ -162,6 +162,11 @@ export const CONNECTIVITY_ERRORS = {
     message: (p) => `Sink ${p.sink} cannot connect to ${p.target}: ${p.reason}.`,
     hint: () => "Check that the destination is running and reachable from the hub, and the credentials in the sink's config; the hub keeps the data and retries on its own.",
   }),
+  CW_SINK_NOT_FOUND: spec<{ sink: string }>({
+    status: 404, retryable: false,
+    message: (p) => `There is no sink "${p.sink}".`,
+    hint: () => 'List the configured sinks with GET /api/v1/sinks.',
+  }),
   CW_SINK_CONFIG_INVALID: spec<{ sink: string; problem: string }>({
     status: 400, retryable: false,
     message: (p) => `The configuration of sink ${p.sink} is not valid: ${p.problem}.`,

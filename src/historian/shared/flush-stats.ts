@@ -52,6 +52,7 @@ export class FlushStats {
       written: this.written,
       failedFlushes: this.failedFlushes,
       rejected: this.rejected,
+      failing: this.failing,
       ...(this.lastFlushAt !== undefined ? { lastFlushAt: this.lastFlushAt } : {}),
       ...(this.lastError !== undefined ? { lastError: this.lastError } : {}),
     };

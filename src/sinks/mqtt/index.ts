@@ -12,6 +12,7 @@ import { MqttLink } from './connection.js';
 import { payloadFor, topicFor } from './payload.js';
 import { DEFAULT_MAX_IN_FLIGHT, DEFAULT_PREFIX, MqttSinkConfigSchema, type MqttSinkConfig } from './schema.js';
 import { MQTT_TLS_SCHEMES, urlLinkSecurity } from '../../core/zones.js';
+import { peerOfUrl, peerReturns } from '../../protocols/reachable.js';
 
 export { MqttSinkConfigSchema, DEFAULT_MAX_IN_FLIGHT, DEFAULT_PREFIX, type MqttSinkConfig } from './schema.js';
 export { payloadFor, topicFor } from './payload.js';
@@ -47,6 +48,12 @@ class MqttSink implements Sink {
       ...(username === undefined ? {} : { username }),
       ...(password === undefined ? {} : { password }),
     }, signal);
+  }
+
+  /** While the supervisor backs off: retry as soon as the broker accepts TCP connections again. */
+  retryWhen(signal: AbortSignal): Promise<void> | undefined {
+    const peer = peerOfUrl(this.#config.url, { mqtt: 1883, tcp: 1883, mqtts: 8883, ssl: 8883, ws: 80, wss: 443 });
+    return peer ? peerReturns(peer, signal) : undefined;
   }
 
   async send(batch: readonly Sample[]): Promise<void> {

@@ -16,6 +16,7 @@ import {
   DEFAULT_DUPLICATE_WINDOW_MS, DEFAULT_MAX_IN_FLIGHT, DEFAULT_SERVERS, DEFAULT_STREAM, DEFAULT_SUBJECT_PREFIX, NatsSinkConfigSchema, type NatsSinkConfig,
 } from './schema.js';
 import { ensureStream, type WantedStream } from './stream.js';
+import { peerOfUrl, peerReturns } from '../../protocols/reachable.js';
 
 export { NatsSinkConfigSchema, type NatsSinkConfig } from './schema.js';
 export { msgIdFor, payloadFor, streamSubject, subjectFor } from './payload.js';
@@ -54,6 +55,12 @@ class NatsSink implements Sink {
       duplicateWindowMs: durationMs(config.duplicateWindow, DEFAULT_DUPLICATE_WINDOW_MS),
     };
     this.#maxInFlight = config.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
+  }
+
+  /** While the supervisor backs off: retry as soon as any server of the cluster accepts TCP connections again. */
+  retryWhen(signal: AbortSignal): Promise<void> | undefined {
+    const peers = this.#link.servers.flatMap((s) => peerOfUrl(s.includes('://') ? s : `nats://${s}`, { nats: 4222, tls: 4222 }) ?? []);
+    return peers.length > 0 ? Promise.race(peers.map((p) => peerReturns(p, signal))) : undefined;
   }
 
   async connect(signal: AbortSignal): Promise<void> {

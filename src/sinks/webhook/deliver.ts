@@ -33,6 +33,20 @@ export function reasonOf(e: unknown, timeoutMs: number): string {
   return message.replace(/[.\s]+$/, '') || 'the request failed';
 }
 
+/**
+ * Is the receiver there? A HEAD request: any HTTP answer (even 404 or 405) means the endpoint is
+ * reachable; only a network failure or a timeout throws CW_SINK_CONNECT_FAILED (retryable). No body,
+ * no signature and no configured headers are sent.
+ */
+export async function probe(o: Pick<PostOptions, 'sinkId' | 'url' | 'timeoutMs' | 'signal'>): Promise<void> {
+  try {
+    const res = await fetch(o.url, { method: 'HEAD', redirect: 'manual', signal: AbortSignal.any([o.signal, AbortSignal.timeout(o.timeoutMs)]) });
+    await res.body?.cancel().catch(() => undefined);
+  } catch (e) {
+    throw new CausewayError('CW_SINK_CONNECT_FAILED', { sink: o.sinkId, target: safeTarget(o.url), reason: reasonOf(e, o.timeoutMs) }, { cause: e });
+  }
+}
+
 /** POST once; resolves on 2xx, throws CW_SINK_SEND_FAILED (retryable) or CW_SINK_REJECTED (not). */
 export async function post(o: PostOptions): Promise<void> {
   let res: Response;

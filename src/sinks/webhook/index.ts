@@ -9,10 +9,11 @@ import { durationMs } from '../../core/time.js';
 import { checkConfig, safeTarget } from '../shared/config.js';
 import { unsRecord } from '../shared/payload.js';
 import type { Sink, SinkContext, SinkDefinition } from '../types.js';
-import { post } from './deliver.js';
+import { post, probe } from './deliver.js';
 import { buildBody, chunk, prepareChunk, requestHeaders } from './request.js';
 import { DEFAULT_MAX_BATCH, DEFAULT_TIMEOUT_MS, RESERVED_HEADERS, WebhookSinkConfigSchema, type WebhookSinkConfig } from './schema.js';
 import { urlLinkSecurity } from '../../core/zones.js';
+import { peerOfUrl, peerReturns } from '../../protocols/reachable.js';
 
 export { WebhookSinkConfigSchema, type WebhookSinkConfig } from './schema.js';
 export { buildBody, chunk, idempotencyKey, outcomeOf, parseRetryAfter, signature } from './request.js';
@@ -45,9 +46,10 @@ class WebhookSink implements Sink {
     }
   }
 
-  /** Nothing to open: a webhook receiver may have no health endpoint, so the first send is the first contact. */
-  async connect(_signal: AbortSignal): Promise<void> {
+  /** Check that the receiver answers at all (any HTTP status will do: it may have no health endpoint), so a dead one shows as down and is retried with backoff. */
+  async connect(signal: AbortSignal): Promise<void> {
     if (this.#closing.signal.aborted) this.#closing = new AbortController();
+    await probe({ sinkId: this.#ctx.id, url: this.#url, timeoutMs: this.#timeoutMs, signal: AbortSignal.any([signal, this.#closing.signal]) });
   }
 
   async send(batch: readonly Sample[]): Promise<void> {
@@ -61,6 +63,12 @@ class WebhookSink implements Sink {
       const headers = requestHeaders(this.#headers, prepared, body, this.#secret, sentAt);
       await post({ sinkId: this.#ctx.id, url: this.#url, headers, body, timeoutMs: this.#timeoutMs, signal, now: this.#ctx.now });
     }
+  }
+
+  /** While the supervisor backs off: retry as soon as the receiver's host accepts TCP connections again. */
+  retryWhen(signal: AbortSignal): Promise<void> | undefined {
+    const peer = peerOfUrl(this.#url, { http: 80, https: 443 });
+    return peer ? peerReturns(peer, signal) : undefined;
   }
 
   /** Abort requests in flight. */

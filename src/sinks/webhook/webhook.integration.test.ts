@@ -13,6 +13,8 @@ import type { Sample } from '../../core/sample.js';
 import { freePort } from '../../test-support/services.js';
 import { rejectionOf, testSinkContext } from '../shared/test-kit.js';
 import { webhookSink, type WebhookSinkConfig } from './index.js';
+import { SinkSupervisor } from '../../runtime/supervisor.js';
+import pino from 'pino';
 
 const SECRET = 'whsec-integration-0123456789';
 
@@ -43,9 +45,16 @@ let url: string;
 const received: Received[] = [];
 /** What the receiver answers, request by request; 204 once the list is used up. */
 const answers: Answer[] = [];
+/** HEAD requests: the sink's connect() checks that the receiver answers. */
+let probes = 0;
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
+    if (req.method === 'HEAD') {
+      probes++;
+      res.writeHead(405).end();
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -110,6 +119,14 @@ describe('webhook sink against a node:http receiver', () => {
     expect(verify('another-secret-0123456789', ts, sig, r.raw)).toBe(false);
     expect(verify(SECRET, ts, sig, r.raw, Number(ts) + 10 * 60_000)).toBe(false);
     expect(JSON.stringify(logs)).not.toContain(SECRET);
+  });
+
+  it('connects when the receiver answers anything, even 405 to its HEAD check, and sends nothing then', async () => {
+    const before = probes;
+    const { sink } = sinkWith();
+    await sink.connect(new AbortController().signal);
+    expect(probes).toBe(before + 1);
+    expect(received).toHaveLength(0);
   });
 
   it('splits a batch larger than maxBatch into requests in order, each with its own key', async () => {
@@ -181,10 +198,35 @@ describe('webhook sink without a receiver', () => {
     const port = await freePort();
     const t = testSinkContext({ id: 'mes-webhook' });
     const sink = webhookSink.create({ url: `http://127.0.0.1:${port}/hook`, secret: SECRET }, t.ctx);
-    await sink.connect(new AbortController().signal);
+    const down = await rejectionOf(sink.connect(new AbortController().signal));
+    // connect() checks the receiver: a dead one is a retryable connect failure, not a connected sink.
+    expect(isCausewayError(down, 'CW_SINK_CONNECT_FAILED') && down.retryable).toBe(true);
+    expect((down as Error).message).toBe(`Sink mes-webhook cannot connect to http://127.0.0.1:${port}/hook: the connection was refused.`);
     const e = await rejectionOf(sink.send(samples(1)));
     expect(isCausewayError(e, 'CW_SINK_SEND_FAILED') && e.retryable).toBe(true);
     expect((e as Error).message).toBe(`Sending to mes-webhook failed: POST http://127.0.0.1:${port}/hook: the connection was refused.`);
+  });
+
+  it('connects as soon as a receiver that was never up starts listening, not when a long backoff ends', async () => {
+    const port = await freePort();
+    const t = testSinkContext({ id: 'mes-webhook' });
+    const sink = webhookSink.create({ url: `http://127.0.0.1:${port}/hook`, secret: SECRET }, t.ctx);
+    // A ten-minute backoff: only noticing that the receiver's port opened can bring the retry forward.
+    const sup = new SinkSupervisor({ id: 'mes-webhook', kind: 'webhook', zone: 'mes', role: 'sink', logger: pino({ level: 'silent' }), sink, policy: { initialMs: 600_000, maxMs: 600_000, factor: 2, jitter: 0 } });
+    sup.start();
+    const late = http.createServer((_req, res) => res.writeHead(204).end());
+    try {
+      for (let i = 0; i < 200 && sup.status().state !== 'backoff'; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(sup.status()).toMatchObject({ state: 'backoff', attempts: 1, lastError: { code: 'CW_SINK_CONNECT_FAILED' } });
+      expect(sup.status().nextRetryAt! - sup.status().lastError!.at).toBe(600_000);
+      await new Promise<void>((r) => late.listen(port, '127.0.0.1', r));
+      for (let i = 0; i < 500 && sup.status().state !== 'connected'; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(sup.status()).toMatchObject({ state: 'connected', attempts: 0 });
+    } finally {
+      await sup.stop();
+      late.closeAllConnections();
+      await new Promise((r) => late.close(r));
+    }
   });
 
   it('refuses a config whose headers set one of the sink\'s own', () => {

@@ -14,6 +14,7 @@ import { ExceptionLog, pollBatches } from './poll.js';
 import { ModbusConfigSchema, ModbusTagSchema, type ModbusConfig } from './schema.js';
 import { readTags, type ModbusTag } from './tags.js';
 import { writeTag } from './write.js';
+import { peerReturns } from '../../protocols/reachable.js';
 
 export type { ModbusConfig, ModbusTagConfig } from './schema.js';
 export { ModbusConfigSchema, ModbusTagSchema } from './schema.js';
@@ -60,6 +61,11 @@ class ModbusSource implements Source {
 
   connect(signal: AbortSignal): Promise<void> {
     return this.#conn.open(signal);
+  }
+
+  /** While the supervisor backs off: retry as soon as the PLC accepts TCP connections again. */
+  retryWhen(signal: AbortSignal): Promise<void> {
+    return peerReturns({ host: this.#settings.host, port: this.#settings.port }, signal);
   }
 
   /** Read the tags of one poll group (all tags without a group id). */

@@ -7,7 +7,7 @@
  */
 import { routeLibraryLog } from './library-log.js';
 import { AttributeIds, Variant, resolveNodeId, type DataType } from 'node-opcua';
-import { CausewayError } from '../../core/errors.js';
+import { CausewayError, isCausewayError } from '../../core/errors.js';
 import { rawTagPath } from '../../core/path.js';
 import type { Sample, Value } from '../../core/sample.js';
 import { durationMs } from '../../core/time.js';
@@ -15,7 +15,8 @@ import type { BrowseNode, DeviceInfo, Source, SourceContext, SourceDefinition } 
 import { Browser } from './browse.js';
 import { toVariant } from './codec.js';
 import { closeLink, openLink, type Link, type LinkParts } from './connection.js';
-import { certificateInfo, pkiDirFor } from './pki.js';
+import { certificateInfo, pkiDirFor, trustedChanged } from './pki.js';
+import { peerOfUrl, peerReturns } from '../../protocols/reachable.js';
 import { connectFailure, linkLost, shortReason } from './failures.js';
 import { planSubscriptions } from './plan.js';
 import { OpcuaConfigSchema, OpcuaTagSchema, readTags, schemaProblem, securityOf, type AuthConfig, type OpcuaConfig, type OpcuaTag, type SecurityModeName, type SecurityPolicyName } from './schema.js';
@@ -107,6 +108,8 @@ class OpcuaSource implements Source {
   #lostReason: string | undefined;
   /** The certificates of the last connect that got as far as the server's endpoints. */
   #met: CertificatesMet | undefined;
+  /** The last connect failed because the server's certificate is not trusted: it waits for a person. */
+  #untrusted = false;
 
   constructor(settings: Settings, tags: OpcuaTag[], ctx: SourceContext) {
     this.#ctx = ctx;
@@ -155,12 +158,26 @@ class OpcuaSource implements Source {
         `OPC UA source ${this.#ctx.id} is connected to ${s.endpointUrl}.`,
       );
     } catch (e) {
-      throw connectFailure(e, { ...this.#target, login: loginLabel(s.auth), ownThumbprint: parts.ownThumbprint ?? 'unknown' });
+      const failure = connectFailure(e, { ...this.#target, login: loginLabel(s.auth), ownThumbprint: parts.ownThumbprint ?? 'unknown' });
+      this.#untrusted = isCausewayError(failure, 'CW_SOURCE_CERT_UNTRUSTED');
+      throw failure;
     } finally {
       this.#met = certificatesMet(parts, s.mode) ?? this.#met;
     }
+    this.#untrusted = false;
     if (this.#lostReason) throw linkLost(this.#target, this.#lostReason);
     this.#connected = true;
+  }
+
+  /**
+   * While the supervisor backs off: retry as soon as the trusted folder changes when waiting for a
+   * certificate decision (`causeway pki trust` from the shell), else as soon as the server accepts
+   * TCP connections again.
+   */
+  retryWhen(signal: AbortSignal): Promise<void> | undefined {
+    if (this.#untrusted) return trustedChanged(this.#s.pkiDir, signal);
+    const peer = peerOfUrl(this.#s.endpointUrl, { 'opc.tcp': 4840 });
+    return peer ? peerReturns(peer, signal) : undefined;
   }
 
   /** Report the first sign of a broken link of the current connection, once. */

@@ -5,6 +5,7 @@
  * node-opcua's certificate manager looks at when the source next connects.
  */
 import { createHash, X509Certificate } from 'node:crypto';
+import { watch, type FSWatcher } from 'node:fs';
 import { mkdir, readdir, readFile, rename } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { CausewayError } from '../../core/errors.js';
@@ -130,4 +131,27 @@ export function trustCertificate(pkiDir: string, thumbprintPrefix: string): Prom
 /** Stop trusting a server certificate: move it from `trusted/certs/` to `rejected/`. */
 export function rejectCertificate(pkiDir: string, thumbprintPrefix: string): Promise<CertificateEntry> {
   return moveTo(pkiDir, thumbprintPrefix, 'rejected');
+}
+
+/**
+ * Resolves when something changes in the PKI's trusted folder (a certificate trusted, from the shell
+ * or the API), or when `signal` aborts. A folder that cannot be watched never resolves on its own.
+ */
+export function trustedChanged(pkiDir: string, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    let watcher: FSWatcher | undefined;
+    const done = () => {
+      watcher?.close();
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    signal.addEventListener('abort', done, { once: true });
+    try {
+      watcher = watch(join(pkiDir, PKI_FOLDERS.trusted), { persistent: false }, done);
+      watcher.on('error', () => watcher?.close());
+    } catch {
+      // No trusted folder yet: the supervisor's backoff still retries.
+    }
+  });
 }

@@ -1,6 +1,7 @@
 /**
  * The server process dies (SIGKILL) and comes back on the same port: the runtime's supervisor
- * reconnects the source with its backoff, values resume with no manual step, and the server holds
+ * reconnects the source with its default backoff, which stays short (at most 2 s between attempts)
+ * because the server had been seen, values resume with no manual step, and the server holds
  * exactly one monitored item per tag afterwards (no duplicates from an inner reconnection).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -76,7 +77,6 @@ beforeAll(async () => {
   const source = opcuaSource.create({ endpointUrl: `opc.tcp://localhost:${serverArgs[1]}`, publishingInterval: 100, maxItemsPerSubscription: 3 }, ctx);
   supervisor = new SourceSupervisor({
     id: 'plc1', kind: 'opcua', zone: 'cell', role: 'source', logger: memoryLogger(rec.logs), source, pollIntervalMs: 1000,
-    policy: { initialMs: 200, maxMs: 1000, factor: 2, jitter: 0 },
     onBatch: async (batch) => void batches.push(batch),
   });
 });
@@ -95,11 +95,19 @@ describe('OPC UA source across a server restart, supervised', () => {
     expect(await server.count()).toBe(TAGS.length);
   });
 
-  it('notices the killed server and backs off', async () => {
+  it('notices the killed server and retries at most 2 s apart, since it had been connected', async () => {
     await server.kill();
     await until(() => supervisor.status().state !== 'connected');
     await until(() => supervisor.status().lastError !== undefined);
     expect(supervisor.status().lastError!.code).toBe('CW_SOURCE_CONNECT_FAILED');
+    // Four failed attempts: a full exponential backoff would wait 8 s before the fifth.
+    const planned = new Map<number, number>();
+    await until(() => {
+      const st = supervisor.status();
+      if (st.state === 'backoff' && st.nextRetryAt !== undefined) planned.set(st.attempts, st.nextRetryAt - st.lastError!.at);
+      return st.attempts >= 4 && planned.has(4);
+    });
+    expect([...planned.values()].every((ms) => ms <= 2000)).toBe(true);
   });
 
   it('resumes on its own once the server is back, without duplicated monitored items', async () => {

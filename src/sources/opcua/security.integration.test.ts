@@ -13,7 +13,8 @@ import type { TagConfig } from '../../config/schema.js';
 import { isCausewayError, type CausewayError } from '../../core/errors.js';
 import { freePort } from '../../test-support/services.js';
 import { opcuaSource, type OpcuaConfig } from './index.js';
-import { connected, hubCertificate, recorder, trustServer, until } from './__fixtures__/harness.js';
+import { SourceSupervisor } from '../../runtime/supervisor.js';
+import { connected, hubCertificate, memoryLogger, recorder, trustServer, until } from './__fixtures__/harness.js';
 import { startTestServer, type TestServer } from './__fixtures__/server.mjs';
 import { certificateInfo, listCertificates, trustCertificate } from './pki.js';
 
@@ -103,6 +104,31 @@ describe('OPC UA security against a real server', () => {
     expect(isCausewayError((await tryConnect({}, dataDir)).error, 'CW_SOURCE_CERT_UNTRUSTED')).toBe(true);
     await trustCertificate(pkiDir, thumbprint.slice(0, 10));
     expect((await tryConnect({}, dataDir)).error).toBeUndefined();
+  });
+
+  it('retries a supervised source at once when its server certificate is trusted from the shell, not after its backoff', async () => {
+    const dataDir = join(root, 'shell-hub');
+    const pkiDir = join(dataDir, 'pki/opcua');
+    await server.trust(await hubCertificate(pkiDir));
+    const rec = recorder('plc1', TAGS, dataDir);
+    const ref: { sup?: SourceSupervisor } = {};
+    const source = opcuaSource.create({ endpointUrl: server.url }, { ...rec.ctx, reportError: (e: unknown) => ref.sup?.reportError(e) });
+    // A ten-minute backoff: only the trust decision can bring the next attempt forward.
+    const sup = (ref.sup = new SourceSupervisor({
+      id: 'plc1', kind: 'opcua', zone: 'cell', role: 'source', logger: memoryLogger(rec.logs), source, pollIntervalMs: 1000,
+      policy: { initialMs: 600_000, maxMs: 600_000, factor: 2, jitter: 0 }, onBatch: async () => {},
+    }));
+    sup.start();
+    try {
+      await until(() => sup.status().lastError?.code === 'CW_SOURCE_CERT_UNTRUSTED');
+      expect(sup.status()).toMatchObject({ state: 'backoff', attempts: 1 });
+      // What `causeway pki trust` does: move the certificate to trusted/certs.
+      await trustCertificate(pkiDir, certificateInfo(server.certificate).thumbprint);
+      await until(() => sup.status().state === 'connected');
+      expect(sup.status().nextRetryAt).toBeUndefined();
+    } finally {
+      await sup.stop();
+    }
   });
 
   it('gives two sources that start together on a new PKI one identity', async () => {

@@ -711,7 +711,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Is the hub alive, and is anything degraded? */
+        /** Is the hub alive, and what is degraded right now? */
         get: {
             parameters: {
                 query?: never;
@@ -729,17 +729,48 @@ export interface paths {
                     content: {
                         "application/json": {
                             historian: {
+                                /** @description Failed flushes since start (history, not health). */
                                 failedFlushes: number;
-                                lastError?: string;
+                                /** @description The latest flush attempt failed and none has succeeded since. */
+                                failing: boolean;
                                 lastFlushAt?: number;
                                 pending: number;
                                 written: number;
+                            };
+                            /** @description What is wrong now; empty when ok. */
+                            problems: {
+                                /** @description historian, spool, audit, source:<id> or sink:<id>. */
+                                component: string;
+                                problem: string;
+                            }[];
+                            sinks: {
+                                /** @description Samples waiting in the sinks' store-and-forward buffers. */
+                                backlog: number;
+                                connected: number;
+                                total: number;
                             };
                             sources: {
                                 connected: number;
                                 total: number;
                             };
-                            /** @description degraded when a source is not connected or the historian has failed to flush. */
+                            /** @description The ingest write-ahead spool, when the hub has one. */
+                            spool?: {
+                                bytes: number;
+                                consumers: {
+                                    lagSamples: number;
+                                    name: string;
+                                }[];
+                                diskFreeBytes?: number;
+                                /** @description Ingest is refused until the consumers catch up. */
+                                full: boolean;
+                                maxBytes: number;
+                                /** @description Age of the oldest sample still held. */
+                                oldestAgeSeconds?: number;
+                                /** @description Samples not yet durable in every consumer. */
+                                samples: number;
+                                usedPercent: number;
+                            };
+                            /** @description degraded while the historian's latest flush failed, an enabled source or sink is not connected, the ingest spool is full or above 80 % of its limit, or the audit log cannot record; ok again by itself after recovery. */
                             status: "ok" | "degraded";
                             uptimeSeconds: number;
                             version: string;
@@ -2462,7 +2493,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Trust a server's certificate (move it to trusted): OPC UA sources connect to that server from their next attempt on. Audited. */
+        /** Trust a server's certificate (move it to trusted): OPC UA sources waiting for that server retry at once. Audited. */
         post: {
             parameters: {
                 query?: never;
@@ -3109,6 +3140,406 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sinks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Status of every sink in the zones you may read: state, since, last success, last error with hint, next retry, backlog. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sinks: {
+                                attempts: number;
+                                /** @description Samples waiting in the sink's store-and-forward buffer (0 when it has none). */
+                                backlog: number;
+                                batches: number;
+                                /** @description Sinks: samples waiting in the store-and-forward buffer. */
+                                buffered?: number;
+                                id: string;
+                                kind: string;
+                                lastError?: {
+                                    at: number;
+                                    code: string;
+                                    detail?: string;
+                                    hint: string;
+                                    message: string;
+                                };
+                                lastSuccessAt?: number;
+                                nextRetryAt?: number;
+                                overruns: number;
+                                role: "source" | "sink";
+                                /** @description When the current state began, epoch ms. */
+                                since: number;
+                                state: "stopped" | "connecting" | "connected" | "backoff";
+                                zone: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sinks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Status of one sink, with its backlog. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            /** @description Samples waiting in the sink's store-and-forward buffer (0 when it has none). */
+                            backlog: number;
+                            batches: number;
+                            /** @description Sinks: samples waiting in the store-and-forward buffer. */
+                            buffered?: number;
+                            id: string;
+                            kind: string;
+                            lastError?: {
+                                at: number;
+                                code: string;
+                                detail?: string;
+                                hint: string;
+                                message: string;
+                            };
+                            lastSuccessAt?: number;
+                            nextRetryAt?: number;
+                            overruns: number;
+                            role: "source" | "sink";
+                            /** @description When the current state began, epoch ms. */
+                            since: number;
+                            state: "stopped" | "connecting" | "connected" | "backoff";
+                            zone: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sinks/{id}/reconnect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reconnect a sink now: a sink waiting out its backoff retries at once, a connected one reopens its link. Needs write in its zone; audited. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            batches: number;
+                            /** @description Sinks: samples waiting in the store-and-forward buffer. */
+                            buffered?: number;
+                            id: string;
+                            kind: string;
+                            lastError?: {
+                                at: number;
+                                code: string;
+                                detail?: string;
+                                hint: string;
+                                message: string;
+                            };
+                            lastSuccessAt?: number;
+                            nextRetryAt?: number;
+                            overruns: number;
+                            role: "source" | "sink";
+                            /** @description When the current state began, epoch ms. */
+                            since: number;
+                            state: "stopped" | "connecting" | "connected" | "backoff";
+                            zone: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sources": {
         parameters: {
             query?: never;
@@ -3116,7 +3547,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Status of every source: state, since, last success, last error, next retry. */
+        /** Status of every source in the zones you may read: state, since, last success, last error, next retry. */
         get: {
             parameters: {
                 query?: never;
@@ -3531,6 +3962,162 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sources/{id}/reconnect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reconnect a source now: a source waiting out its backoff retries at once, a connected one reopens its link. Needs write in its zone; audited. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            batches: number;
+                            /** @description Sinks: samples waiting in the store-and-forward buffer. */
+                            buffered?: number;
+                            id: string;
+                            kind: string;
+                            lastError?: {
+                                at: number;
+                                code: string;
+                                detail?: string;
+                                hint: string;
+                                message: string;
+                            };
+                            lastSuccessAt?: number;
+                            nextRetryAt?: number;
+                            overruns: number;
+                            role: "source" | "sink";
+                            /** @description When the current state began, epoch ms. */
+                            since: number;
+                            state: "stopped" | "connecting" | "connected" | "backoff";
+                            zone: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

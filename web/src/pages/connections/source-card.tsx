@@ -5,10 +5,12 @@ import { StateBadge } from '../../components/state-badge';
 import { formatAgo, formatCount, formatRate, formatTime } from '../../lib/format';
 import { BrowsePanel } from './browse-panel';
 import { DeviceInfo } from './device-info';
+import { ReconnectButton } from './reconnect-button';
 
 type Source = Answer<'/api/v1/sources'>['sources'][number];
 
-function LastError({ error }: { error: NonNullable<Source['lastError']> }) {
+/** A connection's last error: what happened, what to do next, and when. */
+export function LastError({ error }: { error: NonNullable<Source['lastError']> }) {
   return (
     <div className="notice error" role="status">
       <strong>{error.message}</strong>
@@ -48,7 +50,7 @@ function Facts({ s, perSecond, now }: { s: Source; perSecond: number | undefined
   );
 }
 
-export function SourceCard({ source: s, perSecond, now }: { source: Source; perSecond: number | undefined; now: number }) {
+export function SourceCard({ source: s, perSecond, now, onChange }: { source: Source; perSecond: number | undefined; now: number; onChange(): void }) {
   const [panel, setPanel] = useState<'device' | 'browse' | undefined>();
   const toggle = (p: 'device' | 'browse') => setPanel(panel === p ? undefined : p);
   return (
@@ -68,6 +70,7 @@ export function SourceCard({ source: s, perSecond, now }: { source: Source; perS
             Browse address space
           </button>
         ) : null}
+        <ReconnectButton role="source" id={s.id} onDone={onChange} />
       </div>
       {panel === 'device' ? <DeviceInfo id={s.id} /> : null}
       {panel === 'browse' ? <BrowsePanel id={s.id} /> : null}

@@ -27,10 +27,33 @@ export function HealthTiles({ health, sources, rates }: { health?: Health; sourc
         figure={health ? formatCount(health.historian.written) : '…'}
         sub={
           health
-            ? `samples stored · ${formatCount(health.historian.pending)} pending · last flush ${formatAgo(health.historian.lastFlushAt)}${health.historian.failedFlushes ? ` · ${health.historian.failedFlushes} failed flushes` : ''}`
+            ? `samples stored · ${formatCount(health.historian.pending)} pending · last flush ${formatAgo(health.historian.lastFlushAt)}${health.historian.failing ? ' · flushes failing now' : health.historian.failedFlushes ? ` · ${health.historian.failedFlushes} failed flushes since start` : ''}`
             : undefined
         }
       />
+    </div>
+  );
+}
+
+/** What makes the hub degraded right now, one line per part; nothing when all is well. */
+export function HealthProblems({ health }: { health?: Health }) {
+  if (!health || health.problems.length === 0) return null;
+  return (
+    <div className="notice warn" role="status" data-testid="health-problems">
+      <strong>Degraded now:</strong>
+      <ul>
+        {health.problems.map((p) => (
+          <li key={p.component}>
+            <span className="mono">{p.component}</span> {p.problem}
+          </li>
+        ))}
+      </ul>
+      {health.spool ? (
+        <div className="small muted">
+          Ingest spool: {formatCount(health.spool.samples)} samples, {health.spool.usedPercent} % of its limit
+          {health.spool.oldestAgeSeconds !== undefined ? `, oldest ${formatDuration(health.spool.oldestAgeSeconds * 1000)} old` : ''}
+        </div>
+      ) : null}
     </div>
   );
 }

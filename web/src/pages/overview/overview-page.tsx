@@ -3,7 +3,7 @@ import { get } from '../../api/client';
 import { ProblemNotice } from '../../components/problem-notice';
 import { useHubRates } from '../../lib/use-hub-rates';
 import { usePoll } from '../../lib/use-poll';
-import { HealthTiles } from './health-tiles';
+import { HealthProblems, HealthTiles } from './health-tiles';
 import { PlantPanels } from './plant-panels';
 import { SinksPanel } from './sinks-panel';
 import { SourcesPanel } from './sources-panel';
@@ -13,15 +13,17 @@ const REFRESH_MS = 2000;
 export function OverviewPage() {
   const health = usePoll('health', (signal) => get('/api/v1/health', { signal }), REFRESH_MS);
   const sources = usePoll('sources', (signal) => get('/api/v1/sources', { signal }), REFRESH_MS);
+  const sinks = usePoll('sinks', (signal) => get('/api/v1/sinks', { signal }), REFRESH_MS);
   const rates = useHubRates(REFRESH_MS);
   return (
     <>
       <h1>Overview</h1>
       <ProblemNotice error={health.error} context="Hub health" />
       <HealthTiles health={health.data} sources={sources.data?.sources} rates={rates.data} />
+      <HealthProblems health={health.data} />
       <div className="grid-2">
         <SourcesPanel sources={sources.data?.sources} rates={rates.data?.measured ? rates.data : undefined} error={sources.error} />
-        <SinksPanel rates={rates.data} health={health.data} error={rates.error} />
+        <SinksPanel rates={rates.data} health={health.data} sinks={sinks.data?.sinks} error={rates.error ?? sinks.error} />
       </div>
       <PlantPanels />
     </>

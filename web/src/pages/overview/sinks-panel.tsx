@@ -6,6 +6,7 @@ import { StateBadge } from '../../components/state-badge';
 import { formatCount, formatRate } from '../../lib/format';
 
 type Health = Answer<'/api/v1/health'>;
+type Sink = Answer<'/api/v1/sinks'>['sinks'][number];
 
 interface Row {
   id: string;
@@ -16,22 +17,24 @@ interface Row {
   buffered?: number;
 }
 
-function rowsOf(rates: HubRates, health: Health | undefined): Row[] {
+function rowsOf(rates: HubRates, health: Health | undefined, sinks: Sink[] | undefined): Row[] {
   const historian: Row = {
     id: 'historian',
     kind: 'historian',
-    state: health && health.historian.failedFlushes > 0 ? 'degraded' : 'connected',
+    // Failing now, not ever failed: a past failure is history once a flush succeeded.
+    state: health?.historian.failing ? 'degraded' : 'connected',
     perSecond: rates.deliveredPerSecond.get('historian') ?? 0,
     dropped: rates.dropped.get('historian') ?? 0,
     buffered: rates.historianPending,
   };
-  const sinks = rates.connections
-    .filter((c) => c.role === 'sink')
-    .map((c) => ({ id: c.id, kind: c.kind, state: c.state, perSecond: rates.deliveredPerSecond.get(`sink:${c.id}`) ?? 0, dropped: rates.dropped.get(`sink:${c.id}`) ?? 0 }));
-  return [historian, ...sinks];
+  const row = (c: { id: string; kind: string; state: string }): Row => ({
+    id: c.id, kind: c.kind, state: c.state, perSecond: rates.deliveredPerSecond.get(`sink:${c.id}`) ?? 0, dropped: rates.dropped.get(`sink:${c.id}`) ?? 0,
+  });
+  const rows = sinks ? sinks.map((c) => ({ ...row(c), buffered: c.backlog })) : rates.connections.filter((c) => c.role === 'sink').map(row);
+  return [historian, ...rows];
 }
 
-export function SinksPanel({ rates, health, error }: { rates?: HubRates; health?: Health; error?: ApiError }) {
+export function SinksPanel({ rates, health, sinks, error }: { rates?: HubRates; health?: Health; sinks?: Sink[]; error?: ApiError }) {
   return (
     <section className="panel" aria-labelledby="ov-sinks">
       <h2 id="ov-sinks">Sinks and buffers</h2>
@@ -54,7 +57,7 @@ export function SinksPanel({ rates, health, error }: { rates?: HubRates; health?
             </tr>
           </thead>
           <tbody>
-            {(rates ? rowsOf(rates, health) : []).map((r) => (
+            {(rates ? rowsOf(rates, health, sinks) : []).map((r) => (
               <tr key={r.id}>
                 <td>
                   {r.id}
