@@ -139,6 +139,7 @@ export class Hub {
     });
     this.production = this.#production?.production;
     this.services.production = this.production;
+    this.services.spool = () => this.spoolStatus();
     this.pipeline.addRules('production', new Map((this.#production?.paths ?? []).map((path) => [path, { sourceId: 'production', path, scale: 1, offset: 0 }])));
   }
 

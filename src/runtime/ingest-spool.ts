@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import type { HubConfig } from '../config/schema.js';
 import { IngestLog, type IngestLogStats } from '../state/ingest-log/index.js';
 import type { ReaderStats } from '../pipeline/index.js';
+import type { SpoolStatus } from '../api/services.js';
+
+export type { SpoolStatus } from '../api/services.js';
 
 export const SPOOL_DIR = 'spool';
 const MIB = 1024 * 1024;
@@ -31,16 +34,6 @@ export async function openIngestSpool(config: HubConfig, dataDir: string, startA
   return IngestLog.open(join(dataDir, SPOOL_DIR), { maxBytes, startAfter, ...(o?.fsync !== undefined ? { fsync: o.fsync } : {}) });
 }
 
-/** The spool as the API shows it (HubServices.spool). */
-export interface SpoolStatus {
-  samples: number;
-  bytes: number;
-  maxBytes: number;
-  oldestAt?: number;
-  diskFreeBytes?: number;
-  full: boolean;
-  consumers: Array<{ name: string; lagSamples: number }>;
-}
 
 /** Status of the spool and of how far each consumer is behind. */
 export function spoolStatus(stats: IngestLogStats, readers: readonly ReaderStats[], samplesAfter: (seq: number) => number): SpoolStatus {
