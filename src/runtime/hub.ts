@@ -30,6 +30,7 @@ import { apiTls, bindHost, hubSecurity, openSecurity, orderGate, startNotice } f
 import { openProduction, type HostedProduction } from '../production/hosting.js';
 import type { Production } from '../production/index.js';
 import { signature } from '../sinks/webhook/request.js';
+import { StalenessWatch } from './staleness.js';
 
 export interface HubOptions {
   config: HubConfig;
@@ -81,6 +82,8 @@ export class Hub {
   readonly #live = new LiveFeed();
   /** The sinks' store-and-forward buffer, when the config has sinks. */
   readonly #spool: SqliteSpool | undefined;
+  /** Marks values bad when their source's link is lost and uncertain when they stop updating. */
+  readonly #staleness: StalenessWatch;
   #api: FastifyInstance | undefined;
   #broker: EmbeddedBroker | undefined;
   #url: string | undefined;
@@ -101,10 +104,11 @@ export class Hub {
     };
     this.#spool = openSpool(opts.config, opts.dataDir);
     const connections = buildConnections(opts.config, {
-      logger: opts.logger, dataDir: opts.dataDir, now, describe, ingest: (id, batch) => this.pipeline.ingest(id, batch),
+      logger: opts.logger, dataDir: opts.dataDir, now, describe, ingest: (id, batch) => this.#staleness.ingest(id, batch),
       ...(this.#spool ? { spool: this.#spool, onSinkDrop: (consumer, reason, samples, error) => this.pipeline.noteDropped(consumer, reason, samples, error) } : {}),
     });
     this.#connections = connections;
+    this.#staleness = new StalenessWatch({ sources: opts.config.sources ?? [], supervisors: connections.sources, ingest: (id, batch) => this.pipeline.ingest(id, batch), now, logger: opts.logger.child({ component: 'staleness' }) });
     this.pipeline = new Pipeline({
       rules: connections.rules,
       dynamicSources: connections.dynamicSources,
@@ -172,6 +176,7 @@ export class Hub {
     try {
       await this.#startBroker();
       this.#connections.start();
+      this.#staleness.start();
       this.#startTasks();
       this.#api = await buildApi({ services: this.services, logger: this.logger, ...(this.#tls ? { https: { cert: this.#tls.cert, key: this.#tls.key } } : {}) });
       await this.#api.listen({ host, port });
@@ -198,6 +203,7 @@ export class Hub {
     await this.#stopTasks();
     await this.#api?.close();
     this.#api = undefined;
+    await this.#staleness.stop();
     await this.#connections.stopSources();
     await this.#drainWithin(DRAIN_TIMEOUT_MS);
     // Sinks get a few seconds to send what they buffered; the rest waits on disk for the next start.
