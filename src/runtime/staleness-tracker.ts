@@ -32,7 +32,7 @@ interface Entry {
   /** Hub time it arrived. */
   seenAt: number;
   staleAfterMs: number;
-  mark?: { reason: QualityReason; ts: number };
+  mark: { reason: QualityReason; ts: number } | undefined;
 }
 
 const RANK: Record<Quality, number> = { good: 0, uncertain: 1, bad: 2 };
@@ -65,7 +65,16 @@ export class StalenessTracker {
         const ts = Math.max(now, entry.mark.ts + 1);
         restamped.push({ path: s.path, value: s.value, ts, quality: s.quality, ...(s.statusCode !== undefined ? { statusCode: s.statusCode } : {}) });
       }
-      this.#entries.set(s.path, { source: sourceId, value: s.value, ts: s.ts, quality: s.quality, seenAt: now, staleAfterMs });
+      if (!entry) {
+        this.#entries.set(s.path, { source: sourceId, value: s.value, ts: s.ts, quality: s.quality, seenAt: now, staleAfterMs, mark: undefined });
+        continue;
+      }
+      // Updated in place: this runs for every sample a source sends.
+      entry.value = s.value;
+      entry.ts = s.ts;
+      entry.quality = s.quality;
+      entry.seenAt = now;
+      entry.mark = undefined;
     }
     return restamped;
   }
