@@ -13,7 +13,7 @@ import { createHistorian } from '../historian/create.js';
 import type { Historian } from '../historian/types.js';
 import { Namespace } from '../namespace/index.js';
 import { verifySignatures, type SignatureStore } from '../namespace/contract-signature.js';
-import { Pipeline } from '../pipeline/index.js';
+import { Pipeline, type IngestResult } from '../pipeline/index.js';
 import { buildApi } from '../api/server.js';
 import type { HubServices } from '../api/services.js';
 import { createMetrics } from './metrics.js';
@@ -83,7 +83,7 @@ export class Hub {
   /** The sinks' store-and-forward buffer, when the config has sinks. */
   readonly #spool: SqliteSpool | undefined;
   /** Marks values bad when their source's link is lost and uncertain when they stop updating. */
-  readonly #staleness: StalenessWatch;
+  readonly #staleness: StalenessWatch<IngestResult>;
   #api: FastifyInstance | undefined;
   #broker: EmbeddedBroker | undefined;
   #url: string | undefined;

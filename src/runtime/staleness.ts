@@ -20,19 +20,19 @@ const LINK_CHECK_MS = 250;
 /** How often every path's age is looked at. */
 const STALE_CHECK_MS = 1000;
 
-export interface StalenessWatchOptions {
+export interface StalenessWatchOptions<R> {
   /** The configured sources (their staleAfter keys and tags). */
   sources: readonly SourceConfig[];
   /** The running source supervisors, by source id. */
   supervisors: ReadonlyMap<string, SourceSupervisor>;
-  /** The pipeline's ingest. */
-  ingest(sourceId: string, batch: Sample[]): Promise<unknown>;
+  /** The pipeline's ingest; its result is handed back unchanged. */
+  ingest(sourceId: string, batch: readonly Sample[]): Promise<R>;
   now(): number;
   logger: Logger;
 }
 
-export class StalenessWatch {
-  readonly #o: StalenessWatchOptions;
+export class StalenessWatch<R = unknown> {
+  readonly #o: StalenessWatchOptions<R>;
   readonly #tracker: StalenessTracker;
   /** Sources seen connected at the last check. */
   readonly #connected = new Set<string>();
@@ -40,13 +40,13 @@ export class StalenessWatch {
   #timer: NodeJS.Timeout | undefined;
   #lastStaleCheck = 0;
 
-  constructor(options: StalenessWatchOptions) {
+  constructor(options: StalenessWatchOptions<R>) {
     this.#o = options;
     this.#tracker = new StalenessTracker(policiesOf(options));
   }
 
   /** Hand a source's batch to the pipeline, remembering what it holds. Use in place of the pipeline's ingest. */
-  ingest(sourceId: string, batch: Sample[]): Promise<unknown> {
+  ingest(sourceId: string, batch: readonly Sample[]): Promise<R> {
     const restamped = this.#tracker.observe(sourceId, batch, this.#o.now());
     const result = this.#o.ingest(sourceId, batch);
     // After the batch, so the re-stamped recovery is the newer of the two everywhere.
@@ -95,7 +95,7 @@ export class StalenessWatch {
 }
 
 /** The policy of every supervised source, from its config and what its connector is. */
-function policiesOf(o: StalenessWatchOptions): Map<string, StalePolicy> {
+function policiesOf(o: StalenessWatchOptions<unknown>): Map<string, StalePolicy> {
   const kinds = new Map(sourceDefinitions.map((d) => [d.kind, d]));
   const policies = new Map<string, StalePolicy>();
   for (const cfg of o.sources) {
