@@ -76,7 +76,7 @@ export const TagCommonSchema = Type.Object(
       ),
     ),
     deadband: Type.Optional(DeadbandSchema),
-    staleAfter: Type.Optional(DurationOf('Mark the value uncertain (reason stale) when it has not updated for this long; 0 never. Overrides the source\'s staleAfter.')),
+    staleAfter: Type.Optional(DurationOf('A duration such as 30s or 5m: mark the value uncertain (reason stale) when it has not updated for this long; 0 never. Overrides the source\'s staleAfter.')),
   },
   { additionalProperties: true },
 );
@@ -90,7 +90,7 @@ export const SourceSchema = Type.Object(
     enabled: Type.Optional(Type.Boolean()),
     description: Type.Optional(Type.String()),
     pollInterval: Type.Optional(Duration),
-    staleAfter: Type.Optional(DurationOf('Mark a value uncertain (reason stale) when it has not updated for this long; 0 never. Default: 3 × the poll interval (at least 2 s) for polled sources, never for sources that publish on change.')),
+    staleAfter: Type.Optional(DurationOf('A duration such as 30s or 5m: mark a value uncertain (reason stale) when it has not updated for this long; 0 never. Default: 3 × the poll interval (at least 2 s) for polled sources, never for sources that publish on change.')),
     config: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
     tags: Type.Array(TagCommonSchema),
   },
