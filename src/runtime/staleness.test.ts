@@ -48,6 +48,17 @@ describe('the staleness watch', () => {
     ]);
   });
 
+  it('marks a link that came up, delivered and went down between two checks', async () => {
+    const { watch, state, calls } = setUp('poll');
+    state.now = 'connecting';
+    watch.check();
+    await watch.ingest('plc', [a(1, 900)]);
+    state.now = 'backoff';
+    watch.check();
+    await watch.stop();
+    expect(calls.slice(1)).toEqual([['plc', [{ path: 'plc/a', value: 1, ts: 1000, quality: 'bad', qualityReason: 'link_lost' }]]]);
+  });
+
   it('does not mark a source stopped on purpose', async () => {
     const { watch, state, calls } = setUp('poll');
     await watch.ingest('plc', [a(1, 900)]);

@@ -34,7 +34,7 @@ export interface StalenessWatchOptions<R> {
 export class StalenessWatch<R = unknown> {
   readonly #o: StalenessWatchOptions<R>;
   readonly #tracker: StalenessTracker;
-  /** Sources seen connected at the last check. */
+  /** Sources seen connected at the last check, or that delivered since. */
   readonly #connected = new Set<string>();
   readonly #inFlight = new Set<Promise<unknown>>();
   #timer: NodeJS.Timeout | undefined;
@@ -47,6 +47,9 @@ export class StalenessWatch<R = unknown> {
 
   /** Hand a source's batch to the pipeline, remembering what it holds. Use in place of the pipeline's ingest. */
   ingest(sourceId: string, batch: readonly Sample[]): Promise<R> {
+    // Data flows only over a live link: a link that came up and went down between two checks
+    // (a flapping device) is still seen as lost at the next one.
+    if (this.#o.supervisors.has(sourceId)) this.#connected.add(sourceId);
     const restamped = this.#tracker.observe(sourceId, batch, this.#o.now());
     const result = this.#o.ingest(sourceId, batch);
     // After the batch, so the re-stamped recovery is the newer of the two everywhere.
