@@ -18,6 +18,10 @@ export const ProblemSchema = Type.Object(
 
 export const ValueSchema = Type.Union([Type.Number(), Type.Boolean(), Type.String()]);
 export const QualitySchema = Type.Union([Type.Literal('good'), Type.Literal('uncertain'), Type.Literal('bad')]);
+/** Why the hub marked a value: link_lost (bad, the source's link is down) or stale (uncertain, no update within its period). */
+export const QualityReasonSchema = Type.Union([Type.Literal('link_lost'), Type.Literal('stale')], {
+  description: 'Present only when the hub marked the value: link_lost (bad: the source lost its link to the device) or stale (uncertain: no update within its stale period).',
+});
 
 export const PathQuery = Type.String({ minLength: 1, maxLength: 512, description: 'A namespace path or path prefix, e.g. acme/springfield/packaging/line1.' });
 

@@ -8,9 +8,10 @@ import { Type, type Static } from 'typebox';
 const Id = Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'An identifier: letters, digits, "_" and "-", at most 64 characters.' });
 const NsPath = Type.String({ minLength: 1, maxLength: 512, description: 'A namespace path: segments of letters, digits, "_" and "-" separated by "/".' });
 const ValueTypeSchema = Type.Union([Type.Literal('number'), Type.Literal('boolean'), Type.Literal('string')]);
-const Duration = Type.Union([Type.Integer({ minimum: 0 }), Type.String({ pattern: '^\\d+(\\.\\d+)?(ms|s|m|h|d|w)$' })], {
-  description: 'A duration: milliseconds, or a number with a unit (500ms, 10s, 5m, 2h, 30d).',
-});
+const DURATION_TEXT = '^\\d+(\\.\\d+)?(ms|s|m|h|d|w)$';
+/** A duration with its own description. */
+const DurationOf = (description: string) => Type.Union([Type.Integer({ minimum: 0 }), Type.String({ pattern: DURATION_TEXT })], { description });
+const Duration = DurationOf('A duration: milliseconds, or a number with a unit (500ms, 10s, 5m, 2h, 30d).');
 
 export const SiteSchema = Type.Object(
   {
@@ -75,6 +76,7 @@ export const TagCommonSchema = Type.Object(
       ),
     ),
     deadband: Type.Optional(DeadbandSchema),
+    staleAfter: Type.Optional(DurationOf('A duration such as 30s or 5m: mark the value uncertain (reason stale) when it has not updated for this long; 0 never. Overrides the source\'s staleAfter.')),
   },
   { additionalProperties: true },
 );
@@ -88,6 +90,7 @@ export const SourceSchema = Type.Object(
     enabled: Type.Optional(Type.Boolean()),
     description: Type.Optional(Type.String()),
     pollInterval: Type.Optional(Duration),
+    staleAfter: Type.Optional(DurationOf('A duration such as 30s or 5m: mark a value uncertain (reason stale) when it has not updated for this long; 0 never. Default: 3 × the poll interval (at least 2 s) for polled sources, never for sources that publish on change.')),
     config: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
     tags: Type.Array(TagCommonSchema),
   },

@@ -1,6 +1,14 @@
 /** Quality of a sample: the three OPC UA severities; the protocol's own status code is kept beside it. */
 export type Quality = 'good' | 'uncertain' | 'bad';
 
+/**
+ * Why the hub marked a value it had: `link_lost` (bad) when the source's link to the device broke,
+ * `stale` (uncertain) when the value was not updated within its expected period.
+ */
+export type QualityReason = 'link_lost' | 'stale';
+
+export const QUALITY_REASONS: readonly QualityReason[] = ['link_lost', 'stale'];
+
 /** The value types a sample can carry. */
 export type ValueType = 'number' | 'boolean' | 'string';
 
@@ -17,6 +25,12 @@ export interface Sample {
   quality: Quality;
   /** The protocol's original status code, where it has one (OPC UA StatusCode, Modbus exception, ...). */
   statusCode?: number;
+  /**
+   * Set only on samples the hub made to mark a value it had as bad or uncertain (see QualityReason).
+   * Shown as `reason` in the API and the UNS payload; not named so here because `'reason' in x`
+   * tells rejections from samples in the pipeline and the connectors.
+   */
+  qualityReason?: QualityReason;
 }
 
 /** Sources emit and stages process batches, never single samples. */

@@ -13,7 +13,7 @@ import { createHistorian } from '../historian/create.js';
 import type { Historian } from '../historian/types.js';
 import { Namespace } from '../namespace/index.js';
 import { verifySignatures, type SignatureStore } from '../namespace/contract-signature.js';
-import { Pipeline, type PipelineConsumer } from '../pipeline/index.js';
+import { Pipeline, type IngestResult, type PipelineConsumer } from '../pipeline/index.js';
 import { buildApi } from '../api/server.js';
 import type { HubServices } from '../api/services.js';
 import { createMetrics } from './metrics.js';
@@ -32,6 +32,7 @@ import { apiTls, bindHost, hubSecurity, openSecurity, orderGate, startNotice } f
 import { openProduction, type HostedProduction } from '../production/hosting.js';
 import type { Production } from '../production/index.js';
 import { signature } from '../sinks/webhook/request.js';
+import { StalenessWatch } from './staleness.js';
 
 export interface HubOptions {
   config: HubConfig;
@@ -85,6 +86,8 @@ export class Hub {
   readonly #spool: SqliteSpool | undefined;
   /** The ingest write-ahead log: a batch is accepted once it is here. */
   readonly #log: IngestLog;
+  /** Marks values bad when their source's link is lost and uncertain when they stop updating. */
+  readonly #staleness: StalenessWatch<IngestResult>;
   #api: FastifyInstance | undefined;
   #broker: EmbeddedBroker | undefined;
   #url: string | undefined;
@@ -106,10 +109,11 @@ export class Hub {
     this.#spool = stores.spool;
     this.#log = stores.log;
     const connections = buildConnections(opts.config, {
-      logger: opts.logger, dataDir: opts.dataDir, now, describe, ingest: (id, batch) => this.pipeline.ingest(id, batch),
+      logger: opts.logger, dataDir: opts.dataDir, now, describe, ingest: (id, batch) => this.#staleness.ingest(id, batch),
       ...(this.#spool ? { spool: this.#spool, onSinkDrop: (consumer, reason, samples, error) => this.pipeline.noteDropped(consumer, reason, samples, error) } : {}),
     });
     this.#connections = connections;
+    this.#staleness = new StalenessWatch({ sources: opts.config.sources ?? [], supervisors: connections.sources, ingest: (id, batch) => this.pipeline.ingest(id, batch), now, logger: opts.logger.child({ component: 'staleness' }) });
     this.pipeline = new Pipeline({
       log: stores.log,
       rules: connections.rules,
@@ -195,6 +199,7 @@ export class Hub {
       // What an earlier run accepted and did not store is handed over first.
       this.pipeline.start();
       this.#connections.start();
+      this.#staleness.start();
       this.#startTasks();
       this.#api = await buildApi({ services: this.services, logger: this.logger, ...(this.#tls ? { https: { cert: this.#tls.cert, key: this.#tls.key } } : {}) });
       await this.#api.listen({ host, port });
@@ -225,6 +230,7 @@ export class Hub {
     await this.#stopTasks();
     await this.#api?.close();
     this.#api = undefined;
+    await this.#staleness.stop();
     await this.#connections.stopSources();
     await this.#drainWithin(DRAIN_TIMEOUT_MS);
     await this.pipeline.close();

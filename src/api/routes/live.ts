@@ -35,6 +35,8 @@ export interface LiveValue {
   value: Sample['value'];
   ts: number;
   quality: Sample['quality'];
+  /** Why the hub marked the value bad or uncertain; absent otherwise. */
+  reason?: NonNullable<Sample['qualityReason']>;
   unit?: string;
 }
 
@@ -129,7 +131,7 @@ class LiveClient {
 
   #view(s: Sample): LiveValue {
     const unit = this.#services.namespace.attribute(s.path)?.unit;
-    return { path: s.path, value: s.value, ts: s.ts, quality: s.quality, ...(unit ? { unit } : {}) };
+    return { path: s.path, value: s.value, ts: s.ts, quality: s.quality, ...(s.qualityReason ? { reason: s.qualityReason } : {}), ...(unit ? { unit } : {}) };
   }
 
   #send(msg: LiveMessage): void {
@@ -144,7 +146,7 @@ export const liveRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> = 
     config: { permission: 'read' },
     schema: {
       summary: 'Live values over a WebSocket: subscribe to path prefixes, get a snapshot, then every change (coalesced, at most every 250 ms).',
-      description: 'Client → hub: {"type":"subscribe","paths":["acme/springfield/packaging/line1"]} (replaces the subscription). Hub → client: {"type":"snapshot","paths":[…],"values":[{path,value,ts,quality,unit}],"truncated":false}, then {"type":"values","values":[…]}; a bad message gets {"type":"error","code","title","hint"}. A plain HTTP GET answers 400.',
+      description: 'Client → hub: {"type":"subscribe","paths":["acme/springfield/packaging/line1"]} (replaces the subscription). Hub → client: {"type":"snapshot","paths":[…],"values":[{path,value,ts,quality,reason?,unit}],"truncated":false}, then {"type":"values","values":[…]}; a bad message gets {"type":"error","code","title","hint"}. A plain HTTP GET answers 400.',
       tags: ['values'],
       querystring: Query,
     },

@@ -5,7 +5,7 @@ import { CausewayError } from '../../core/errors.js';
 import { checkedPath } from '../params.js';
 import { readerOf } from '../readers.js';
 import { pathScope } from '../scopes.js';
-import { PathQuery, problems, QualitySchema, ValueSchema } from '../schemas.js';
+import { PathQuery, problems, QualityReasonSchema, QualitySchema, ValueSchema } from '../schemas.js';
 import type { HubServices } from '../services.js';
 
 export const CurrentValueSchema = Type.Object({
@@ -14,6 +14,7 @@ export const CurrentValueSchema = Type.Object({
   ts: Type.Number({ description: 'Source timestamp, epoch ms.' }),
   time: Type.String({ description: 'Source timestamp, ISO 8601.' }),
   quality: QualitySchema,
+  reason: Type.Optional(QualityReasonSchema),
   unit: Type.Optional(Type.String()),
 });
 
@@ -35,7 +36,7 @@ export const valueRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> =
     const limit = req.query.limit ?? 10_000;
     const values = live.slice(0, limit).map((s) => {
       const unit = services.namespace.attribute(s.path)?.unit;
-      return { path: s.path, value: s.value, ts: s.ts, time: new Date(s.ts).toISOString(), quality: s.quality, ...(unit ? { unit } : {}) };
+      return { path: s.path, value: s.value, ts: s.ts, time: new Date(s.ts).toISOString(), quality: s.quality, ...(s.qualityReason ? { reason: s.qualityReason } : {}), ...(unit ? { unit } : {}) };
     });
     return { values, truncated: live.length > limit };
   });

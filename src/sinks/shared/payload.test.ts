@@ -30,6 +30,15 @@ describe('the unified-namespace payload (ARCHITECTURE §8)', () => {
     expect(unsPayload({ ...sample, quality: 'bad', statusCode: 0x80000000 }, undefined)).toEqual({ value: 21.5, timestamp: 1_700_000_000_000, quality: 'bad' });
   });
 
+  it.each([
+    ['link_lost', 'bad'],
+    ['stale', 'uncertain'],
+  ] as const)('says why the hub marked a value (%s), after the quality', (reason, quality) => {
+    const marked = { ...sample, quality, qualityReason: reason };
+    expect(JSON.stringify(unsPayload(marked, { unit: 'degC' }))).toBe(`{"value":21.5,"timestamp":1700000000000,"quality":"${quality}","reason":"${reason}","unit":"degC"}`);
+    expect(unsRecord(marked, undefined)).toEqual({ path: sample.path, value: 21.5, timestamp: 1_700_000_000_000, quality, reason });
+  });
+
   it('puts the path first in a record', () => {
     expect(JSON.stringify(unsRecord(sample, { unit: 'degC' }))).toBe(`{"path":"${sample.path}","value":21.5,"timestamp":1700000000000,"quality":"good","unit":"degC"}`);
   });

@@ -167,8 +167,8 @@ describe('deaths', () => {
     s.handle(node('NDATA'), ndata(2), 0);
     const d = s.handle(node('NDEATH'), ndeath(4n), 9000);
     expect(d.samples).toEqual([
-      { path: 'spb/G/E/Motor/Speed_RPM', value: 11, ts: 9000, quality: 'bad' },
-      { path: 'spb/G/E/D/Level', value: 0.5, ts: 9000, quality: 'bad' },
+      { path: 'spb/G/E/Motor/Speed_RPM', value: 11, ts: 9000, quality: 'bad', qualityReason: 'link_lost' },
+      { path: 'spb/G/E/D/Level', value: 0.5, ts: 9000, quality: 'bad', qualityReason: 'link_lost' },
     ]);
     expect(d.death).toEqual({ group: 'G', node: 'E', count: 2 });
     expect(s.nodes()[0]).toMatchObject({ online: false, devices: [] });
@@ -188,7 +188,7 @@ describe('deaths', () => {
     s.handle(node('NBIRTH'), nbirth(0), 0);
     s.handle(dev('DBIRTH'), { seq: 1, timestamp: 1000, metrics: [speed(3, 2)] }, 0);
     const d = s.handle(dev('DDEATH'), { seq: 2, timestamp: 1500, metrics: [] }, 9000);
-    expect(d.samples).toEqual([{ path: 'spb/G/E/D/Motor/Speed_RPM', value: 3, ts: 1500, quality: 'bad' }]);
+    expect(d.samples).toEqual([{ path: 'spb/G/E/D/Motor/Speed_RPM', value: 3, ts: 1500, quality: 'bad', qualityReason: 'link_lost' }]);
     expect(d.death).toEqual({ group: 'G', node: 'E', device: 'D', count: 1 });
   });
 

@@ -201,12 +201,13 @@ export class SparkplugSession {
     d.death = { group: node.group, node: node.node, device, count: d.samples.length };
   }
 
-  /** Mark every metric of a scope with a last value bad, at the death time, and forget it is born. */
+  /** Mark every metric of a scope with a last value bad (reason link_lost), at the death time, and forget it is born. */
   #bury(scope: Scope, ts: number, d: Decision): void {
     scope.born = false;
     for (const def of scope.byName.values()) {
       if (def.hidden || !def.last) continue;
-      d.samples.push({ path: def.path, value: def.last.value, ts: Math.max(ts, def.last.ts), quality: 'bad' });
+      // A death certificate says the edge node (or device) lost its link: the same reason the hub gives other sources.
+      d.samples.push({ path: def.path, value: def.last.value, ts: Math.max(ts, def.last.ts), quality: 'bad', qualityReason: 'link_lost' });
     }
   }
 

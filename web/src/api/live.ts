@@ -10,6 +10,8 @@ export interface LiveValue {
   value: number | boolean | string;
   ts: number;
   quality: 'good' | 'uncertain' | 'bad';
+  /** Why the hub marked the value bad (link_lost) or uncertain (stale); absent otherwise. */
+  reason?: 'link_lost' | 'stale';
   unit?: string;
 }
 

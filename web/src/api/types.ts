@@ -1132,7 +1132,7 @@ export interface paths {
         };
         /**
          * Live values over a WebSocket: subscribe to path prefixes, get a snapshot, then every change (coalesced, at most every 250 ms).
-         * @description Client → hub: {"type":"subscribe","paths":["acme/springfield/packaging/line1"]} (replaces the subscription). Hub → client: {"type":"snapshot","paths":[…],"values":[{path,value,ts,quality,unit}],"truncated":false}, then {"type":"values","values":[…]}; a bad message gets {"type":"error","code","title","hint"}. A plain HTTP GET answers 400.
+         * @description Client → hub: {"type":"subscribe","paths":["acme/springfield/packaging/line1"]} (replaces the subscription). Hub → client: {"type":"snapshot","paths":[…],"values":[{path,value,ts,quality,reason?,unit}],"truncated":false}, then {"type":"values","values":[…]}; a bad message gets {"type":"error","code","title","hint"}. A plain HTTP GET answers 400.
          */
         get: {
             parameters: {
@@ -5252,6 +5252,8 @@ export interface paths {
                             values: {
                                 path: string;
                                 quality: "good" | "uncertain" | "bad";
+                                /** @description Present only when the hub marked the value: link_lost (bad: the source lost its link to the device) or stale (uncertain: no update within its stale period). */
+                                reason?: "link_lost" | "stale";
                                 /** @description Source timestamp, ISO 8601. */
                                 time: string;
                                 /** @description Source timestamp, epoch ms. */

@@ -1,6 +1,6 @@
 /** An asset: its attributes with live values, and its child assets. */
 import type { Answer } from '../../api/client';
-import { StateBadge } from '../../components/state-badge';
+import { QualityBadge } from '../../components/quality-badge';
 import { formatAgo, formatValue, leaf } from '../../lib/format';
 import { Link, navigate, withQuery } from '../../lib/router';
 import { useLiveValues } from '../../lib/use-live';
@@ -45,7 +45,7 @@ export function AssetDetails({ asset }: { asset: Asset }) {
                   <td className="num" data-ts={v?.ts}>
                     {formatValue(v?.value, v?.unit)}
                   </td>
-                  <td>{v ? <StateBadge state={v.quality} /> : '—'}</td>
+                  <td>{v ? <QualityBadge quality={v.quality} reason={v.reason} /> : '—'}</td>
                   <td>{formatAgo(v?.ts)}</td>
                 </tr>
               );

@@ -1,6 +1,6 @@
 /** A current value with its quality and source time. */
 import type { LiveValue } from '../../api/live';
-import { StateBadge } from '../../components/state-badge';
+import { QualityBadge } from '../../components/quality-badge';
 import { formatAgo, formatTime, formatValue } from '../../lib/format';
 
 export function LiveValueView({ value, unit }: { value: LiveValue | undefined; unit?: string }) {
@@ -11,7 +11,7 @@ export function LiveValueView({ value, unit }: { value: LiveValue | undefined; u
         {formatValue(value.value, unit ?? value.unit)}
       </div>
       <div className="small">
-        <StateBadge state={value.quality} /> <span className="muted">source time</span> {formatTime(value.ts)} <span className="muted">({formatAgo(value.ts)})</span>
+        <QualityBadge quality={value.quality} reason={value.reason} /> <span className="muted">source time</span> {formatTime(value.ts)} <span className="muted">({formatAgo(value.ts)})</span>
       </div>
     </div>
   );
