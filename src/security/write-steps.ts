@@ -4,7 +4,7 @@
  */
 import { CausewayError } from '../core/errors.js';
 import type { ValueType } from '../core/sample.js';
-import { findConduit, type ConduitRule } from '../core/zones.js';
+import { downApproval, findConduit, type ConduitRule } from '../core/zones.js';
 import { can, type Subject } from './rbac.js';
 
 export type WriteStep = 'permission' | 'target' | 'conduit' | 'limits' | 'approval' | 'rate' | 'audit' | 'source' | 'verify';
@@ -71,12 +71,6 @@ export function checkConduit(conduits: readonly ConduitRule[], hubZone: string, 
   const conduit = findConduit(conduits, hubZone, t.zone, flow);
   if (!conduit) return new CausewayError('CW_WRITE_NO_CONDUIT', { step: 'conduit', path: t.attribute.path, from: hubZone, to: t.zone, flow });
   return { approval: downApproval(conduits, hubZone, t.zone) };
-}
-
-/** True when a conduit that lets writes (commands or orders) go from `from` into `to` requires a second person's approval. */
-export function downApproval(conduits: readonly ConduitRule[], from: string, to: string): boolean {
-  if (from === to) return false;
-  return conduits.some((c) => c.from === from && c.to === to && (c.allow.includes('commands') || c.allow.includes('orders')) && c.require?.approval === true);
 }
 
 const SCALAR = new Set(['number', 'boolean', 'string']);
