@@ -1,9 +1,9 @@
-/** GET /api/v1/sources — the status of every source connection. */
+/** GET /api/v1/sources — the status of every source connection; each in its zone (only the caller's zones are shown). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { CausewayError } from '../../core/errors.js';
 import { problems } from '../schemas.js';
 import type { HubServices } from '../services.js';
+import { mayZone, visibleSource } from '../zone-guard.js';
 
 const ErrorSchema = Type.Object({ code: Type.String(), message: Type.String(), hint: Type.String(), detail: Type.Optional(Type.String()), at: Type.Number() });
 export const ConnectionSchema = Type.Object({
@@ -26,14 +26,9 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> 
   app.get('/sources', {
     config: { permission: 'read' },
     schema: { summary: 'Status of every source: state, since, last success, last error, next retry.', tags: ['sources'], response: { 200: Type.Object({ sources: Type.Array(ConnectionSchema) }) } },
-  }, async () => ({ sources: services.sources() }));
+  }, async (req) => ({ sources: services.sources().filter((s) => mayZone(req, 'read', s.zone)) }));
 
   const Params = Type.Object({ id: Type.String({ maxLength: 64 }) });
-  const find = (id: string) => {
-    const found = services.sources().find((s) => s.id === id);
-    if (!found) throw new CausewayError('CW_SOURCE_NOT_FOUND', { source: id });
-    return found;
-  };
 
   app.get('/sources/:id', {
     config: { permission: 'read' },
@@ -43,8 +38,9 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> 
       response: { 200: Type.Object({ ...ConnectionSchema.properties, details: Type.Optional(Type.Record(Type.String(), Type.Unknown())) }), ...problems(404) },
     },
   }, async (req) => {
+    const found = visibleSource(req, services, req.params.id);
     const details = services.sourceDetails(req.params.id);
-    return { ...find(req.params.id), ...(details ? { details } : {}) };
+    return { ...found, ...(details ? { details } : {}) };
   });
 
   app.get('/sources/:id/device', {
@@ -54,7 +50,10 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> 
       tags: ['sources'], params: Params,
       response: { 200: Type.Record(Type.String(), Type.String()), ...problems(400, 404, 502, 503) },
     },
-  }, async (req) => services.discover(req.params.id) as Promise<Record<string, string>>);
+  }, async (req) => {
+    visibleSource(req, services, req.params.id);
+    return services.discover(req.params.id) as Promise<Record<string, string>>;
+  });
 
   app.get('/sources/:id/browse', {
     config: { permission: 'read' },
@@ -67,5 +66,8 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> 
         ...problems(400, 404, 502, 503),
       },
     },
-  }, async (req) => services.browse(req.params.id, req.query.address, req.query.cursor));
+  }, async (req) => {
+    visibleSource(req, services, req.params.id);
+    return services.browse(req.params.id, req.query.address, req.query.cursor);
+  });
 };
