@@ -370,6 +370,30 @@ export interface paths {
                     };
                 };
                 /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4765,6 +4789,15 @@ export interface paths {
                                 cancelledAt?: number;
                                 completedAt?: number;
                                 description?: string;
+                                dispatch?: {
+                                    at: number;
+                                    problem?: string;
+                                    requestedBy?: string;
+                                    /** @description awaiting-approval: its start waits for writes a second person must approve (GET /api/v1/writes?state=pending); refused: the last such start did not go through. */
+                                    state: "awaiting-approval" | "refused";
+                                    /** @description The write requests it waits for. */
+                                    writes?: string[];
+                                };
                                 /** @description Due date, epoch ms. */
                                 due?: number;
                                 /** @description Good units made so far. */
@@ -4975,6 +5008,15 @@ export interface paths {
                             cancelledAt?: number;
                             completedAt?: number;
                             description?: string;
+                            dispatch?: {
+                                at: number;
+                                problem?: string;
+                                requestedBy?: string;
+                                /** @description awaiting-approval: its start waits for writes a second person must approve (GET /api/v1/writes?state=pending); refused: the last such start did not go through. */
+                                state: "awaiting-approval" | "refused";
+                                /** @description The write requests it waits for. */
+                                writes?: string[];
+                            };
                             /** @description Due date, epoch ms. */
                             due?: number;
                             /** @description Good units made so far. */
@@ -5060,6 +5102,15 @@ export interface paths {
                             cancelledAt?: number;
                             completedAt?: number;
                             description?: string;
+                            dispatch?: {
+                                at: number;
+                                problem?: string;
+                                requestedBy?: string;
+                                /** @description awaiting-approval: its start waits for writes a second person must approve (GET /api/v1/writes?state=pending); refused: the last such start did not go through. */
+                                state: "awaiting-approval" | "refused";
+                                /** @description The write requests it waits for. */
+                                writes?: string[];
+                            };
                             /** @description Due date, epoch ms. */
                             due?: number;
                             /** @description Good units made so far. */
@@ -5077,6 +5128,30 @@ export interface paths {
                             status: "released" | "running" | "completed" | "cancelled";
                             unit: string;
                             updatedAt: number;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -5167,6 +5242,15 @@ export interface paths {
                             cancelledAt?: number;
                             completedAt?: number;
                             description?: string;
+                            dispatch?: {
+                                at: number;
+                                problem?: string;
+                                requestedBy?: string;
+                                /** @description awaiting-approval: its start waits for writes a second person must approve (GET /api/v1/writes?state=pending); refused: the last such start did not go through. */
+                                state: "awaiting-approval" | "refused";
+                                /** @description The write requests it waits for. */
+                                writes?: string[];
+                            };
                             /** @description Due date, epoch ms. */
                             due?: number;
                             /** @description Good units made so far. */
@@ -5184,6 +5268,30 @@ export interface paths {
                             status: "released" | "running" | "completed" | "cancelled";
                             unit: string;
                             updatedAt: number;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -5252,7 +5360,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start an order on its line: order number, product, target quantity and the product's speed are written to the line's PLC through the write gate (a conduit must allow orders), then the order runs. */
+        /**
+         * Start an order on its line: order number, product, target quantity and the product's speed are written to the line's PLC through the write gate (a conduit must allow orders), then the order runs.
+         * @description Where a conduit into the PLC's zone requires approval, the writes wait for a second person: the answer is 202 with the order still released and dispatch.state awaiting-approval; it starts by itself once every write is approved and done.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -5274,6 +5385,54 @@ export interface paths {
                             cancelledAt?: number;
                             completedAt?: number;
                             description?: string;
+                            dispatch?: {
+                                at: number;
+                                problem?: string;
+                                requestedBy?: string;
+                                /** @description awaiting-approval: its start waits for writes a second person must approve (GET /api/v1/writes?state=pending); refused: the last such start did not go through. */
+                                state: "awaiting-approval" | "refused";
+                                /** @description The write requests it waits for. */
+                                writes?: string[];
+                            };
+                            /** @description Due date, epoch ms. */
+                            due?: number;
+                            /** @description Good units made so far. */
+                            good: number;
+                            id: string;
+                            line: string;
+                            product: string;
+                            quantity: number;
+                            receivedAt: number;
+                            /** @description Scrap units so far. */
+                            scrap: number;
+                            /** @description rest, staging or folder. */
+                            source: string;
+                            startedAt?: number;
+                            status: "released" | "running" | "completed" | "cancelled";
+                            unit: string;
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cancelledAt?: number;
+                            completedAt?: number;
+                            description?: string;
+                            dispatch?: {
+                                at: number;
+                                problem?: string;
+                                requestedBy?: string;
+                                /** @description awaiting-approval: its start waits for writes a second person must approve (GET /api/v1/writes?state=pending); refused: the last such start did not go through. */
+                                state: "awaiting-approval" | "refused";
+                                /** @description The write requests it waits for. */
+                                writes?: string[];
+                            };
                             /** @description Due date, epoch ms. */
                             due?: number;
                             /** @description Good units made so far. */
@@ -5480,7 +5639,7 @@ export interface paths {
             parameters: {
                 query?: {
                     limit?: number;
-                    state?: "pending" | "approved" | "denied" | "expired" | "done" | "failed";
+                    state?: "pending" | "approved" | "denied" | "expired" | "cancelled" | "done" | "failed";
                 };
                 header?: never;
                 path?: never;
@@ -5516,7 +5675,7 @@ export interface paths {
                                     name: string;
                                 };
                                 /** @enum {string} */
-                                state: "pending" | "approved" | "denied" | "expired" | "done" | "failed";
+                                state: "pending" | "approved" | "denied" | "expired" | "cancelled" | "done" | "failed";
                                 value: number | boolean | string;
                                 zone: string;
                             }[];
@@ -5614,7 +5773,8 @@ export interface paths {
                     "application/json": {
                         path: string;
                         reason?: string;
-                        value: number | boolean | string;
+                        /** @description The new value, of the attribute's type exactly: a finite JSON number (number, state), true/false (boolean) or a string. Anything else is refused with CW_WRITE_BAD_VALUE. */
+                        value: unknown;
                     };
                 };
             };
@@ -5646,7 +5806,7 @@ export interface paths {
                                 name: string;
                             };
                             /** @enum {string} */
-                            state: "pending" | "approved" | "denied" | "expired" | "done" | "failed";
+                            state: "pending" | "approved" | "denied" | "expired" | "cancelled" | "done" | "failed";
                             value: number | boolean | string;
                             zone: string;
                         };
@@ -5679,7 +5839,7 @@ export interface paths {
                                 name: string;
                             };
                             /** @enum {string} */
-                            state: "pending" | "approved" | "denied" | "expired" | "done" | "failed";
+                            state: "pending" | "approved" | "denied" | "expired" | "cancelled" | "done" | "failed";
                             value: number | boolean | string;
                             zone: string;
                         };
@@ -5907,7 +6067,7 @@ export interface paths {
                                 name: string;
                             };
                             /** @enum {string} */
-                            state: "pending" | "approved" | "denied" | "expired" | "done" | "failed";
+                            state: "pending" | "approved" | "denied" | "expired" | "cancelled" | "done" | "failed";
                             value: number | boolean | string;
                             zone: string;
                         };
@@ -6043,7 +6203,7 @@ export interface paths {
                                 name: string;
                             };
                             /** @enum {string} */
-                            state: "pending" | "approved" | "denied" | "expired" | "done" | "failed";
+                            state: "pending" | "approved" | "denied" | "expired" | "cancelled" | "done" | "failed";
                             value: number | boolean | string;
                             zone: string;
                         };
@@ -6279,7 +6439,7 @@ export interface paths {
                                 name: string;
                             };
                             /** @enum {string} */
-                            state: "pending" | "approved" | "denied" | "expired" | "done" | "failed";
+                            state: "pending" | "approved" | "denied" | "expired" | "cancelled" | "done" | "failed";
                             value: number | boolean | string;
                             zone: string;
                         };
