@@ -68,7 +68,7 @@ ${['a', 'b'].map((z) => `    - id: line-${z}
   confirmations: { targets: [{ id: erp, kind: webhook, url: "http://127.0.0.1:1/confirm", secret: "a-secret-of-the-erp-hook" }] }
 historian: { flushInterval: 200ms }
 security:
-  writes: { perMinute: 600, requestsPerMinute: 600, verifyTimeout: 3s }
+  writes: { perMinute: 600, requestsPerMinute: 120, verifyTimeout: 3s }
 `;
 
 type Who = 'anonymous' | 'viewerA' | 'operatorA' | 'engineer' | 'admin';
@@ -374,10 +374,40 @@ describe('strict writes over HTTP', () => {
     const asked = await asToken(token, url)('/api/v1/writes', 'POST', { path: `${A_LINE}/filler/speed_sp`, value: 444 });
     expect(asked).toMatchObject({ status: 202, body: { state: 'pending' } });
     expect((await asToken(tokens.admin, url)(`/api/v1/users/${user.id}`, 'PATCH', { disabled: true })).status).toBe(200);
+    // Cancelled at once, audited, before anyone looks at the request.
+    expect(hub.security.pending.get(asked.body.id)).toMatchObject({ state: 'cancelled' });
     const approve = await asToken(tokens.engineer, url)(`/api/v1/writes/${asked.body.id}/approve`, 'POST');
     expect(approve).toMatchObject({ status: 409, body: { code: 'CW_WRITE_REQUESTER_DISABLED' } });
     expect((await asToken(tokens.admin, url)(`/api/v1/writes/${asked.body.id}`)).body).toMatchObject({ state: 'cancelled', outcome: { reason: 'requester disabled' } });
     expect(hub.security.audit.query({ action: 'write.cancel', limit: 20 }).find((r) => r.detail?.writeId === asked.body.id)).toMatchObject({ actor: 'system', outcome: 'success' });
     expect(hub.security.audit.query({ action: 'write.dispatch', limit: 100 }).some((r) => r.detail?.writeId === asked.body.id)).toBe(false);
+  });
+});
+
+describe('write requests per account', () => {
+  it('answers 429 with Retry-After and the catalogue error past requestsPerMinute, refused requests counted too', async () => {
+    const user = await hub.security.users.create({ username: `hasty-${Date.now()}`, password: 'a long plant passphrase', grants: [{ role: 'operator', zones: ['zone-a'] }] });
+    const w = asToken(hub.security.tokens.create(user.id, { name: 'hasty', scopes: ['read', 'write'] }, hub.security.now()).secret, url);
+    const body = { path: `${A_LINE}/filler/speed_sp`, value: null };
+    // The budget refills at 2 a second while the loop runs: a few more than 120 get through.
+    let answered = 0;
+    let limited: Answer | undefined;
+    while (answered < 200) {
+      const r = await w('/api/v1/writes', 'POST', body);
+      if (r.status === 429) {
+        limited = r;
+        break;
+      }
+      expect(r.body.code).toBe('CW_WRITE_BAD_VALUE');
+      answered++;
+    }
+    expect(answered).toBeGreaterThanOrEqual(120);
+    expect(answered).toBeLessThan(200);
+    expect(limited).toMatchObject({ status: 429, body: { code: 'CW_WRITE_TOO_MANY_REQUESTS', step: 'rate' } });
+    // A well-formed write is refused too until the budget refills.
+    expect((await w('/api/v1/writes', 'POST', { ...body, value: 500 })).status).toBe(429);
+    expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Another account is not held up by it.
+    expect((await asToken(tokens.operatorA, url)('/api/v1/writes', 'POST', body)).body.code).toBe('CW_WRITE_BAD_VALUE');
   });
 });

@@ -119,6 +119,11 @@ export class WriteGate {
     return true;
   }
 
+  /** Expire requests whose time is up and cancel those of disabled or removed requesters, now. */
+  sweep(): void {
+    this.#expire();
+  }
+
   /** Approve a pending write as a second person and carry it out. */
   async approve(who: Requester, id: string): Promise<WriteRecord> {
     const w = this.#pendingOf(who, id, 'write.approve');
