@@ -142,12 +142,14 @@ const TABLE: Record<string, Zoned | Unzoned> = {
   'GET /api/v1/audit/verify': unzoned('audit is a site-wide permission', { path: '/api/v1/audit/verify' }),
   'GET /api/v1/health': unzoned('liveness, public by design, no zone detail', { path: '/api/v1/health' }, 200),
   // the plant's shape: zones and conduits for every reader; links only in the caller's zones (tested below)
-  'GET /api/v1/zones': unzoned("the zone graph; its links are filtered to the caller's zones", { path: '/api/v1/zones' }),
-  'GET /api/v1/pki': unzoned('certificates span zones: site-wide configure only', { path: '/api/v1/pki' }),
-  'POST /api/v1/pki/{thumbprint}/trust': unzoned('site-wide configure only', { path: `/api/v1/pki/${'0'.repeat(40)}/trust` }),
-  'POST /api/v1/pki/{thumbprint}/reject': unzoned('site-wide configure only', { path: `/api/v1/pki/${'0'.repeat(40)}/reject` }),
-  'GET /api/v1/quarantine': unzoned('every sink of the site: site-wide readers only (403 for a zone-limited one)', { path: '/api/v1/quarantine' }),
-  'GET /metrics': unzoned('counters of every source: site-wide readers only', { path: '/metrics' }),
+  // The zone graph for every reader; which links sit in a zone only for those who may read it.
+  'GET /api/v1/zones': { kind: 'zoned', req: () => ({ path: '/api/v1/zones' }), expect: LIST, listed: (b, z) => b.links.some((l: { id: string }) => l.id === source(z)) },
+  // Things that span zones: a grant with no zone limits only (configure for the certificates).
+  'GET /api/v1/pki': { kind: 'zoned', req: () => ({ path: '/api/v1/pki' }), expect: SITE_READ },
+  'POST /api/v1/pki/{thumbprint}/trust': { kind: 'zoned', req: () => ({ path: `/api/v1/pki/${'0'.repeat(40)}/trust` }), expect: { ...SITE_READ, engineer: [404, 404], admin: [404, 404] } },
+  'POST /api/v1/pki/{thumbprint}/reject': { kind: 'zoned', req: () => ({ path: `/api/v1/pki/${'0'.repeat(40)}/reject` }), expect: { ...SITE_READ, engineer: [404, 404], admin: [404, 404] } },
+  'GET /api/v1/quarantine': { kind: 'zoned', req: () => ({ path: '/api/v1/quarantine' }), expect: SITE_READ },
+  'GET /metrics': { kind: 'zoned', req: () => ({ path: '/metrics' }), expect: SITE_READ },
   'POST /ingest/{source}': unzoned("a device's push, checked by the source's own token", { path: '/ingest/plc-a', body: {} }, 404),
 
   // sources: each in its zone
