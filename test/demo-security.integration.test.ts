@@ -5,7 +5,8 @@
  * server (devices in-process, as in the browser tests) and the new value comes back through the
  * namespace; the audit log holds request, approval, dispatch and outcome, and its chain verifies.
  * Then the `--simulated` plant: the same setpoint on its simulator, written with the banner's own
- * curl lines; no commands into Utilities, where no conduit allows them; and the demo ERP's orders.
+ * curl lines; no commands into Utilities, where no conduit allows them; the demo ERP's orders, and
+ * an order's start, whose speed write waits for the approver like any other.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -196,5 +197,29 @@ describe('the simulated demo plant (--simulated)', () => {
       30_000,
     );
     expect(orders).toEqual(expect.arrayContaining(wanted));
+  });
+  it('holds a work order\'s speed setpoint for the approver too: the operator alone cannot change it by starting an order', async () => {
+    const wanted = demoOrders(Date.now()).map((o) => o.order_id);
+    const orders = await until(
+      async () => (await asSession(op, demo.url)('/api/v1/work-orders?status=released')).body.orders as Array<{ id: string; line: string }>,
+      (list) => list.some((o) => o.line === 'line1' && wanted.includes(o.id)),
+      30_000,
+    );
+    const order = orders.find((o) => o.line === 'line1')!;
+    const before = await valueOf(op, demo.url, SP);
+    const started = await asSession(op, demo.url)(`/api/v1/work-orders/${order.id}/start`, 'POST');
+    expect(started).toMatchObject({ status: 202, body: { status: 'released', dispatch: { state: 'awaiting-approval', requestedBy: 'operator' } } });
+    const [writeId] = started.body.dispatch.writes as string[];
+    const pending = (await asSession(op, demo.url)(`/api/v1/writes/${writeId}`)).body;
+    expect(pending).toMatchObject({ state: 'pending', path: SP, reason: `start work order ${order.id}` });
+    expect(before).not.toBe(pending.value);
+    await sleep(1500);
+    expect(await valueOf(op, demo.url, SP)).toBe(before);
+
+    const ap = await signIn(demo.url, 'approver', demo.accounts.find((a) => a.username === 'approver')!.password);
+    expect((await asSession(ap, demo.url)(`/api/v1/writes/${writeId}/approve`, 'POST')).body).toMatchObject({ state: 'done', outcome: { newValue: pending.value } });
+    const running = await until(async () => (await asSession(op, demo.url)(`/api/v1/work-orders/${order.id}`)).body, (o) => o.status === 'running', 15_000);
+    expect(running.status).toBe('running');
+    expect(await valueOf(op, demo.url, SP)).toBe(pending.value);
   });
 });

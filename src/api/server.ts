@@ -29,6 +29,7 @@ import { valueRoutes } from './routes/values.js';
 import type { HubServices } from './services.js';
 import { webRoutes } from './web.js';
 import { zoneRoutes } from './routes/zones.js';
+import { siteScope } from './scopes.js';
 
 export interface ApiOptions {
   services: HubServices;
@@ -97,7 +98,8 @@ export async function buildApi({ services, logger, https }: ApiOptions): Promise
 
   await app.register(ingestRoutes, { services });
 
-  app.get('/metrics', { config: { permission: 'read' }, schema: { summary: 'Prometheus metrics: samples received, stored, rejected and dropped with reasons; connection states.', tags: ['hub'] } }, async (_req, reply) => {
+  // Counters of every source and sink, across zones: site-wide readers only.
+  app.get('/metrics', { config: { permission: 'read', scope: siteScope }, schema: { summary: 'Prometheus metrics: samples received, stored, rejected and dropped with reasons; connection states.', tags: ['hub'] } }, async (_req, reply) => {
     const m = await services.metrics();
     return reply.type(m.contentType).send(m.body);
   });

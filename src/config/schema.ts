@@ -291,7 +291,8 @@ export const SecuritySchema = Type.Object(
       approvalTimeout: Type.Optional(Duration),
       perMinute: Type.Optional(Type.Integer({ minimum: 1, maximum: 600, description: 'Writes per minute one account may make to one attribute (default 10).' })),
       verifyTimeout: Type.Optional(Duration),
-    }, { additionalProperties: false, description: 'The write gate: approvalTimeout (default 5m) for a second person to approve, the rate limit, and how long to wait for the value to read back (verifyTimeout, default 10s; 0 skips).' })),
+      requestsPerMinute: Type.Optional(Type.Integer({ minimum: 1, maximum: 6000, description: 'Write requests per minute one account may send, to any attribute, refused ones included (default 30); more are answered 429 with Retry-After.' })),
+    }, { additionalProperties: false, description: 'The write gate: approvalTimeout (default 5m) for a second person to approve, the rate limits, and how long to wait for the value to read back (verifyTimeout, default 10s; 0 skips).' })),
     oidc: Type.Optional(Type.Object({
       issuer: Type.String({ pattern: '^https?://', description: 'The OpenID Connect issuer URL (HTTPS; plain HTTP only on loopback).' }),
       clientId: Type.String({ minLength: 1 }),

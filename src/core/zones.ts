@@ -19,6 +19,16 @@ export function flowAllowed(conduits: readonly ConduitRule[], from: string, to: 
   return from === to || findConduit(conduits, from, to, flow) !== undefined;
 }
 
+/**
+ * True when a conduit that lets writes (commands or orders) go from `from` into `to` requires a
+ * second person's approval. Approval belongs to the pair of zones, not to one flow: every write
+ * into such a zone needs it, whichever feature makes the write.
+ */
+export function downApproval(conduits: readonly ConduitRule[], from: string, to: string): boolean {
+  if (from === to) return false;
+  return conduits.some((c) => c.from === from && c.to === to && (c.allow.includes('commands') || c.allow.includes('orders')) && c.require?.approval === true);
+}
+
 /** How a source or sink link carries its data across the network, in words for messages. */
 export interface LinkSecurity {
   encrypted: boolean;

@@ -60,10 +60,10 @@ describe('the demo config', () => {
     expect(config.broker?.port).toBe(1883);
   });
 
-  it('opens commands into packaging only, with two-person approval, and a writable, limited filler speed setpoint', () => {
+  it('opens commands and orders into packaging only, with two-person approval, and a writable, limited filler speed setpoint', () => {
     for (const config of [demoConfig({ seed: 42, devices: ENDPOINTS }), demoConfig({ seed: 42 })]) {
       const down = config.conduits!.filter((c) => c.from === 'site-ops' && c.allow.some((f) => f !== 'telemetry'));
-      expect(down.map((c) => [c.to, c.allow, c.require?.approval ?? false])).toEqual([['packaging', ['orders'], false], ['packaging', ['commands'], true]]);
+      expect(down.map((c) => [c.to, c.allow, c.require?.approval ?? false])).toEqual([['packaging', ['commands', 'orders'], true]]);
       const filler = config.templates!.find((t) => t.id === 'Filler');
       expect(filler?.attributes?.filter((a) => a.writable)).toEqual([expect.objectContaining({ name: 'speed_setpoint', min: 0, max: 1200 })]);
       expect(config.production?.lines.map((l) => l.dispatch)).toEqual([{ speed: 'filler/speed_setpoint' }, { speed: 'filler/speed_setpoint' }]);

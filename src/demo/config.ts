@@ -109,11 +109,11 @@ function conduits(): ConduitConfig[] {
     { from: 'packaging', to: 'site-ops', allow: ['telemetry'] },
     { from: 'utilities', to: 'site-ops', allow: ['telemetry'] },
     { from: 'site-ops', to: 'enterprise', allow: ['telemetry'] },
-    // Starting a work order writes the product's speed to the filler: the orders flow, no approval.
-    { from: 'site-ops', to: 'packaging', allow: ['orders'] },
-    // An operator's write to a packaging machine (the fillers' speed setpoints) needs a second
-    // person's approval. Utilities has no commands conduit: nothing is written there.
-    { from: 'site-ops', to: 'packaging', allow: ['commands'], require: { approval: true }, description: 'Operator writes to packaging machines, each approved by a second person' },
+    // Every write into packaging needs a second person's approval: an operator's (the fillers' speed
+    // setpoints) and a work order's (starting one writes the product's speed to the filler, which
+    // then waits for the approval and starts by itself). Utilities has no such conduit: nothing is
+    // written there.
+    { from: 'site-ops', to: 'packaging', allow: ['commands', 'orders'], require: { approval: true }, description: 'Writes to packaging machines, by operators and by work orders, each approved by a second person' },
   ];
 }
 

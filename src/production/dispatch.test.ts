@@ -34,6 +34,13 @@ describe('dispatch', () => {
     await expect(commandsOnly.submit(w('l/filler/order', 'WO-1'))).rejects.toMatchObject({ code: 'CW_PRODUCTION_DISPATCH_REFUSED', message: expect.stringContaining('no conduit allows orders from zone site-ops to zone packaging') });
   });
 
+  it('refuses a zone whose conduits require approval: the stand-in cannot hold a write for a second person', async () => {
+    const p = plant();
+    const gate = conduitGate(p, [{ from: 'site-ops', to: 'packaging', allow: ['orders'] }, { from: 'site-ops', to: 'packaging', allow: ['commands'], require: { approval: true } }], 'site-ops');
+    await expect(gate.submit(w('l/filler/order', 'WO-1'))).rejects.toMatchObject({ code: 'CW_PRODUCTION_DISPATCH_REFUSED', message: expect.stringContaining("need a second person's approval") });
+    expect(p.written).toEqual([]);
+  });
+
   it.each([
     ['l/filler/nothing', 'x', 'there is no attribute at this path'],
     ['l/filler/state', 1, 'the attribute is not writable (writable: true in its template)'],

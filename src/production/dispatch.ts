@@ -6,11 +6,12 @@
  * limits, approval, rate limit, audit, read-back). `conduitGate` is the fallback where no gate is
  * handed in (tests, tools): it checks the target (a writable attribute bound to a source tag), the
  * conduit that must allow `orders` from the hub's zone into the PLC's zone and the attribute's
- * limits, then writes through the source — no identity, approval or audit.
+ * limits, then writes through the source — no identity, approval or audit, so it refuses a zone
+ * whose conduits require approval: only the real gate can hold a write for a second person.
  */
 import { CausewayError } from '../core/errors.js';
 import type { Value } from '../core/sample.js';
-import { findConduit, type ConduitRule } from '../core/zones.js';
+import { downApproval, findConduit, type ConduitRule } from '../core/zones.js';
 import type { WorkOrder } from './orders.js';
 
 export interface WriteRequester {
@@ -33,9 +34,19 @@ export interface WriteOutcome {
   writeId?: string;
 }
 
-/** The write gate as production needs it; refusals and failures are thrown as catalogue errors. */
+/** Where a write that waited for approval is now. */
+export type WriteProgress = 'pending' | 'approved' | 'done' | 'failed' | 'denied' | 'expired' | 'cancelled' | 'unknown';
+
+/**
+ * The write gate as production needs it; refusals and failures are thrown as catalogue errors.
+ * A gate that can hold writes for approval also says where they are, cancels them, and tells
+ * when one is settled, so an order waiting for its writes starts once they are done.
+ */
 export interface WriteGate {
   submit(w: OrderWrite): Promise<WriteOutcome>;
+  progress?(writeId: string): WriteProgress;
+  cancel?(writeId: string, reason: string): void;
+  onSettled?(listener: (writeId: string) => void): void;
 }
 
 /** Which attribute of a line (paths relative to the line) receives which part of the order. */
@@ -85,6 +96,7 @@ export function conduitGate(plant: GatePlant, conduits: readonly ConduitRule[], 
       const t = target(plant, w);
       if (typeof t === 'string') throw refuse(t);
       if (t.zone !== hubZone && !findConduit(conduits, hubZone, t.zone, 'orders')) throw refuse(`no conduit allows orders from zone ${hubZone} to zone ${t.zone}`);
+      if (downApproval(conduits, hubZone, t.zone)) throw refuse(`writes into zone ${t.zone} need a second person's approval, which only the hub's write gate can hold`);
       await plant.write(t.sourceId, t.tagId, w.value);
       return { state: 'done' };
     },

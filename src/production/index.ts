@@ -42,6 +42,7 @@ export class Production {
   readonly #d: ProductionDeps;
   readonly #lines: Map<string, LineSettings>;
   readonly #lastConfirm = new Map<string, number>();
+  #settling: Promise<void> = Promise.resolve();
   /** How the periodic tasks went (the hub's runtime runs them): ERP inputs, tracking, confirmations. */
   readonly taskStatus = new Map<string, { name: string; lastRunAt?: number; lastSuccessAt?: number; lastError?: string }>();
 
@@ -52,6 +53,8 @@ export class Production {
     this.staging = settings.staging ? new StagingDb(settings.staging) : undefined;
     this.folder = settings.folder ? new FolderInput(settings.folder, (records) => this.receive('folder', records), deps.now) : undefined;
     this.outbox = new Outbox(deps.store, deps.targets);
+    // An approved (or denied) write may be the last one an order waits for.
+    deps.gate?.onSettled?.(() => void this.settleDispatches().catch(() => undefined));
   }
 
   get #ctx(): TrackerContext {
@@ -69,24 +72,41 @@ export class Production {
     return l;
   }
 
-  /** Take ERP records: each validated, good ones kept (created, updated, cancelled or unchanged), bad ones rejected with reasons. */
-  receive(source: OrderSource, records: ReadonlyArray<{ ref: string; raw: unknown }>): ReceiveSummary {
+  /**
+   * Take ERP records: each validated, good ones kept (created, updated, cancelled or unchanged), bad
+   * ones rejected with reasons. `may` limits a caller to lines in its zones: a record for another
+   * line, or for an order id known on another line, is rejected without saying which.
+   */
+  receive(source: OrderSource, records: ReadonlyArray<{ ref: string; raw: unknown }>, may: (line: string) => boolean = () => true): ReceiveSummary {
     const now = this.#d.now();
     const ctx = { lines: new Set(this.#lines.keys()), products: this.settings.products };
     const { accepted, rejected } = validateOrders(records, ctx);
     const out: ReceiveSummary = { accepted: [], rejected: [...rejected] };
+    const dropped: WorkOrder[] = [];
     this.#d.store.tx(() => {
       for (const { ref, ...r } of accepted) {
-        const got = receive(this.#d.store.order(r.id), r, source, now);
+        const existing = this.#d.store.order(r.id);
+        if (!may(r.line) || (existing && !may(existing.line))) {
+          out.rejected.push({ ref, id: r.id, problems: [`order ${r.id} on line ${r.line} is outside the zones your account may change`] });
+          continue;
+        }
+        const got = receive(existing, r, source, now);
         if ('problem' in got) {
           out.rejected.push({ ref, id: r.id, problems: [got.problem] });
           continue;
         }
-        if (got.change !== 'unchanged') this.#d.store.save(got.order);
+        let order = got.order;
+        // A start that waits for approval carries the order as it was: a change withdraws it.
+        if (existing?.dispatch?.state === 'awaiting-approval' && (got.change === 'updated' || got.change === 'cancelled')) {
+          dropped.push(existing);
+          order = { ...order, dispatch: { state: 'refused', problem: `the ERP ${got.change === 'updated' ? 'changed' : 'cancelled'} the order while its start waited for approval`, at: now } };
+        }
+        if (got.change !== 'unchanged') this.#d.store.save(order);
         out.accepted.push({ id: r.id, change: got.change });
       }
       this.#d.store.reject(source, out.rejected, now);
     });
+    for (const o of dropped) this.#dropDispatch(o, `the ERP changed work order ${o.id}`);
     return out;
   }
 
@@ -116,23 +136,82 @@ export class Production {
     return this.#d.store.orders(q);
   }
 
-  /** Start an order: dispatch it to the line's PLC through the write gate, then mark it running. */
+  /**
+   * Start an order: dispatch it to the line's PLC through the write gate, then mark it running.
+   * Where the gate holds writes for a second person's approval, the order stays released with
+   * `dispatch.state: awaiting-approval` and starts by itself once every write is done.
+   */
   async start(id: string, requester: WriteRequester): Promise<WorkOrder> {
+    await this.settleDispatches();
     const o = this.order(id);
     const line = this.line(o.line);
-    const busy = this.#d.store.orders({ line: o.line, status: 'running', limit: 1 })[0];
-    if (busy && busy.id !== id) throw new CausewayError('CW_PRODUCTION_LINE_BUSY', { line: o.line, order: busy.id });
+    if (o.dispatch?.state === 'awaiting-approval') throw new CausewayError('CW_PRODUCTION_ORDER_STATE', { problem: `work order ${id} already waits for the approval of its writes (${o.dispatch.writes.join(', ')}); it starts once they are approved` });
+    this.#checkLineFree(o);
     const next = this.#transition(o, 'start');
     const writes = dispatchWrites(o, line.path, line.dispatch, this.settings.products.get(o.product)?.speed);
+    const waiting: string[] = [];
     for (const w of writes) {
       if (!this.#d.gate) throw new CausewayError('CW_PRODUCTION_DISPATCH_FAILED', { order: id, line: o.line, reason: 'the hub has no write gate for orders' });
-      const outcome = await this.#d.gate.submit({ ...w, requester, flow: 'orders', reason: `start work order ${id}` });
-      // A conduit that requires approval holds the write: the order starts once it is approved and started again.
-      if (outcome.state === 'pending') throw new CausewayError('CW_PRODUCTION_DISPATCH_FAILED', { order: id, line: o.line, reason: `the write to ${w.path} waits for a second person's approval${outcome.writeId ? ` (write ${outcome.writeId})` : ''}; start the order again once it is approved` });
+      const outcome = await this.#d.gate.submit({ ...w, requester, flow: 'orders', reason: `start work order ${id}` }).catch((e: unknown) => {
+        for (const writeId of waiting) this.#d.gate?.cancel?.(writeId, `work order ${id} could not be dispatched`);
+        throw e;
+      });
+      // A gate that cannot say when a held write is done cannot start the order later: stop at the first.
+      if (outcome.state === 'pending' && !this.#d.gate.progress) throw new CausewayError('CW_PRODUCTION_DISPATCH_FAILED', { order: id, line: o.line, reason: `the write to ${w.path} waits for a second person's approval${outcome.writeId ? ` (write ${outcome.writeId})` : ''}; start the order again once it is approved` });
+      if (outcome.state === 'pending') waiting.push(outcome.writeId ?? '');
     }
-    this.#d.store.save(next);
-    await this.#publishOrder(line, next);
-    return next;
+    if (waiting.length > 0) {
+      const held: WorkOrder = { ...o, dispatch: { state: 'awaiting-approval', writes: waiting, requestedBy: requester.name, at: this.#d.now() }, updatedAt: this.#d.now() };
+      this.#d.store.save(held);
+      return held;
+    }
+    return this.#run(line, next);
+  }
+
+  #checkLineFree(o: WorkOrder): void {
+    const busy = this.#d.store.orders({ line: o.line, status: 'running', limit: 1 })[0]
+      ?? this.#d.store.awaitingDispatch().find((x) => x.line === o.line && x.id !== o.id);
+    if (busy && busy.id !== o.id) throw new CausewayError('CW_PRODUCTION_LINE_BUSY', { line: o.line, order: busy.id });
+  }
+
+  async #run(line: LineSettings, next: WorkOrder): Promise<WorkOrder> {
+    const { dispatch: _d, ...running } = next;
+    this.#d.store.save(running);
+    await this.#publishOrder(line, running);
+    return running;
+  }
+
+  /**
+   * Orders waiting for approved writes: start those whose writes are all done; give up (order
+   * stays released, the reason in `dispatch`) on those with a write denied, expired, cancelled or
+   * failed, cancelling the rest of their writes. Runs on the gate's word and on every tick.
+   */
+  settleDispatches(): Promise<void> {
+    this.#settling = this.#settling.then(() => this.#settle(), () => this.#settle());
+    return this.#settling;
+  }
+
+  async #settle(): Promise<void> {
+    const gate = this.#d.gate;
+    if (!gate?.progress) return;
+    for (const o of this.#d.store.awaitingDispatch()) {
+      if (o.dispatch?.state !== 'awaiting-approval') continue;
+      const states = o.dispatch.writes.map((w) => [w, gate.progress!(w)] as const);
+      const bad = states.find(([, st]) => st !== 'pending' && st !== 'approved' && st !== 'done');
+      if (bad) {
+        for (const [w, st] of states) if (st === 'pending') gate.cancel?.(w, `another write of work order ${o.id} was ${bad[1]}`);
+        this.#d.store.save({ ...o, dispatch: { state: 'refused', problem: `write ${bad[0]} was ${bad[1]}; the order stays released`, at: this.#d.now() }, updatedAt: this.#d.now() });
+      } else if (states.every(([, st]) => st === 'done')) {
+        const next = this.#transition(o, 'start');
+        await this.#run(this.line(o.line), next);
+      }
+    }
+  }
+
+  /** Withdraw the writes an order's start still waits for (it was cancelled or changed). */
+  #dropDispatch(o: WorkOrder, why: string): void {
+    if (o.dispatch?.state !== 'awaiting-approval') return;
+    for (const w of o.dispatch.writes) this.#d.gate?.cancel?.(w, why);
   }
 
   /** Complete a running order: its actual good and scrap from the line's counters, and its final confirmation queued. */
@@ -148,7 +227,8 @@ export class Production {
   async #finish(id: string, action: 'complete' | 'cancel'): Promise<WorkOrder> {
     const o = this.order(id);
     const wasRunning = o.status === 'running';
-    const next = this.#transition(o, action);
+    const { dispatch: _d, ...next } = this.#transition(o, action);
+    this.#dropDispatch(o, `work order ${id} was cancelled`);
     const done = wasRunning ? { ...next, ...(await lineCounts(this.#ctx, this.line(o.line), o.startedAt!, this.#d.now())) } : next;
     const oee = wasRunning ? await this.#orderOee(done) : undefined;
     this.#d.store.tx(() => {
@@ -170,9 +250,9 @@ export class Production {
     return r ? { availability: r.availability, performance: r.performance, quality: r.quality, oee: r.oee } : undefined;
   }
 
-  /** OEE of one line (or all) per shift, day, order or the whole range. */
-  async oee(q: { line?: string; from: number; to: number; by: PeriodKind }): Promise<OeePeriod[]> {
-    const lines = q.line ? [this.line(q.line)] : this.lines();
+  /** OEE of one line (or all, or those listed) per shift, day, order or the whole range. */
+  async oee(q: { line?: string; lines?: readonly string[]; from: number; to: number; by: PeriodKind }): Promise<OeePeriod[]> {
+    const lines = q.line ? [this.line(q.line)] : this.lines().filter((l) => q.lines === undefined || q.lines.includes(l.id));
     const out: OeePeriod[] = [];
     for (const l of lines) out.push(...(await lineOee(this.#ctx, l, q.by, q.from, q.to)));
     return out;
@@ -197,6 +277,7 @@ export class Production {
 
   /** Periodic work: running orders' actuals, interim confirmations, and each line's OEE of the current shift published. */
   async tick(): Promise<void> {
+    await this.settleDispatches();
     const now = this.#d.now();
     const batch: Sample[] = [];
     for (const line of this.lines()) {

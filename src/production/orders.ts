@@ -22,6 +22,14 @@ export interface OrderRecord {
   status: 'released' | 'cancelled';
 }
 
+/**
+ * A start that waits for writes a second person must approve (the order stays released meanwhile),
+ * or the last such start that did not go through and why.
+ */
+export type OrderDispatch =
+  | { state: 'awaiting-approval'; writes: string[]; requestedBy: string; at: number }
+  | { state: 'refused'; problem: string; at: number };
+
 export interface WorkOrder extends Omit<OrderRecord, 'status'> {
   status: OrderStatus;
   /** Actual good and scrap units so far (from the line's counters while it runs). */
@@ -33,6 +41,8 @@ export interface WorkOrder extends Omit<OrderRecord, 'status'> {
   startedAt?: number;
   completedAt?: number;
   cancelledAt?: number;
+  /** Its start, while it waits for approved writes (or why the last one did not go through). */
+  dispatch?: OrderDispatch;
 }
 
 /** What the validation knows of the plant. */

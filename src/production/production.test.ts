@@ -118,4 +118,62 @@ describe('the production application', () => {
     expect(() => ctx.production.assignReason(`line1.${T0}`, 5, 'olga')).toThrow(expect.objectContaining({ code: 'CW_PRODUCTION_REASON_UNKNOWN' }));
     expect(() => ctx.production.assignReason('line7.5', 101, 'olga')).toThrow(expect.objectContaining({ code: 'CW_PRODUCTION_STOP_NOT_FOUND' }));
   });
+
+  describe('a start whose writes wait for a second person', () => {
+    /** A gate that holds every write until the test settles it, as the hub's does behind an approval conduit. */
+    function holdingGate() {
+      const states = new Map<string, 'pending' | 'done' | 'denied' | 'cancelled'>();
+      const listeners: Array<(id: string) => void> = [];
+      const gate: WriteGate = {
+        async submit() {
+          const id = `w${states.size + 1}`;
+          states.set(id, 'pending');
+          return { state: 'pending', writeId: id };
+        },
+        progress: (id) => states.get(id) ?? 'unknown',
+        cancel: (id) => void (states.get(id) === 'pending' && states.set(id, 'cancelled')),
+        onSettled: (l) => void listeners.push(l),
+      };
+      const settle = (id: string, st: 'done' | 'denied') => {
+        states.set(id, st);
+        for (const l of listeners) l(id);
+      };
+      return { gate, states, settle };
+    }
+
+    it('keeps the order released, awaiting approval, and starts it once every write is done', async () => {
+      const held = holdingGate();
+      ctx = setup({ gate: held.gate });
+      ctx.production.receive('rest', [{ ref: '0', raw: { id: 'WO-1', product: 'COLA-500', quantity: 500, line: 'line1' } }]);
+      const waiting = await ctx.production.start('WO-1', { id: 'u1', name: 'olga' });
+      expect(waiting).toMatchObject({ status: 'released', dispatch: { state: 'awaiting-approval', writes: ['w1', 'w2', 'w3'], requestedBy: 'olga' } });
+      await expect(ctx.production.start('WO-1', { id: 'u1', name: 'olga' })).rejects.toMatchObject({ code: 'CW_PRODUCTION_ORDER_STATE' });
+      held.settle('w1', 'done');
+      held.settle('w2', 'done');
+      await ctx.production.settleDispatches();
+      expect(ctx.production.order('WO-1').status).toBe('released');
+      held.settle('w3', 'done');
+      await ctx.production.settleDispatches();
+      const running = ctx.production.order('WO-1');
+      expect(running).toMatchObject({ status: 'running' });
+      expect(running.dispatch).toBeUndefined();
+      expect(ctx.published.map((x) => [x.path, x.value])).toContainEqual([`${LINE}/order/id`, 'WO-1']);
+    });
+
+    it('gives up when a write is denied, withdrawing the others, and withdraws them when the order is cancelled', async () => {
+      const held = holdingGate();
+      ctx = setup({ gate: held.gate });
+      ctx.production.receive('rest', [{ ref: '0', raw: { id: 'WO-1', product: 'COLA-500', quantity: 500, line: 'line1' } }, { ref: '1', raw: { id: 'WO-2', product: 'COLA-500', quantity: 5, line: 'line1' } }]);
+      await ctx.production.start('WO-1', { id: 'u1', name: 'olga' });
+      held.settle('w2', 'denied');
+      await ctx.production.settleDispatches();
+      expect(ctx.production.order('WO-1')).toMatchObject({ status: 'released', dispatch: { state: 'refused', problem: 'write w2 was denied; the order stays released' } });
+      expect([...held.states.values()]).toEqual(['cancelled', 'denied', 'cancelled']);
+      await ctx.production.start('WO-2', { id: 'u1', name: 'olga' });
+      await ctx.production.cancel('WO-2');
+      expect([...held.states.values()].slice(3)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+      expect(ctx.production.order('WO-2')).toMatchObject({ status: 'cancelled' });
+      expect(ctx.production.order('WO-2').dispatch).toBeUndefined();
+    });
+  });
 });

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CausewayError, detailOf } from '../core/errors.js';
 import { openStateDatabase, type SqliteDb } from '../state/sqlite.js';
-import type { OrderSource, OrderStatus, RejectedRecord, WorkOrder } from './orders.js';
+import type { OrderDispatch, OrderSource, OrderStatus, RejectedRecord, WorkOrder } from './orders.js';
 
 export const PRODUCTION_FILE = 'production.sqlite';
 /** Rejected records kept for the API, newest first. */
@@ -31,6 +31,8 @@ const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (key, target)
    );
    CREATE INDEX outbox_due ON outbox(state, next_at);`,
+  // A start waiting for approved writes, as JSON (orders.ts OrderDispatch).
+  'ALTER TABLE orders ADD COLUMN dispatch TEXT;',
 ];
 
 /** A reason an operator assigned to a stop afterwards. */
@@ -57,7 +59,13 @@ function orderOf(r: Row): WorkOrder {
     status: r.status as OrderStatus, good: r.good as number, scrap: r.scrap as number, source: r.source as OrderSource,
     receivedAt: r.received_at as number, updatedAt: r.updated_at as number,
     ...opt('due', r.due), ...opt('description', r.description), ...opt('startedAt', r.started_at), ...opt('completedAt', r.completed_at), ...opt('cancelledAt', r.cancelled_at),
+    ...(typeof r.dispatch === 'string' ? { dispatch: JSON.parse(r.dispatch) as OrderDispatch } : {}),
   };
+}
+
+function withoutDispatch(o: WorkOrder): Omit<WorkOrder, 'dispatch'> {
+  const { dispatch: _d, ...rest } = o;
+  return rest;
 }
 
 export class ProductionStore {
@@ -89,10 +97,15 @@ export class ProductionStore {
     return r ? orderOf(r) : undefined;
   }
 
-  /** Orders, newest first, filtered by line and/or status. */
-  orders(q: { line?: string; status?: OrderStatus; limit?: number } = {}): WorkOrder[] {
+  /** Orders, newest first, filtered by line (or a set of lines) and/or status. */
+  orders(q: { line?: string; lines?: readonly string[]; status?: OrderStatus; limit?: number } = {}): WorkOrder[] {
     const where: string[] = [];
     const args: unknown[] = [];
+    if (q.lines !== undefined) {
+      if (q.lines.length === 0) return [];
+      where.push(`line IN (${q.lines.map(() => '?').join(', ')})`);
+      args.push(...q.lines);
+    }
     for (const [column, value] of [['line', q.line], ['status', q.status]] as const) {
       if (value === undefined) continue;
       where.push(`${column} = ?`);
@@ -100,6 +113,11 @@ export class ProductionStore {
     }
     const sql = `SELECT * FROM orders ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY received_at DESC, id LIMIT ?`;
     return (this.db.prepare(sql).all(...args, q.limit ?? 500) as Row[]).map(orderOf);
+  }
+
+  /** Released orders whose start waits for approved writes. */
+  awaitingDispatch(): WorkOrder[] {
+    return (this.db.prepare(`SELECT * FROM orders WHERE status = 'released' AND json_extract(dispatch, '$.state') = 'awaiting-approval' ORDER BY updated_at`).all() as Row[]).map(orderOf);
   }
 
   /** Orders of a line that ran within [from, to): started before `to`, not finished before `from`. */
@@ -110,12 +128,12 @@ export class ProductionStore {
 
   /** Insert or replace an order. */
   save(o: WorkOrder): void {
-    this.db.prepare(`INSERT INTO orders (id, line, product, quantity, unit, due, description, status, good, scrap, source, received_at, updated_at, started_at, completed_at, cancelled_at)
-      VALUES (@id, @line, @product, @quantity, @unit, @due, @description, @status, @good, @scrap, @source, @receivedAt, @updatedAt, @startedAt, @completedAt, @cancelledAt)
+    this.db.prepare(`INSERT INTO orders (id, line, product, quantity, unit, due, description, status, good, scrap, source, received_at, updated_at, started_at, completed_at, cancelled_at, dispatch)
+      VALUES (@id, @line, @product, @quantity, @unit, @due, @description, @status, @good, @scrap, @source, @receivedAt, @updatedAt, @startedAt, @completedAt, @cancelledAt, @dispatchJson)
       ON CONFLICT(id) DO UPDATE SET line = excluded.line, product = excluded.product, quantity = excluded.quantity, unit = excluded.unit, due = excluded.due,
         description = excluded.description, status = excluded.status, good = excluded.good, scrap = excluded.scrap, updated_at = excluded.updated_at,
-        started_at = excluded.started_at, completed_at = excluded.completed_at, cancelled_at = excluded.cancelled_at`)
-      .run({ due: null, description: null, startedAt: null, completedAt: null, cancelledAt: null, ...o });
+        started_at = excluded.started_at, completed_at = excluded.completed_at, cancelled_at = excluded.cancelled_at, dispatch = excluded.dispatch`)
+      .run({ due: null, description: null, startedAt: null, completedAt: null, cancelledAt: null, ...withoutDispatch(o), dispatchJson: o.dispatch ? JSON.stringify(o.dispatch) : null });
   }
 
   /** The next confirmation sequence number of an order (1, 2, …). */

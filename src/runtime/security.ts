@@ -88,6 +88,10 @@ export function orderGate(writes: WriteGate, users: Users): OrderGate {
       const record = await writes.request({ id: w.requester.id, name: w.requester.name, subject }, { path: w.path, value: w.value, reason: w.reason, flow: w.flow });
       return { state: record.state === 'pending' ? 'pending' : 'done', writeId: record.id };
     },
+    // An order whose writes wait for a second person starts when the last is done (src/production/index.ts).
+    progress: (id) => writes.get(id)?.state ?? 'unknown',
+    cancel: (id, reason) => void writes.cancel(id, reason),
+    onSettled: (listener) => void writes.onSettled((w) => listener(w.id)),
   };
 }
 

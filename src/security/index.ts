@@ -45,7 +45,7 @@ type Duration = number | string;
 export interface SecuritySettings {
   sessions?: { idleTimeout?: Duration; maxAge?: Duration };
   login?: { maxFailures?: number; lockout?: Duration; perMinute?: number };
-  writes?: { approvalTimeout?: Duration; perMinute?: number; verifyTimeout?: Duration };
+  writes?: { approvalTimeout?: Duration; perMinute?: number; verifyTimeout?: Duration; requestsPerMinute?: number };
   oidc?: OidcSettings;
 }
 
@@ -55,7 +55,7 @@ export function policyOf(c: SecuritySettings | undefined): SecurityPolicy {
     sessions: { idleMs: durationMs(c?.sessions?.idleTimeout, 30 * 60_000), maxAgeMs: durationMs(c?.sessions?.maxAge, 12 * 3_600_000) },
     lockout: { maxFailures: c?.login?.maxFailures ?? 5, lockMs: durationMs(c?.login?.lockout, 15 * 60_000), windowMs: 60 * 60_000 },
     loginPerMinute: c?.login?.perMinute ?? 10,
-    writes: { approvalMs: durationMs(c?.writes?.approvalTimeout, 5 * 60_000), perMinute: c?.writes?.perMinute ?? 10, verifyMs: durationMs(c?.writes?.verifyTimeout, 10_000) },
+    writes: { approvalMs: durationMs(c?.writes?.approvalTimeout, 5 * 60_000), perMinute: c?.writes?.perMinute ?? 10, verifyMs: durationMs(c?.writes?.verifyTimeout, 10_000), requestsPerMinute: c?.writes?.requestsPerMinute ?? 30 },
   };
 }
 
@@ -108,7 +108,9 @@ export class Security {
 
   /** The write gate over a running plant. */
   writeGate(plant: WritePlant, conduits: readonly ConduitRule[], hubZone: string): WriteGate {
-    return new WriteGate({ pending: this.pending, audit: this.audit, plant, conduits, hubZone, policy: this.policy.writes, now: this.now });
+    // A pending write whose requester is disabled or removed is cancelled, never carried out.
+    const active = (id: string) => this.users.get(id)?.disabled === false;
+    return new WriteGate({ pending: this.pending, audit: this.audit, plant, conduits, hubZone, policy: this.policy.writes, now: this.now, active });
   }
 
   /** First run: an admin from the environment, or a setup token to print once. */

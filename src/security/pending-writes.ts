@@ -3,7 +3,10 @@ import { randomUUID } from 'node:crypto';
 import type { Value } from '../core/sample.js';
 import type { Db } from './store.js';
 
-export type WriteState = 'pending' | 'approved' | 'denied' | 'expired' | 'done' | 'failed';
+export type WriteState = 'pending' | 'approved' | 'denied' | 'expired' | 'cancelled' | 'done' | 'failed';
+
+/** States a request does not leave. */
+export const FINAL_WRITE_STATES: ReadonlySet<WriteState> = new Set(['denied', 'expired', 'cancelled', 'done', 'failed']);
 
 export interface Person {
   id: string;
@@ -72,6 +75,18 @@ export class PendingWrites {
     const due = (this.#db.prepare("SELECT * FROM pending_writes WHERE state = 'pending' AND expires_at <= ?").all(now) as Row[]).map(fromRow);
     for (const w of due) this.#db.prepare("UPDATE pending_writes SET state = 'expired', decided_at = ? WHERE id = ? AND state = 'pending'").run(now, w.id);
     return due;
+  }
+
+  /** Requests waiting for approval. */
+  pending(): WriteRecord[] {
+    return (this.#db.prepare("SELECT * FROM pending_writes WHERE state = 'pending'").all() as Row[]).map(fromRow);
+  }
+
+  /** Cancel a request still pending (its requester was disabled, its order cancelled); false when it no longer was. */
+  cancel(id: string, now: number, outcome: Record<string, unknown>): boolean {
+    return this.#db
+      .prepare("UPDATE pending_writes SET state = 'cancelled', decided_at = ?, outcome = ? WHERE id = ? AND state = 'pending'")
+      .run(now, JSON.stringify(outcome), id).changes === 1;
   }
 
   /** Take a pending, unexpired request for a decision; false when someone else took it first or it expired. */

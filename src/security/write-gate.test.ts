@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CausewayError } from '../core/errors.js';
 import type { Value } from '../core/sample.js';
+import type { ConduitRule } from '../core/zones.js';
 import { WriteGate, type Requester, type WritePlant } from './write-gate.js';
 import type { WriteAttribute } from './write-steps.js';
 import { tempSecurity, type TempSecurity } from './__fixtures__/temp-security.js';
@@ -40,14 +41,16 @@ const who = (name: string, role: 'operator' | 'ot-engineer' | 'viewer', zones?: 
 const op = who('olga', 'operator');
 const eng = who('ed', 'ot-engineer');
 
-function gate(approval: boolean, o: { failWrite?: boolean; ignore?: boolean; perMinute?: number; allow?: Array<'commands' | 'orders'> } = {}) {
-  t = tempSecurity({ writes: { approvalTimeout: '5m', perMinute: o.perMinute ?? 10, verifyTimeout: '200ms' } });
+interface GateOptions { failWrite?: boolean; ignore?: boolean; perMinute?: number; requestsPerMinute?: number; allow?: Array<'commands' | 'orders'>; extra?: ConduitRule[]; active?: (id: string) => boolean }
+
+function gate(approval: boolean, o: GateOptions = {}) {
+  t = tempSecurity({ writes: { approvalTimeout: '5m', perMinute: o.perMinute ?? 10, verifyTimeout: '200ms', ...(o.requestsPerMinute ? { requestsPerMinute: o.requestsPerMinute } : {}) } });
   const fake = fakePlant(t.clock, o);
-  const conduits = [{ from: 'ops', to: 'line1-ot', allow: o.allow ?? ['commands' as const], ...(approval ? { require: { approval: true } } : {}) }];
+  const conduits: ConduitRule[] = [{ from: 'ops', to: 'line1-ot', allow: o.allow ?? ['commands' as const], ...(approval ? { require: { approval: true } } : {}) }, ...(o.extra ?? [])];
   // The read-back polls; the fake clock moves with each wait.
   const clock = t.clock;
   const sleep = async (ms: number) => void (clock.now += ms);
-  const g = new WriteGate({ pending: t.security.pending, audit: t.security.audit, plant: fake.plant, conduits, hubZone: 'ops', policy: t.security.policy.writes, now: () => clock.now, sleep });
+  const g = new WriteGate({ pending: t.security.pending, audit: t.security.audit, plant: fake.plant, conduits, hubZone: 'ops', policy: t.security.policy.writes, now: () => clock.now, sleep, ...(o.active ? { active: o.active } : {}) });
   return { g, ...fake };
 }
 
@@ -80,7 +83,7 @@ describe('the write gate', () => {
     ['conduit', op, 'acme/line2/capper/torque_sp', 5, 'CW_WRITE_NO_CONDUIT'],
     ['limits', op, 'acme/line1/filler/speed', 5, 'CW_WRITE_NOT_WRITABLE'],
     ['limits', op, SP, 901, 'CW_WRITE_OUT_OF_LIMITS'],
-    ['limits', op, SP, '650', 'CW_WRITE_OUT_OF_LIMITS'],
+    ['limits', op, SP, '650', 'CW_WRITE_BAD_VALUE'],
   ] as const)('refuses at the %s step (%s → %s = %j)', async (step, requester, path, value, code) => {
     const { g, written } = gate(false);
     expect(await refusal(g.request(requester, { path, value }))).toEqual({ code, step });
@@ -153,5 +156,53 @@ describe('the write gate', () => {
     t.security.db.exec("CREATE TRIGGER full BEFORE INSERT ON audit BEGIN SELECT RAISE(FAIL, 'disk full'); END");
     expect(await refusal(g.request(op, { path: SP, value: 650 }))).toEqual({ code: 'CW_WRITE_AUDIT_UNAVAILABLE', step: 'audit' });
     expect(written).toEqual([]);
+  });
+
+  // The pen test's values: each was coerced to a number by the API's schema and accepted for a numeric setpoint.
+  it.each([
+    ['null', null], ['false', false], ['true', true], ['[null]', [null]], ['"0x10"', '0x10'], ['[600]', [600]], ['{}', {}], ['"600"', '600'], ['NaN', Number.NaN], ['Infinity', Number.POSITIVE_INFINITY],
+  ] as const)('refuses %s for a numeric setpoint with CW_WRITE_BAD_VALUE, before anything is pending or written', async (_label, value) => {
+    const { g, written } = gate(true);
+    expect(await refusal(g.request(op, { path: SP, value }))).toEqual({ code: 'CW_WRITE_BAD_VALUE', step: 'limits' });
+    expect(written).toEqual([]);
+    expect(g.list({ limit: 10 })).toEqual([]);
+  });
+
+  it('holds a work order\'s setpoint for approval when the conduit of operators\' commands into the zone requires it', async () => {
+    // An orders conduit without approval beside a commands conduit with it: the pen test's road around the two-person rule.
+    const { g, written } = gate(true, { extra: [{ from: 'ops', to: 'line1-ot', allow: ['orders'] }] });
+    const w = await g.request(op, { path: SP, value: 650, flow: 'orders', reason: 'start work order WO-1' });
+    expect(w.state).toBe('pending');
+    expect(written).toEqual([]);
+    expect((await g.approve(eng, w.id)).state).toBe('done');
+    expect(written).toEqual([['speed_sp', 1300]]);
+  });
+
+  it('cancels a pending write when its requester is disabled, audited, and never carries it out', async () => {
+    const disabled = new Set<string>();
+    const { g, written } = gate(true, { active: (id) => !disabled.has(id) });
+    const settled: string[] = [];
+    g.onSettled((x) => settled.push(`${x.id}:${x.state}`));
+    const w = await g.request(op, { path: SP, value: 700 });
+    disabled.add(op.id);
+    expect(await refusal(g.approve(eng, w.id))).toEqual({ code: 'CW_WRITE_REQUESTER_DISABLED', step: 'approval' });
+    expect(written).toEqual([]);
+    expect(g.get(w.id)).toMatchObject({ state: 'cancelled', outcome: { reason: 'requester disabled', by: 'system' } });
+    expect(t.security.audit.query({ action: 'write.cancel', limit: 1 })[0]).toMatchObject({ actor: 'system', target: SP, outcome: 'success', detail: { writeId: w.id, requester: 'olga', reason: 'requester disabled' } });
+    expect(settled).toEqual([`${w.id}:cancelled`]);
+  });
+
+  it('limits write requests per account, refused ones included, with the seconds to wait', async () => {
+    const { g } = gate(false, { requestsPerMinute: 3, perMinute: 100 });
+    await g.request(op, { path: SP, value: 610 });
+    await refusal(g.request(op, { path: SP, value: null }));
+    await refusal(g.request(op, { path: 'acme/nothing', value: 1 }));
+    let err: unknown;
+    await g.request(op, { path: SP, value: 620 }).catch((e: unknown) => void (err = e));
+    expect(err).toMatchObject({ code: 'CW_WRITE_TOO_MANY_REQUESTS', retryAfterSeconds: 20 });
+    // Another account has its own budget; after the wait the first may write again.
+    expect((await g.request(eng, { path: SP, value: 630 })).state).toBe('done');
+    t.clock.now += 20_000;
+    expect((await g.request(op, { path: SP, value: 640 })).state).toBe('done');
   });
 });

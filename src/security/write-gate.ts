@@ -30,6 +30,8 @@ export interface WritePolicy {
   perMinute: number;
   /** How long to wait for the value to come back from the device; 0 skips the read-back. */
   verifyMs: number;
+  /** Write requests per minute one account may send, to any attribute (also the burst). */
+  requestsPerMinute: number;
 }
 
 export interface Requester extends Person {
@@ -46,7 +48,12 @@ export interface WriteGateOptions {
   policy: WritePolicy;
   now: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** False when the account behind a requester is disabled or removed: its pending writes are cancelled. */
+  active?: (userId: string) => boolean;
 }
+
+/** Told of every request that reached a final state (done, failed, denied, expired, cancelled). */
+export type WriteSettled = (w: WriteRecord) => void;
 
 const POLL_MS = 50;
 const person = (p: Person): Person => ({ id: p.id, name: p.name });
@@ -55,6 +62,8 @@ const reasonOf = (e: unknown) => (detailOf(e) ?? 'unknown error').replace(/\.$/,
 export class WriteGate {
   readonly #o: WriteGateOptions;
   readonly #buckets = new Map<string, TokenBucket>();
+  readonly #requestBuckets = new Map<string, TokenBucket>();
+  readonly #settled = new Set<WriteSettled>();
   readonly #sleep: (ms: number) => Promise<void>;
 
   constructor(o: WriteGateOptions) {
@@ -66,8 +75,10 @@ export class WriteGate {
    * Request a write: done at once, or pending when the conduit requires approval. Throws the refusal.
    * `flow` is commands (an operator's write, the default) or orders (a work order's setpoints).
    */
-  async request(who: Requester, req: { path: string; value: Value; reason?: string; flow?: DownFlow }): Promise<WriteRecord> {
+  async request(who: Requester, req: { path: string; value: unknown; reason?: string; flow?: DownFlow }): Promise<WriteRecord> {
     const { plant } = this.#o;
+    const tooMany = this.#requestRate(who);
+    if (tooMany) return this.#refused(who, 'write.request', req.path, tooMany, { value: req.value });
     const attribute = plant.attribute(req.path);
     const zone = attribute?.boundTo ? plant.source(attribute.boundTo.split('/')[0]!)?.zone : undefined;
     const refuse = (err: CausewayError) => this.#refused(who, 'write.request', req.path, err, { value: req.value });
@@ -83,11 +94,34 @@ export class WriteGate {
 
     const now = this.#o.now();
     const state: WriteState = conduit.approval ? 'pending' : 'approved';
-    const w = this.#o.pending.add({ path: req.path, zone: target.zone, value: req.value, ...(req.reason ? { reason: req.reason } : {}), requester: person(who), requestedAt: now, expiresAt: now + this.#o.policy.approvalMs, state });
+    const w = this.#o.pending.add({ path: req.path, zone: target.zone, value: req.value as Value, ...(req.reason ? { reason: req.reason } : {}), requester: person(who), requestedAt: now, expiresAt: now + this.#o.policy.approvalMs, state });
     const recorded = this.#record({ actor: who.name, ...(who.address ? { address: who.address } : {}), action: 'write.request', target: req.path, outcome: conduit.approval ? 'pending' : 'success', detail: { writeId: w.id, value: req.value, flow, approvalRequired: conduit.approval, ...(req.reason ? { reason: req.reason } : {}) } });
     if (!recorded) return this.#fail(w, this.#auditError(req.path), who);
     if (conduit.approval) return w;
     return this.#execute(w, target, who);
+  }
+
+  /** Be told when a request reaches a final state; returns the unsubscribe. */
+  onSettled(listener: WriteSettled): () => void {
+    this.#settled.add(listener);
+    return () => void this.#settled.delete(listener);
+  }
+
+  /**
+   * Cancel a pending request on the hub's own account (its order was cancelled, its requester
+   * disabled): audited as write.cancel by `actor`; false when it was no longer pending.
+   */
+  cancel(id: string, reason: string, actor = 'system'): boolean {
+    const w = this.#o.pending.get(id);
+    if (!w || !this.#o.pending.cancel(id, this.#o.now(), { reason, by: actor })) return false;
+    this.#record({ actor, action: 'write.cancel', target: w.path, outcome: 'success', detail: { writeId: id, requester: w.requester.name, value: w.value, reason } });
+    this.#notify(id);
+    return true;
+  }
+
+  /** Expire requests whose time is up and cancel those of disabled or removed requesters, now. */
+  sweep(): void {
+    this.#expire();
   }
 
   /** Approve a pending write as a second person and carry it out. */
@@ -118,6 +152,7 @@ export class WriteGate {
       throw this.#auditError(w.path);
     }
     this.#o.pending.finish(id, 'denied', { ...(reason ? { reason } : {}), by: who.name });
+    this.#notify(id);
     return this.#o.pending.get(id)!;
   }
 
@@ -142,13 +177,45 @@ export class WriteGate {
 
   #notPending(who: Requester, id: string, action: string): never {
     const w = this.#o.pending.get(id)!;
-    return this.#refused(who, action, w.path, new CausewayError('CW_WRITE_NOT_PENDING', { step: 'approval', id, state: w.state }), { writeId: id });
+    const err = w.state === 'cancelled' && w.outcome?.reason === 'requester disabled'
+      ? new CausewayError('CW_WRITE_REQUESTER_DISABLED', { step: 'approval', id })
+      : new CausewayError('CW_WRITE_NOT_PENDING', { step: 'approval', id, state: w.state });
+    return this.#refused(who, action, w.path, err, { writeId: id });
   }
 
+  /** Expire requests whose time is up, and cancel those whose requester's account is disabled or gone. */
   #expire(): void {
     for (const w of this.#o.pending.expire(this.#o.now())) {
       this.#record({ actor: 'system', action: 'write.expire', target: w.path, outcome: 'failure', detail: { writeId: w.id, requester: w.requester.name, value: w.value } });
+      this.#notify(w.id);
     }
+    const active = this.#o.active;
+    if (!active) return;
+    for (const w of this.#o.pending.pending()) if (!active(w.requester.id)) this.cancel(w.id, 'requester disabled');
+  }
+
+  #notify(id: string): void {
+    const w = this.#o.pending.get(id);
+    if (!w) return;
+    for (const listener of this.#settled) {
+      try {
+        listener(w);
+      } catch {
+        // A listener's failure is its own; the write's outcome stands.
+      }
+    }
+  }
+
+  /** Write requests per account and minute, refused or not, so an account cannot probe or flood the gate. */
+  #requestRate(who: Requester): CausewayError | undefined {
+    const perMinute = this.#o.policy.requestsPerMinute;
+    const now = this.#o.now();
+    let bucket = this.#requestBuckets.get(who.id);
+    if (!bucket) this.#requestBuckets.set(who.id, (bucket = new TokenBucket(perMinute / 60, perMinute, now)));
+    const taken = bucket.take(now);
+    if (taken.ok) return undefined;
+    const seconds = Number.isFinite(taken.retryAfterMs) ? Math.max(1, Math.ceil(taken.retryAfterMs / 1000)) : 60;
+    return new CausewayError('CW_WRITE_TOO_MANY_REQUESTS', { step: 'rate', perMinute, seconds }, { retryAfterSeconds: seconds });
   }
 
   async #execute(w: WriteRecord, t: ResolvedTarget, who: Requester): Promise<WriteRecord> {
@@ -176,6 +243,7 @@ export class WriteGate {
     const outcome = { oldValue, newValue: w.value, verified: this.#o.policy.verifyMs > 0, ...people };
     this.#o.pending.finish(w.id, 'done', outcome);
     this.#record({ actor: who.name, ...(who.address ? { address: who.address } : {}), action: 'write.execute', target: w.path, outcome: 'success', detail: { writeId: w.id, ...outcome } });
+    this.#notify(w.id);
     return this.#o.pending.get(w.id)!;
   }
 
@@ -207,6 +275,7 @@ export class WriteGate {
     const step = stepOf(err) ?? '';
     this.#o.pending.finish(w.id, 'failed', { step, code: err.code, ...extra });
     this.#record({ actor: who.name, ...(who.address ? { address: who.address } : {}), action: 'write.execute', target: w.path, outcome: 'failure', detail: { writeId: w.id, step, code: err.code, value: w.value, requester: w.requester.name, ...(w.approver ? { approver: w.approver.name } : {}), ...extra } });
+    this.#notify(w.id);
     throw err;
   }
 

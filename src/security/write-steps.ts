@@ -3,8 +3,8 @@
  * the refusal naming its step (ARCHITECTURE §5): permission → target → conduit → limits → approval.
  */
 import { CausewayError } from '../core/errors.js';
-import type { Value, ValueType } from '../core/sample.js';
-import { findConduit, type ConduitRule } from '../core/zones.js';
+import type { ValueType } from '../core/sample.js';
+import { downApproval, findConduit, type ConduitRule } from '../core/zones.js';
 import { can, type Subject } from './rbac.js';
 
 export type WriteStep = 'permission' | 'target' | 'conduit' | 'limits' | 'approval' | 'rate' | 'audit' | 'source' | 'verify';
@@ -60,27 +60,41 @@ export function resolveTarget(path: string, attribute: WriteAttribute | undefine
 /** The flows that go down to a machine: operators' commands, and production orders (setpoints of a work order). */
 export type DownFlow = 'commands' | 'orders';
 
-/** Step conduit: the flow may go from the hub's zone into the target's; says whether approval is required. */
+/**
+ * Step conduit: the flow may go from the hub's zone into the target's; says whether approval is
+ * required. Approval belongs to the pair of zones, not to the flow: when any conduit that lets a
+ * write down into the zone (commands or orders) requires approval, every write into it does, so a
+ * feature's own writes (an order's setpoints) cannot take a road the two-person rule does not guard.
+ */
 export function checkConduit(conduits: readonly ConduitRule[], hubZone: string, t: ResolvedTarget, flow: DownFlow = 'commands'): { approval: boolean } | CausewayError {
   if (t.zone === hubZone) return { approval: false };
   const conduit = findConduit(conduits, hubZone, t.zone, flow);
   if (!conduit) return new CausewayError('CW_WRITE_NO_CONDUIT', { step: 'conduit', path: t.attribute.path, from: hubZone, to: t.zone, flow });
-  return { approval: conduit.require?.approval === true };
+  return { approval: downApproval(conduits, hubZone, t.zone) };
 }
 
-function typeProblem(a: WriteAttribute, value: Value): string | undefined {
-  if (typeof value !== a.valueType) return `it is a ${typeof value}, the attribute takes a ${a.valueType}`;
-  if (typeof value === 'number' && !Number.isFinite(value)) return 'it is not a finite number';
-  if (typeof value === 'string' && value.length > 1024) return 'it is longer than 1024 characters';
+const SCALAR = new Set(['number', 'boolean', 'string']);
+
+/**
+ * Step value: the value as sent must already be of the attribute's type — no conversion of null,
+ * arrays, numeric strings or booleans, which would turn `null` or `[600]` into a setpoint.
+ */
+export function checkValue(a: Pick<WriteAttribute, 'path' | 'valueType'>, value: unknown): CausewayError | undefined {
+  const refuse = (problem: string) => new CausewayError('CW_WRITE_BAD_VALUE', { step: 'limits', path: a.path, problem });
+  const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+  if (!SCALAR.has(kind)) return refuse(`it is ${kind === 'null' || kind === 'an array' ? kind : `a ${kind}`}; the attribute takes a ${a.valueType}`);
+  if (typeof value !== a.valueType) return refuse(`it is a ${typeof value}, the attribute takes a ${a.valueType}`);
+  if (typeof value === 'number' && !Number.isFinite(value)) return refuse('it is not a finite number');
   return undefined;
 }
 
-/** Step limits: writable, of the attribute's type, inside min and max, a defined state. */
-export function checkLimits(a: WriteAttribute, value: Value): CausewayError | undefined {
+/** Step limits: writable, of the attribute's type (no coercion), inside min and max, a defined state. */
+export function checkLimits(a: WriteAttribute, value: unknown): CausewayError | undefined {
   if (!a.writable) return new CausewayError('CW_WRITE_NOT_WRITABLE', { step: 'limits', path: a.path });
+  const bad = checkValue(a, value);
+  if (bad) return bad;
   const refuse = (problem: string) => new CausewayError('CW_WRITE_OUT_OF_LIMITS', { step: 'limits', path: a.path, problem });
-  const wrongType = typeProblem(a, value);
-  if (wrongType) return refuse(wrongType);
+  if (typeof value === 'string' && value.length > 1024) return refuse('it is longer than 1024 characters');
   if (typeof value === 'number') {
     if (a.min !== undefined && value < a.min) return refuse(`${value} is below the minimum ${a.min}`);
     if (a.max !== undefined && value > a.max) return refuse(`${value} is above the maximum ${a.max}`);

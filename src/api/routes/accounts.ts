@@ -65,11 +65,17 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ security: HubSecurity }>
       body: Type.Object({ grants: Type.Optional(Type.Array(GrantSchema, { maxItems: 64 })), disabled: Type.Optional(Type.Boolean()), password: Type.Optional(Password) }, { additionalProperties: false }),
       response: { 200: UserSchema, ...problems(400, 401, 403, 404, 409) },
     },
-  }, async (req) => userView(await security.accounts.updateUser(actorOf(req), req.params.id, req.body)));
+  }, async (req) => {
+    const user = await security.accounts.updateUser(actorOf(req), req.params.id, req.body);
+    // A disabled user's pending write requests are cancelled now, not when someone next looks.
+    if (user.disabled) security.writes.sweep();
+    return userView(user);
+  });
 
   app.delete('/users/:id', { config: { permission: 'admin' }, schema: { summary: 'Remove a user with its sessions and tokens.', tags: ['auth'], params: IdParams, response: { 204: Type.Null(), ...problems(401, 403, 404, 409) } } },
     async (req, reply) => {
       security.accounts.removeUser(actorOf(req), req.params.id);
+      security.writes.sweep();
       return reply.code(204).send(null);
     });
 

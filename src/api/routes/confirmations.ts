@@ -5,6 +5,7 @@ import { CausewayError } from '../../core/errors.js';
 import { problems } from '../schemas.js';
 import type { HubServices } from '../services.js';
 import { productionOf } from './production-common.js';
+import { audited, guardLine, visibleLines } from '../zone-guard.js';
 
 const Ratio = Type.Union([Type.Number(), Type.Null()]);
 export const ConfirmationSchema = Type.Object({
@@ -36,9 +37,13 @@ export const confirmationRoutes: FastifyPluginAsyncTypebox<{ services: HubServic
       }),
       response: { 200: Type.Object({ confirmations: Type.Array(Delivery) }), ...problems(404) },
     },
-  }, async (req) => ({
-    confirmations: productionOf(services).deliveries({ ...(req.query.order ? { orderId: req.query.order } : {}), ...(req.query.state ? { state: req.query.state } : {}), limit: req.query.limit ?? 200 }),
-  }));
+  }, async (req) => {
+    const lines = visibleLines(req, services);
+    const limit = req.query.limit ?? 200;
+    // Filter before limiting, so a zone-limited reader still gets up to `limit` of their own.
+    const all = productionOf(services).deliveries({ ...(req.query.order ? { orderId: req.query.order } : {}), ...(req.query.state ? { state: req.query.state } : {}), limit: lines ? 100_000 : limit });
+    return { confirmations: (lines ? all.filter((d) => lines.includes(d.confirmation.line)) : all).slice(0, limit) };
+  });
 
   app.post('/confirmations/:key/retry', {
     config: { permission: 'write' },
@@ -46,10 +51,20 @@ export const confirmationRoutes: FastifyPluginAsyncTypebox<{ services: HubServic
       summary: 'Send a failed or waiting confirmation again now (same idempotency key).',
       tags: ['production'],
       params: Type.Object({ key: Type.String({ minLength: 1, maxLength: 90 }) }),
-      response: { 200: Type.Object({ key: Type.String(), state: Type.Literal('pending') }), ...problems(404) },
+      response: { 200: Type.Object({ key: Type.String(), state: Type.Literal('pending') }), ...problems(403, 404) },
     },
   }, async (req) => {
-    if (!productionOf(services).outbox.retry(req.params.key, services.now())) throw new CausewayError('CW_ERP_CONFIRMATION_NOT_FOUND', { key: req.params.key });
-    return { key: req.params.key, state: 'pending' as const };
+    const { key } = req.params;
+    const notFound = () => new CausewayError('CW_ERP_CONFIRMATION_NOT_FOUND', { key });
+    const production = productionOf(services);
+    // The key is <order id>-<sequence>: the order's line says whose it is.
+    const orderId = key.slice(0, Math.max(0, key.lastIndexOf('-')));
+    const line = production.deliveries({ orderId, limit: 1000 }).find((d) => d.key === key)?.confirmation.line;
+    if (line === undefined) throw notFound();
+    guardLine(req, services, line, 'write', notFound);
+    await audited(req, services, 'confirmation.retry', key, () => {
+      if (!production.outbox.retry(key, services.now())) throw notFound();
+    });
+    return { key, state: 'pending' as const };
   });
 };

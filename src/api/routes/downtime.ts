@@ -5,6 +5,9 @@ import { timeRange } from '../params.js';
 import { problems } from '../schemas.js';
 import type { HubServices } from '../services.js';
 import { productionOf, requesterOf } from './production-common.js';
+import { CausewayError } from '../../core/errors.js';
+import { parseStopId } from '../../production/downtime.js';
+import { audited, guardLine, unknownLine } from '../zone-guard.js';
 
 const Stop = Type.Object({
   id: Type.String({ description: '<line>.<start ms>: the id to assign a reason to.' }),
@@ -27,6 +30,7 @@ export const downtimeRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }
   }, async (req) => {
     const { from, to } = timeRange(req.query.from, req.query.to, services.now(), 86_400_000);
     const production = productionOf(services);
+    guardLine(req, services, req.query.line, 'read', () => unknownLine(req, services, req.query.line));
     const stops = await production.stops(req.query.line, from, Math.min(to, services.now()));
     return { stops, reasons: [...production.settings.reasons.values()].map(({ code, label, loss }) => ({ code, label, loss })) };
   });
@@ -40,5 +44,12 @@ export const downtimeRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }
       body: Type.Object({ code: Type.Integer({ minimum: 1 }), note: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
       response: { 200: Type.Object({ line: Type.String(), origin: Type.Number(), code: Type.Integer() }), ...problems(400, 404) },
     },
-  }, async (req) => productionOf(services).assignReason(req.params.id, req.body.code, requesterOf(req).name, req.body.note));
+  }, async (req) => {
+    const production = productionOf(services);
+    const notFound = () => new CausewayError('CW_PRODUCTION_STOP_NOT_FOUND', { id: req.params.id });
+    const stop = parseStopId(req.params.id);
+    if (!stop) throw notFound();
+    guardLine(req, services, stop.lineId, 'write', notFound);
+    return audited(req, services, 'downtime.reason', req.params.id, () => production.assignReason(req.params.id, req.body.code, requesterOf(req).name, req.body.note), () => ({ code: req.body.code, ...(req.body.note ? { note: req.body.note } : {}) }));
+  });
 };

@@ -10,6 +10,7 @@ import { checkedPath } from '../params.js';
 import { browseScope } from '../scopes.js';
 import { problems } from '../schemas.js';
 import type { HubServices } from '../services.js';
+import { can } from '../../security/index.js';
 
 const NodeSchema = Type.Object({
   name: Type.String(),
@@ -73,7 +74,10 @@ export const namespaceRoutes: FastifyPluginAsyncTypebox<{ services: HubServices 
       return { path, matches: found.matches, total: found.total, limit, offset };
     }
     const asset = path ? services.namespace.asset(path) : undefined;
-    const attribute = path ? services.namespace.attribute(path) : undefined;
+    // Structure is for browsing down; an attribute's details (its binding, limits) only where its values may be read.
+    const found = path ? services.namespace.attribute(path) : undefined;
+    const zone = found ? services.security.zoneOf(found.path) : undefined;
+    const attribute = found && (!req.principal || can(req.principal.subject, 'read', { path: found.path, ...(zone ? { zone } : {}) })) ? found : undefined;
     return { path, ...(asset ? { asset } : {}), ...(attribute ? { attribute } : {}), children: services.namespace.browse(path) };
   });
 };

@@ -5,6 +5,7 @@ import { timeRange } from '../params.js';
 import { problems } from '../schemas.js';
 import type { HubServices } from '../services.js';
 import { productionOf } from './production-common.js';
+import { guardLine, unknownLine, visibleLines } from '../zone-guard.js';
 
 const Ratio = Type.Union([Type.Number(), Type.Null()]);
 const ms = (description: string) => Type.Number({ description });
@@ -47,7 +48,10 @@ export const oeeRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> = a
     },
   }, async (req) => {
     const { from, to } = timeRange(req.query.from, req.query.to, services.now(), 86_400_000);
-    const periods = await productionOf(services).oee({ ...(req.query.line ? { line: req.query.line } : {}), from, to: Math.min(to, services.now()), by: req.query.by ?? 'shift' });
+    const line = req.query.line;
+    if (line !== undefined) guardLine(req, services, line, 'read', () => unknownLine(req, services, line));
+    const lines = line === undefined ? visibleLines(req, services) : undefined;
+    const periods = await productionOf(services).oee({ ...(line ? { line } : {}), ...(lines ? { lines } : {}), from, to: Math.min(to, services.now()), by: req.query.by ?? 'shift' });
     return { periods };
   });
 };

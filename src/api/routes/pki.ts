@@ -10,6 +10,7 @@ import type { Actor } from '../../security/index.js';
 import { clientOf, principalOf } from '../auth.js';
 import { problems } from '../schemas.js';
 import type { HubServices } from '../services.js';
+import { siteScope } from '../scopes.js';
 import { literals } from './security-schemas.js';
 
 const CertificateSchema = Type.Object({
@@ -33,7 +34,8 @@ const actorOf = (req: FastifyRequest): Actor => ({ name: principalOf(req).actor,
 
 export const pkiRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> = async (app, { services }) => {
   app.get('/pki', {
-    config: { permission: 'configure' },
+    // The certificates and the sources that met them span zones: site-wide grants only.
+    config: { permission: 'configure', scope: siteScope },
     schema: {
       summary: "The OPC UA client certificates: the hub's own, the servers' it trusts, and the servers' it met and rejected.",
       description: 'A server the hub meets for the first time is rejected and listed here; check its thumbprint with the server\'s administrator, then trust it.',
@@ -44,7 +46,7 @@ export const pkiRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> = a
 
   for (const action of ['trust', 'reject'] as const) {
     app.post(`/pki/:thumbprint/${action}`, {
-      config: { permission: 'configure' },
+      config: { permission: 'configure', scope: siteScope },
       schema: {
         summary: action === 'trust'
           ? "Trust a server's certificate (move it to trusted): OPC UA sources waiting for that server retry at once. Audited."

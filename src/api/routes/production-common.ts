@@ -36,6 +36,11 @@ export const WorkOrderSchema = Type.Object({
   startedAt: Type.Optional(Type.Number()),
   completedAt: Type.Optional(Type.Number()),
   cancelledAt: Type.Optional(Type.Number()),
+  dispatch: Type.Optional(Type.Object({
+    state: Type.Union([Type.Literal('awaiting-approval'), Type.Literal('refused')], { description: 'awaiting-approval: its start waits for writes a second person must approve (GET /api/v1/writes?state=pending); refused: the last such start did not go through.' }),
+    writes: Type.Optional(Type.Array(Type.String(), { description: 'The write requests it waits for.' })),
+    requestedBy: Type.Optional(Type.String()), problem: Type.Optional(Type.String()), at: Type.Number(),
+  })),
 });
 
 export const StatusQuery = Type.Optional(Status);

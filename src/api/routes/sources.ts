@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { problems } from '../schemas.js';
 import type { HubServices } from '../services.js';
 import { ConnectionSchema, reconnectRoute, seesConnection, visibleConnection } from './connection-access.js';
+import { visibleSource } from '../zone-guard.js';
 
 export { ConnectionSchema };
 
@@ -35,7 +36,10 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> 
       tags: ['sources'], params: Params,
       response: { 200: Type.Record(Type.String(), Type.String()), ...problems(400, 404, 502, 503) },
     },
-  }, async (req) => services.discover(req.params.id) as Promise<Record<string, string>>);
+  }, async (req) => {
+    visibleSource(req, services, req.params.id);
+    return services.discover(req.params.id) as Promise<Record<string, string>>;
+  });
 
   app.get('/sources/:id/browse', {
     config: { permission: 'read' },
@@ -48,7 +52,10 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> 
         ...problems(400, 404, 502, 503),
       },
     },
-  }, async (req) => services.browse(req.params.id, req.query.address, req.query.cursor));
+  }, async (req) => {
+    visibleSource(req, services, req.params.id);
+    return services.browse(req.params.id, req.query.address, req.query.cursor);
+  });
 
   await app.register(reconnectRoute('source'), { services });
 };

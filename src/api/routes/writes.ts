@@ -13,7 +13,7 @@ import { problems, ValueSchema } from '../schemas.js';
 import type { HubSecurity } from '../security-services.js';
 import { literals } from './security-schemas.js';
 
-const STATES = ['pending', 'approved', 'denied', 'expired', 'done', 'failed'] as const;
+const STATES = ['pending', 'approved', 'denied', 'expired', 'cancelled', 'done', 'failed'] as const;
 const PersonSchema = Type.Object({ id: Type.String(), name: Type.String() });
 export const WriteSchema = Type.Object({
   id: Type.String(), path: Type.String(), zone: Type.String(), value: ValueSchema, reason: Type.Optional(Type.String()),
@@ -34,6 +34,13 @@ function requesterOf(req: FastifyRequest): Requester {
 }
 
 export const writeRoutes: FastifyPluginAsyncTypebox<{ security: HubSecurity }> = async (app, { security }) => {
+  /** The request, when the caller may read it; one they may not see answers as if it did not exist, so ids do not leak other zones' requests. */
+  const visible = (req: FastifyRequest, id: string) => {
+    const w = security.writes.get(id);
+    if (!w || !readable(req, w)) throw new CausewayError('CW_WRITE_NOT_FOUND', { id });
+    return w;
+  };
+
   app.post('/writes', {
     bodyLimit: 16 * 1024,
     config: { permission: 'write' },
@@ -41,7 +48,12 @@ export const writeRoutes: FastifyPluginAsyncTypebox<{ security: HubSecurity }> =
       summary: 'Write a value to a machine through the write gate: permission, conduit, limits, approval, rate limit, read-back, audit.',
       description: '200 with state done when the value was written and read back; 202 with state pending when the conduit requires a second person to approve. A refusal names its step: permission, target, conduit, limits, approval, rate, audit, source or verify.',
       tags: ['writes'],
-      body: Type.Object({ path: Type.String({ minLength: 1, maxLength: 512 }), value: ValueSchema, reason: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
+      // The value is taken as sent (no schema coercion): the gate refuses one not already of the attribute's type.
+      body: Type.Object({
+        path: Type.String({ minLength: 1, maxLength: 512 }),
+        value: Type.Unsafe<unknown>({ description: "The new value, of the attribute's type exactly: a finite JSON number (number, state), true/false (boolean) or a string. Anything else is refused with CW_WRITE_BAD_VALUE." }),
+        reason: Type.Optional(Type.String({ maxLength: 500 })),
+      }, { additionalProperties: false }),
       response: { 200: WriteSchema, 202: WriteSchema, ...problems(400, 401, 403, 404, 429, 502, 503) },
     },
   }, async (req, reply) => {
@@ -65,12 +77,7 @@ export const writeRoutes: FastifyPluginAsyncTypebox<{ security: HubSecurity }> =
   app.get('/writes/:id', {
     config: { permission: 'read' },
     schema: { summary: 'One write request.', tags: ['writes'], params: IdParams, response: { 200: WriteSchema, ...problems(401, 403, 404) } },
-  }, async (req) => {
-    const w = security.writes.get(req.params.id);
-    // One the reader may not see answers as if it did not exist: ids do not leak other zones' requests.
-    if (!w || !readable(req, w)) throw new CausewayError('CW_WRITE_NOT_FOUND', { id: req.params.id });
-    return w;
-  });
+  }, async (req) => visible(req, req.params.id));
 
   app.post('/writes/:id/approve', {
     config: { permission: 'approve' },
@@ -78,7 +85,7 @@ export const writeRoutes: FastifyPluginAsyncTypebox<{ security: HubSecurity }> =
       summary: 'Approve a pending write as a second person (not the requester) with approve in its zone; the write is then carried out.', tags: ['writes'], params: IdParams,
       response: { 200: WriteSchema, ...problems(401, 403, 404, 409, 429, 502, 503) },
     },
-  }, async (req) => security.writes.approve(requesterOf(req), req.params.id));
+  }, async (req) => security.writes.approve(requesterOf(req), visible(req, req.params.id).id));
 
   app.post('/writes/:id/deny', {
     bodyLimit: 16 * 1024,
@@ -88,5 +95,5 @@ export const writeRoutes: FastifyPluginAsyncTypebox<{ security: HubSecurity }> =
       body: Type.Optional(Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false })),
       response: { 200: WriteSchema, ...problems(401, 403, 404, 409) },
     },
-  }, async (req) => security.writes.deny(requesterOf(req), req.params.id, req.body?.reason));
+  }, async (req) => security.writes.deny(requesterOf(req), visible(req, req.params.id).id, req.body?.reason));
 };

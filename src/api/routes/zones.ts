@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { problems } from '../schemas.js';
 import type { HubServices } from '../services.js';
+import { mayZone } from '../zone-guard.js';
 import { literals } from './security-schemas.js';
 
 const FlowSchema = literals(['telemetry', 'commands', 'orders'] as const);
@@ -32,5 +33,9 @@ export const zoneRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> = 
       tags: ['zones'],
       response: { 200: ZoneMapSchema, ...problems(401, 403) },
     },
-  }, async () => services.zones());
+  }, async (req) => {
+    // Zones and conduits are the plant's shape; which links sit in a zone is for those who may read it.
+    const map = services.zones();
+    return { ...map, links: map.links.filter((l) => mayZone(req, 'read', l.zone)) };
+  });
 };

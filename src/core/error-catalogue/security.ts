@@ -145,6 +145,21 @@ export const SECURITY_ERRORS = {
     message: (p) => `The write to ${p.path} was refused at the ${p.step} step: the value does not fit the attribute (${p.problem}).`,
     hint: () => "Send a value of the attribute's type inside its min and max (GET /api/v1/namespace?path=<path> shows them).",
   }),
+  CW_WRITE_BAD_VALUE: spec<{ step: string; path: string; problem: string }>({
+    status: 400, retryable: false,
+    message: (p) => `The write to ${p.path} was refused at the ${p.step} step: the value is not of the attribute's type (${p.problem}).`,
+    hint: () => 'Send the value as the attribute takes it, with no conversion: a JSON number (finite) for a number or state, true or false for a boolean, a string for a string. GET /api/v1/namespace?path=<path> shows its type.',
+  }),
+  CW_WRITE_TOO_MANY_REQUESTS: spec<{ step: string; perMinute: number; seconds: number }>({
+    status: 429, retryable: true,
+    message: (p) => `The write request was refused at the ${p.step} step: your account sent more than ${p.perMinute} write requests a minute; try again in ${p.seconds} s.`,
+    hint: () => 'Wait for the time in the Retry-After header. The limit is security.writes.requestsPerMinute in the hub config.',
+  }),
+  CW_WRITE_REQUESTER_DISABLED: spec<{ step: string; id: string }>({
+    status: 409, retryable: false,
+    message: (p) => `Write request ${p.id} was refused at the ${p.step} step: its requester's account is disabled or removed, so it was cancelled.`,
+    hint: () => 'A write needs a requester who still holds an account; ask an active operator to request it again if it is still needed.',
+  }),
   CW_WRITE_APPROVAL_REFUSED: spec<{ step: string; id: string; problem: string }>({
     status: 403, retryable: false,
     message: (p) => `Write request ${p.id} was refused at the ${p.step} step: ${p.problem}.`,

@@ -370,6 +370,30 @@ export interface paths {
                     };
                 };
                 /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5354,6 +5378,15 @@ export interface paths {
                                 cancelledAt?: number;
                                 completedAt?: number;
                                 description?: string;
+                                dispatch?: {
+                                    at: number;
+                                    problem?: string;
+                                    requestedBy?: string;
+                                    /** @description awaiting-approval: its start waits for writes a second person must approve (GET /api/v1/writes?state=pending); refused: the last such start did not go through. */
+                                    state: "awaiting-approval" | "refused";
+                                    /** @description The write requests it waits for. */
+                                    writes?: string[];
+                                };
                                 /** @description Due date, epoch ms. */
                                 due?: number;
                                 /** @description Good units made so far. */
@@ -5564,6 +5597,15 @@ export interface paths {
                             cancelledAt?: number;
                             completedAt?: number;
                             description?: string;
+                            dispatch?: {
+                                at: number;
+                                problem?: string;
+                                requestedBy?: string;
+                                /** @description awaiting-approval: its start waits for writes a second person must approve (GET /api/v1/writes?state=pending); refused: the last such start did not go through. */
+                                state: "awaiting-approval" | "refused";
+                                /** @description The write requests it waits for. */
+                                writes?: string[];
+                            };
                             /** @description Due date, epoch ms. */
                             due?: number;
                             /** @description Good units made so far. */
@@ -5649,6 +5691,15 @@ export interface paths {
                             cancelledAt?: number;
                             completedAt?: number;
                             description?: string;
+                            dispatch?: {
+                                at: number;
+                                problem?: string;
+                                requestedBy?: string;
+                                /** @description awaiting-approval: its start waits for writes a second person must approve (GET /api/v1/writes?state=pending); refused: the last such start did not go through. */
+                                state: "awaiting-approval" | "refused";
+                                /** @description The write requests it waits for. */
+                                writes?: string[];
+                            };
                             /** @description Due date, epoch ms. */
                             due?: number;
                             /** @description Good units made so far. */
@@ -5666,6 +5717,30 @@ export interface paths {
                             status: "released" | "running" | "completed" | "cancelled";
                             unit: string;
                             updatedAt: number;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -5756,6 +5831,15 @@ export interface paths {
                             cancelledAt?: number;
                             completedAt?: number;
                             description?: string;
+                            dispatch?: {
+                                at: number;
+                                problem?: string;
+                                requestedBy?: string;
+                                /** @description awaiting-approval: its start waits for writes a second person must approve (GET /api/v1/writes?state=pending); refused: the last such start did not go through. */
+                                state: "awaiting-approval" | "refused";
+                                /** @description The write requests it waits for. */
+                                writes?: string[];
+                            };
                             /** @description Due date, epoch ms. */
                             due?: number;
                             /** @description Good units made so far. */
@@ -5773,6 +5857,30 @@ export interface paths {
                             status: "released" | "running" | "completed" | "cancelled";
                             unit: string;
                             updatedAt: number;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -5841,7 +5949,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start an order on its line: order number, product, target quantity and the product's speed are written to the line's PLC through the write gate (a conduit must allow orders), then the order runs. */
+        /**
+         * Start an order on its line: order number, product, target quantity and the product's speed are written to the line's PLC through the write gate (a conduit must allow orders), then the order runs.
+         * @description Where a conduit into the PLC's zone requires approval, the writes wait for a second person: the answer is 202 with the order still released and dispatch.state awaiting-approval; it starts by itself once every write is approved and done.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -5863,6 +5974,54 @@ export interface paths {
                             cancelledAt?: number;
                             completedAt?: number;
                             description?: string;
+                            dispatch?: {
+                                at: number;
+                                problem?: string;
+                                requestedBy?: string;
+                                /** @description awaiting-approval: its start waits for writes a second person must approve (GET /api/v1/writes?state=pending); refused: the last such start did not go through. */
+                                state: "awaiting-approval" | "refused";
+                                /** @description The write requests it waits for. */
+                                writes?: string[];
+                            };
+                            /** @description Due date, epoch ms. */
+                            due?: number;
+                            /** @description Good units made so far. */
+                            good: number;
+                            id: string;
+                            line: string;
+                            product: string;
+                            quantity: number;
+                            receivedAt: number;
+                            /** @description Scrap units so far. */
+                            scrap: number;
+                            /** @description rest, staging or folder. */
+                            source: string;
+                            startedAt?: number;
+                            status: "released" | "running" | "completed" | "cancelled";
+                            unit: string;
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cancelledAt?: number;
+                            completedAt?: number;
+                            description?: string;
+                            dispatch?: {
+                                at: number;
+                                problem?: string;
+                                requestedBy?: string;
+                                /** @description awaiting-approval: its start waits for writes a second person must approve (GET /api/v1/writes?state=pending); refused: the last such start did not go through. */
+                                state: "awaiting-approval" | "refused";
+                                /** @description The write requests it waits for. */
+                                writes?: string[];
+                            };
                             /** @description Due date, epoch ms. */
                             due?: number;
                             /** @description Good units made so far. */
@@ -6069,7 +6228,7 @@ export interface paths {
             parameters: {
                 query?: {
                     limit?: number;
-                    state?: "pending" | "approved" | "denied" | "expired" | "done" | "failed";
+                    state?: "pending" | "approved" | "denied" | "expired" | "cancelled" | "done" | "failed";
                 };
                 header?: never;
                 path?: never;
@@ -6105,7 +6264,7 @@ export interface paths {
                                     name: string;
                                 };
                                 /** @enum {string} */
-                                state: "pending" | "approved" | "denied" | "expired" | "done" | "failed";
+                                state: "pending" | "approved" | "denied" | "expired" | "cancelled" | "done" | "failed";
                                 value: number | boolean | string;
                                 zone: string;
                             }[];
@@ -6203,7 +6362,8 @@ export interface paths {
                     "application/json": {
                         path: string;
                         reason?: string;
-                        value: number | boolean | string;
+                        /** @description The new value, of the attribute's type exactly: a finite JSON number (number, state), true/false (boolean) or a string. Anything else is refused with CW_WRITE_BAD_VALUE. */
+                        value: unknown;
                     };
                 };
             };
@@ -6235,7 +6395,7 @@ export interface paths {
                                 name: string;
                             };
                             /** @enum {string} */
-                            state: "pending" | "approved" | "denied" | "expired" | "done" | "failed";
+                            state: "pending" | "approved" | "denied" | "expired" | "cancelled" | "done" | "failed";
                             value: number | boolean | string;
                             zone: string;
                         };
@@ -6268,7 +6428,7 @@ export interface paths {
                                 name: string;
                             };
                             /** @enum {string} */
-                            state: "pending" | "approved" | "denied" | "expired" | "done" | "failed";
+                            state: "pending" | "approved" | "denied" | "expired" | "cancelled" | "done" | "failed";
                             value: number | boolean | string;
                             zone: string;
                         };
@@ -6496,7 +6656,7 @@ export interface paths {
                                 name: string;
                             };
                             /** @enum {string} */
-                            state: "pending" | "approved" | "denied" | "expired" | "done" | "failed";
+                            state: "pending" | "approved" | "denied" | "expired" | "cancelled" | "done" | "failed";
                             value: number | boolean | string;
                             zone: string;
                         };
@@ -6632,7 +6792,7 @@ export interface paths {
                                 name: string;
                             };
                             /** @enum {string} */
-                            state: "pending" | "approved" | "denied" | "expired" | "done" | "failed";
+                            state: "pending" | "approved" | "denied" | "expired" | "cancelled" | "done" | "failed";
                             value: number | boolean | string;
                             zone: string;
                         };
@@ -6868,7 +7028,7 @@ export interface paths {
                                 name: string;
                             };
                             /** @enum {string} */
-                            state: "pending" | "approved" | "denied" | "expired" | "done" | "failed";
+                            state: "pending" | "approved" | "denied" | "expired" | "cancelled" | "done" | "failed";
                             value: number | boolean | string;
                             zone: string;
                         };

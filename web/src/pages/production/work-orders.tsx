@@ -14,7 +14,11 @@ type Action = 'start' | 'complete' | 'cancel';
 const REFRESH_MS = 3000;
 const STATUS_TONE: Record<Order['status'], string> = { released: 'stopped', running: 'connected', completed: 'ok', cancelled: 'stopped' };
 
+/** True while the order's start waits for a second person to approve its writes. */
+const waiting = (o: Order) => o.status === 'released' && o.dispatch?.state === 'awaiting-approval';
+
 function actionsOf(o: Order): Action[] {
+  if (waiting(o)) return ['cancel'];
   if (o.status === 'released') return ['start', 'cancel'];
   if (o.status === 'running') return ['complete', 'cancel'];
   return [];
@@ -30,7 +34,9 @@ function OrderRow({ order: o, busy, canWrite, onAction }: { order: Order; busy: 
       <td>{o.product}</td>
       <td>{o.line}</td>
       <td>
-        <StateBadge state={STATUS_TONE[o.status]} label={o.status} />
+        {waiting(o) ? <StateBadge state="connecting" label="waiting for approval" /> : <StateBadge state={STATUS_TONE[o.status]} label={o.status} />}
+        {waiting(o) ? <div className="small muted">its writes wait for a second person (Writes page)</div> : null}
+        {o.status === 'released' && o.dispatch?.state === 'refused' ? <div className="small muted">last start: {o.dispatch.problem}</div> : null}
       </td>
       <td className="num">
         {formatCount(o.good)} / {formatCount(o.quantity)} {o.unit}

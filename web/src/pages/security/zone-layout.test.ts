@@ -46,7 +46,8 @@ describe('the zones diagram layout', () => {
 
   it('draws one arrow per pair and direction, labelled with every flow and what it requires', () => {
     const down = layout.arrows.find((a) => a.from === 'site-ops' && a.to === 'packaging')!;
-    expect(down.labels).toEqual(['orders', 'commands (approval)']);
+    // Approval belongs to the pair of zones: the orders across it wait for a second person too.
+    expect(down.labels).toEqual(['orders (approval)', 'commands (approval)']);
     expect(down).toMatchObject({ commands: true, approval: true, tls: false });
     const up = layout.arrows.find((a) => a.from === 'packaging' && a.to === 'site-ops')!;
     expect(up).toMatchObject({ labels: ['telemetry (TLS)'], commands: false, tls: true });

@@ -91,18 +91,22 @@ function arrowsOf(map: ZoneMap, boxes: Map<string, ZoneBox>): Arrow[] {
     const [x2, y2] = edge(b, -dx, -dy);
     // The perpendicular (-dy, dx) points to the arrow's own side; its labels sit beyond it.
     const side = shift + 8;
+    const downApproval = cs.some((c) => c.require.approval && c.allow.some(isDown));
     return {
       from: a.id, to: b.id,
       x1: x1 - dy * shift, y1: y1 + dx * shift, x2: x2 - dy * shift, y2: y2 + dx * shift,
       lx: (x1 + x2) / 2 - dy * side, ly: (y1 + y2) / 2 + dx * side,
       anchor: -dy > 0.3 ? 'start' : -dy < -0.3 ? 'end' : 'middle',
-      labels: cs.flatMap(conduitLabels),
+      // Approval belongs to the pair of zones: one conduit's approval holds every write (commands and orders) across it.
+      labels: cs.flatMap((c) => conduitLabels(downApproval && c.allow.some(isDown) ? { ...c, require: { ...c.require, approval: true } } : c)),
       commands: cs.some((c) => c.allow.includes('commands') || c.allow.includes('orders')),
       tls: cs.some((c) => c.require.tls),
       approval: cs.some((c) => c.require.approval),
     };
   });
 }
+
+const isDown = (flow: string) => flow === 'commands' || flow === 'orders';
 
 /** Lay the zone map out for drawing. */
 export function layoutZones(map: ZoneMap): ZoneLayout {

@@ -5,12 +5,13 @@ import { ProblemNotice } from '../../components/problem-notice';
 import { StateBadge } from '../../components/state-badge';
 import { formatTime, formatValue } from '../../lib/format';
 
-const TONE: Record<WriteRecord['state'], string> = { pending: 'connecting', approved: 'connecting', done: 'good', denied: 'stopped', expired: 'stopped', failed: 'bad' };
+const TONE: Record<WriteRecord['state'], string> = { pending: 'connecting', approved: 'connecting', done: 'good', denied: 'stopped', expired: 'stopped', cancelled: 'stopped', failed: 'bad' };
 
 /** The outcome in words: "600 → 620, verified" or "refused at limits: …". */
 export function outcomeText(w: WriteRecord): string {
   const o = w.outcome ?? {};
   if (w.state === 'done') return `${formatValue(o.oldValue as number | undefined)} → ${formatValue(o.newValue as number | undefined)}${o.verified ? ', verified' : ''}`;
+  if (w.state === 'cancelled' && typeof o.reason === 'string') return `cancelled: ${o.reason}`;
   if (typeof o.step === 'string') return `refused at ${o.step}${typeof o.code === 'string' ? ` (${o.code})` : ''}`;
   return '—';
 }
