@@ -61,7 +61,7 @@ export function writePlant(config: HubConfig, namespace: Namespace, connections:
 export function hubSecurity(security: Security, o: { config: HubConfig; namespace: Namespace; connections: Connections; tls: boolean }): HubSecurity {
   const writes = security.writeGate(writePlant(o.config, o.namespace, o.connections), o.config.conduits ?? [], o.config.site.hubZone);
   return {
-    authenticate: (c) => (c.bearer !== undefined ? security.identity.fromToken(c.bearer) : c.session !== undefined ? security.identity.fromSession(c.session) : undefined),
+    authenticate: (c, client) => (c.bearer !== undefined ? security.identity.fromToken(c.bearer, client) : c.session !== undefined ? security.identity.fromSession(c.session) : undefined),
     login: (u, p, client) => security.identity.login(u, p, client),
     logout: (p, client) => security.identity.logout(p, client),
     setupOpen: () => !security.users.hasAdmin(),

@@ -14,7 +14,8 @@ import { PendingWrites } from './pending-writes.js';
 import { Sessions, type SessionPolicy } from './sessions.js';
 import { openStateDb, type Db } from './store.js';
 import { Tokens } from './tokens.js';
-import { LoginFailures, Users, type LockoutPolicy, type User } from './users.js';
+import { Throttle, type ThrottlePolicy } from './throttle.js';
+import { Users, type User } from './users.js';
 import { WriteGate, type WritePlant, type WritePolicy } from './write-gate.js';
 
 export type { Principal, Client } from './identity.js';
@@ -33,7 +34,8 @@ export { can, canNavigate, canSomewhere, isPermission, isRole, permissionsOf, PE
 
 export interface SecurityPolicy {
   sessions: SessionPolicy;
-  lockout: LockoutPolicy;
+  /** Failed sign-ins per user name and address (and invalid tokens per address): growing pauses. */
+  throttle: ThrottlePolicy;
   /** Sign-in attempts per minute from one address. */
   loginPerMinute: number;
   writes: WritePolicy;
@@ -44,7 +46,7 @@ type Duration = number | string;
 /** The config's `security:` block (config/schema.ts SecuritySchema), as this module reads it. */
 export interface SecuritySettings {
   sessions?: { idleTimeout?: Duration; maxAge?: Duration };
-  login?: { maxFailures?: number; lockout?: Duration; perMinute?: number };
+  login?: { maxFailures?: number; firstPause?: Duration; lockout?: Duration; perMinute?: number };
   writes?: { approvalTimeout?: Duration; perMinute?: number; verifyTimeout?: Duration };
   oidc?: OidcSettings;
 }
@@ -53,7 +55,12 @@ export interface SecuritySettings {
 export function policyOf(c: SecuritySettings | undefined): SecurityPolicy {
   return {
     sessions: { idleMs: durationMs(c?.sessions?.idleTimeout, 30 * 60_000), maxAgeMs: durationMs(c?.sessions?.maxAge, 12 * 3_600_000) },
-    lockout: { maxFailures: c?.login?.maxFailures ?? 5, lockMs: durationMs(c?.login?.lockout, 15 * 60_000), windowMs: 60 * 60_000 },
+    throttle: {
+      freeFailures: (c?.login?.maxFailures ?? 5) - 1,
+      firstPauseMs: durationMs(c?.login?.firstPause, 30_000),
+      maxPauseMs: durationMs(c?.login?.lockout, 15 * 60_000),
+      windowMs: 60 * 60_000,
+    },
     loginPerMinute: c?.login?.perMinute ?? 10,
     writes: { approvalMs: durationMs(c?.writes?.approvalTimeout, 5 * 60_000), perMinute: c?.writes?.perMinute ?? 10, verifyMs: durationMs(c?.writes?.verifyTimeout, 10_000) },
   };
@@ -77,7 +84,10 @@ export class Security {
   readonly users: Users;
   readonly sessions: Sessions;
   readonly tokens: Tokens;
-  readonly failures: LoginFailures;
+  /** Failed sign-ins per user name and source address. */
+  readonly logins: Throttle;
+  /** Invalid API tokens per source address. */
+  readonly badTokens: Throttle;
   readonly audit: AuditLog;
   readonly identity: Identity;
   readonly pending: PendingWrites;
@@ -93,9 +103,10 @@ export class Security {
     this.users = new Users(db, o.now);
     this.sessions = new Sessions(db, this.policy.sessions);
     this.tokens = new Tokens(db);
-    this.failures = new LoginFailures(db, this.policy.lockout);
+    this.logins = new Throttle(this.policy.throttle);
+    this.badTokens = new Throttle(this.policy.throttle);
     this.audit = new AuditLog(db, { now: o.now, ...(o.onAuditHealth ? { onHealthChange: o.onAuditHealth } : {}) });
-    this.identity = new Identity({ users: this.users, sessions: this.sessions, tokens: this.tokens, failures: this.failures, audit: this.audit, now: o.now });
+    this.identity = new Identity({ users: this.users, sessions: this.sessions, tokens: this.tokens, logins: this.logins, badTokens: this.badTokens, audit: this.audit, now: o.now });
     this.pending = new PendingWrites(db);
     this.oidc = o.oidc ? new OidcLogin(o.oidc, { users: this.users, identity: this.identity, audit: this.audit, now: o.now }) : undefined;
     this.accounts = new Accounts({ db, users: this.users, sessions: this.sessions, tokens: this.tokens, audit: this.audit, now: o.now, ...(o.zones ? { zones: o.zones } : {}) });
