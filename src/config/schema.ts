@@ -288,7 +288,7 @@ export const SecuritySchema = Type.Object(
     audit: Type.Optional(Type.Object({
       checkpointDir: Type.Optional(Type.String({ minLength: 1, description: "Where the hub appends keyed checkpoints of the audit chain (audit-checkpoints.jsonl); default <data dir>/audit-checkpoints. Put it on another disk or a folder shipped off the host." })),
       checkpointInterval: Type.Optional(Duration),
-    }, { additionalProperties: false, description: 'The keyed audit chain: where its checkpoints are exported, and how often (checkpointInterval, default 10s, when records were added).' })),
+    }, { additionalProperties: false, description: 'The keyed audit chain: where its checkpoints are exported, and how often (checkpointInterval, default 1m, when records were added; the hub also exports one as it stops).' })),
     writes: Type.Optional(Type.Object({
       approvalTimeout: Type.Optional(Duration),
       perMinute: Type.Optional(Type.Integer({ minimum: 1, maximum: 600, description: 'Writes per minute one account may make to one attribute (default 10).' })),

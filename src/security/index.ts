@@ -6,7 +6,13 @@
 import { durationMs } from '../core/time.js';
 import type { ConduitRule } from '../core/zones.js';
 import { Accounts } from './accounts.js';
+import { existsSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import { AuditLog } from './audit.js';
+import { keyIdOf } from './audit-chain.js';
+import { CheckpointTimer, defaultCheckpointDir } from './audit-checkpoints.js';
+import { isCausewayError, CausewayError } from '../core/errors.js';
+import { loadKey } from './secrets.js';
 import { completeSetup, ensureDemoAccounts, firstRun, type FirstRun } from './bootstrap.js';
 import { Identity } from './identity.js';
 import { OidcLogin, type OidcSettings } from './oidc.js';
@@ -49,6 +55,16 @@ export interface SecuritySettings {
   login?: { maxFailures?: number; firstPause?: Duration; lockout?: Duration; perMinute?: number };
   writes?: { approvalTimeout?: Duration; perMinute?: number; verifyTimeout?: Duration };
   oidc?: OidcSettings;
+  audit?: { checkpointDir?: string; checkpointInterval?: Duration };
+}
+
+/** The audit settings of the config's `security.audit` block; relative folders are in the data directory. */
+export function auditSettingsOf(c: SecuritySettings | undefined, dataDir: string): Pick<AuditSettings, 'checkpointDir' | 'checkpointIntervalMs'> {
+  const dir = c?.audit?.checkpointDir;
+  return {
+    ...(dir ? { checkpointDir: isAbsolute(dir) ? dir : join(dataDir, dir) } : {}),
+    checkpointIntervalMs: Math.max(1000, durationMs(c?.audit?.checkpointInterval, 60_000)),
+  };
 }
 
 /** The policy from the config's `security:` block, with the defaults. */
@@ -66,8 +82,25 @@ export function policyOf(c: SecuritySettings | undefined): SecurityPolicy {
   };
 }
 
+/** The audit key's file in the data directory. */
+export const AUDIT_KEY_FILE = 'audit.key';
+
+export interface AuditSettings {
+  /** Where checkpoints are read and (with `export`) written; default <data dir>/audit-checkpoints. */
+  checkpointDir?: string;
+  /** Export checkpoints (the running hub); the command line only reads them. */
+  export?: boolean;
+  checkpointIntervalMs?: number;
+  /** Open without making the audit key or anchoring the keyed chain (`causeway audit verify`). */
+  readOnly?: boolean;
+  /** A reason when checkpoints cannot be exported, undefined when they can again. */
+  onCheckpointFailure?: (reason: string | undefined) => void;
+}
+
 export interface SecurityOptions {
   dataDir: string;
+  /** The keyed audit chain's checkpoints and how this process treats the key. */
+  audit?: AuditSettings;
   now: () => number;
   policy?: SecurityPolicy;
   /** The configured zone ids, to check grants against. */
@@ -95,6 +128,7 @@ export class Security {
   /** Sign-in through the site's identity provider, when `security.oidc` is set. */
   readonly oidc: OidcLogin | undefined;
   readonly now: () => number;
+  readonly #checkpoints: CheckpointTimer | undefined;
 
   private constructor(db: Db, o: SecurityOptions) {
     this.db = db;
@@ -105,7 +139,15 @@ export class Security {
     this.tokens = new Tokens(db);
     this.logins = new Throttle(this.policy.throttle);
     this.badTokens = new Throttle(this.policy.throttle);
-    this.audit = new AuditLog(db, { now: o.now, ...(o.onAuditHealth ? { onHealthChange: o.onAuditHealth } : {}) });
+    const keyFile = join(o.dataDir, AUDIT_KEY_FILE);
+    const key = auditKey(keyFile, o.audit?.readOnly === true);
+    const checkpointDir = o.audit?.checkpointDir ?? defaultCheckpointDir(o.dataDir);
+    this.audit = new AuditLog(db, { now: o.now, ...(o.onAuditHealth ? { onHealthChange: o.onAuditHealth } : {}), ...(key ? { key } : {}), keyFile, keyFound: existsSync(keyFile), checkpointDir });
+    if (!o.audit?.readOnly) this.audit.anchor();
+    this.#checkpoints = key && o.audit?.export
+      ? new CheckpointTimer(this.audit, { dir: checkpointDir, key, keyId: keyIdOf(key), intervalMs: o.audit.checkpointIntervalMs ?? 60_000, onFailure: o.audit.onCheckpointFailure ?? (() => undefined) })
+      : undefined;
+    this.#checkpoints?.start();
     this.identity = new Identity({ users: this.users, sessions: this.sessions, tokens: this.tokens, logins: this.logins, badTokens: this.badTokens, audit: this.audit, now: o.now });
     this.pending = new PendingWrites(db);
     this.oidc = o.oidc ? new OidcLogin(o.oidc, { users: this.users, identity: this.identity, audit: this.audit, now: o.now }) : undefined;
@@ -114,7 +156,13 @@ export class Security {
 
   /** Open the hub state in the data directory (creating it on first run). */
   static open(o: SecurityOptions): Security {
-    return new Security(openStateDb(o.dataDir), o);
+    const db = openStateDb(o.dataDir);
+    try {
+      return new Security(db, o);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
   }
 
   /** The write gate over a running plant. */
@@ -138,6 +186,18 @@ export class Security {
   }
 
   close(): void {
+    if (this.db.open) this.#checkpoints?.stop();
     if (this.db.open) this.db.close();
+  }
+}
+
+/** The audit key: made on first use unless read-only; undefined when read-only and missing. */
+function auditKey(file: string, readOnly: boolean): Buffer | undefined {
+  try {
+    if (readOnly && !existsSync(file)) return undefined;
+    return loadKey(file, !readOnly);
+  } catch (e) {
+    if (!isCausewayError(e, 'CW_SECURITY_SECRET_KEY')) throw e;
+    throw new CausewayError('CW_AUDIT_KEY', { file, reason: e.params.reason }, { cause: e });
   }
 }

@@ -8,7 +8,7 @@ import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import { Command, Option } from 'commander';
 import { isCausewayError } from '../../core/errors.js';
-import { ROLES, Security, type Grant, type Role } from '../../security/index.js';
+import { ROLES, Security, type Grant, type Role, type SecurityOptions } from '../../security/index.js';
 import { generatePassword } from '../../security/passwords.js';
 
 export interface Out {
@@ -54,10 +54,10 @@ export function cliActor(): string {
 }
 
 /** Open the hub state, run `fn`, close it; catalogue errors become an exit code with their hint. */
-export async function withSecurity(dataDir: string, io: SecurityIo, fn: (s: Security) => Promise<number>): Promise<number> {
+export async function withSecurity(dataDir: string, io: SecurityIo, fn: (s: Security) => Promise<number>, extra: Pick<SecurityOptions, 'audit'> = {}): Promise<number> {
   let security: Security | undefined;
   try {
-    security = Security.open({ dataDir, now: Date.now });
+    security = Security.open({ dataDir, now: Date.now, ...extra });
     return await fn(security);
   } catch (e) {
     if (!isCausewayError(e)) throw e;
