@@ -89,8 +89,12 @@ describe('failed sign-ins', () => {
     for (const from of ['127.0.0.3', '127.0.0.4']) expect((await login(from, 'ana', PASSWORD)).body).toMatchObject({ status: 403, code: 'CW_AUTH_LOCKED' });
     expect((await as(`/api/v1/users/${ana.id}/unlock`, 'POST')).body.locked).toBeUndefined();
     expect((await login('127.0.0.4', 'ana', PASSWORD)).status).toBe(200);
+    // A lock needs no reason (a bare POST); an unknown user is a 404.
+    expect((await as(`/api/v1/users/${ana.id}/lock`, 'POST')).body).toMatchObject({ locked: { by: 'admin' } });
+    expect((await as(`/api/v1/users/${ana.id}/unlock`, 'POST')).status).toBe(200);
+    expect((await as('/api/v1/users/nobody/lock', 'POST')).body).toMatchObject({ status: 404, code: 'CW_AUTH_NOT_FOUND' });
     const trail = (await as('/api/v1/audit?action=user&target=ana&limit=5')).body.records.map((r: { action: string; actor: string; address: string }) => [r.action, r.actor, r.address]);
-    expect(trail.slice(0, 2)).toEqual([['user.unlock', 'admin', '127.0.0.1'], ['user.lock', 'admin', '127.0.0.1']]);
+    expect(trail.slice(2, 4)).toEqual([['user.unlock', 'admin', '127.0.0.1'], ['user.lock', 'admin', '127.0.0.1']]);
   });
 });
 

@@ -72,7 +72,8 @@ export function callFrom(localAddress: string, base: string, path: string, metho
   const u = new URL(base);
   const body = o.body === undefined ? undefined : JSON.stringify(o.body);
   return new Promise((resolve, reject) => {
-    const headers = { ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }), ...o.headers };
+    // Like fetch and curl: a POST without a body says Content-Length: 0 (Node would send it chunked).
+    const headers = { ...(body === undefined ? { 'content-length': '0' } : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }), ...o.headers };
     const req = http.request({ host: u.hostname, port: u.port, path, method, headers, localAddress }, (res) => {
       let text = '';
       res.setEncoding('utf8');

@@ -79,10 +79,14 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ security: HubSecurity }>
     config: { permission: 'admin' },
     schema: {
       summary: 'Lock an account: nobody signs in as it, from any address, until an admin unlocks it; its sessions end (its API tokens keep working). Audited.', tags: ['auth'], params: IdParams,
-      body: Type.Optional(Type.Object({ reason: Type.Optional(Type.String({ maxLength: 256 })) }, { additionalProperties: false })),
+      body: Type.Object({ reason: Type.Optional(Type.String({ maxLength: 256 })) }, { additionalProperties: false, description: 'Optional: a bare POST locks too.' }),
       response: { 200: UserSchema, ...problems(400, 401, 403, 404, 409) },
     },
-  }, async (req) => userView(security.accounts.lockUser(actorOf(req), req.params.id, req.body?.reason)));
+    // A bare POST (no body) is a lock without a reason; the schema still checks a body that is sent.
+    preValidation: async (req) => {
+      req.body ??= {};
+    },
+  }, async (req) => userView(security.accounts.lockUser(actorOf(req), req.params.id, req.body.reason)));
 
   app.post('/users/:id/unlock', {
     config: { permission: 'admin' },
