@@ -62,7 +62,7 @@ export class Identity {
       // Refused unchecked, and counted: a script that keeps trying only lengthens its own pause.
       const until = logins.fail(key, now())!;
       audit.append({ actor: username, ...at(), action: 'login', outcome: 'refused', detail: { reason: 'throttled', failures: logins.failures(key, now()), pausedUntil: until } });
-      throw throttled(until - now(), 'signing in with this user name from your address');
+      throw throttled(until - now(), 'login');
     }
     const stored = users.passwordHashOf(username);
     const ok = (await checkPassword(password, stored?.hash)) && stored !== undefined && !stored.disabled;
@@ -110,7 +110,7 @@ export class Identity {
     const { badTokens, now } = this.#p;
     const key = client.address;
     if (key !== undefined && badTokens.pausedUntil(key, now()) !== undefined) {
-      throw throttled(badTokens.fail(key, now())! - now(), 'requests with an API token from your address');
+      throw throttled(badTokens.fail(key, now())! - now(), 'token');
     }
     const token = this.#p.tokens.resolve(secret, now());
     const user = token ? this.#p.users.get(token.userId) : undefined;
@@ -148,7 +148,7 @@ export class Identity {
 }
 
 /** CW_AUTH_THROTTLED with Retry-After: the pause, in whole seconds (at least one). */
-function throttled(ms: number, what: string): CausewayError {
+function throttled(ms: number, kind: 'login' | 'token'): CausewayError {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
-  return new CausewayError('CW_AUTH_THROTTLED', { what, seconds }, { retryAfterSeconds: seconds });
+  return new CausewayError('CW_AUTH_THROTTLED', { kind, seconds }, { retryAfterSeconds: seconds });
 }

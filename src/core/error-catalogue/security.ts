@@ -44,9 +44,11 @@ export const SECURITY_ERRORS = {
     message: () => 'The user name or the password is not right.',
     hint: () => 'Check both and try again; after several failures signing in is paused for a while. An admin can reset a password with `causeway user add --reset`.',
   }),
-  CW_AUTH_THROTTLED: spec<{ what: string; seconds: number }>({
+  CW_AUTH_THROTTLED: spec<{ kind: 'login' | 'token'; seconds: number }>({
     status: 429, retryable: true,
-    message: (p) => `${p.what[0]!.toUpperCase()}${p.what.slice(1)} is paused for ${p.seconds} s after repeated failures.`,
+    message: (p) => (p.kind === 'token'
+      ? `Requests with an API token from your address are paused for ${p.seconds} s after repeated invalid tokens.`
+      : `Signing in with this user name from your address is paused for ${p.seconds} s after repeated failures.`),
     hint: () => 'Wait for the time in the Retry-After header before trying again: each attempt during the pause makes it longer. Other addresses are not affected; if these attempts were not yours, tell the site administrator.',
   }),
   CW_AUTH_LOCKED: spec<{ username: string }>({
