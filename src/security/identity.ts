@@ -114,10 +114,9 @@ export class Identity {
     }
     const token = this.#p.tokens.resolve(secret, now());
     const user = token ? this.#p.users.get(token.userId) : undefined;
-    if (token && user && !user.disabled) {
-      if (key !== undefined) badTokens.clear(key);
-      return this.#principal(user, { token });
-    }
+    // A valid token does not clear the address's count: one good token in between must not let
+    // a script keep guessing others unpaused. Failures are forgotten after the window instead.
+    if (token && user && !user.disabled) return this.#principal(user, { token });
     if (key !== undefined) this.#badToken(key);
     return undefined;
   }

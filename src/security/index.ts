@@ -1,17 +1,17 @@
 /**
- * Hub security: identity (users, sessions, API tokens), RBAC, the audit chain and the write gate,
- * over the hub state in SQLite. The runtime opens it with the data directory and the config's
- * `security:` block; the API reaches it through the runtime's services.
+ * Hub security: identity (users, sessions, API tokens, sign-in throttling), RBAC, the keyed audit
+ * chain and the write gate, over the hub state in SQLite. The runtime opens it with the data
+ * directory and the config's `security:` block; the API reaches it through the runtime's services.
  */
+import { existsSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { CausewayError, isCausewayError } from '../core/errors.js';
 import { durationMs } from '../core/time.js';
 import type { ConduitRule } from '../core/zones.js';
 import { Accounts } from './accounts.js';
-import { existsSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
 import { AuditLog } from './audit.js';
 import { keyIdOf } from './audit-chain.js';
 import { CheckpointTimer, defaultCheckpointDir } from './audit-checkpoints.js';
-import { isCausewayError, CausewayError } from '../core/errors.js';
 import { loadKey } from './secrets.js';
 import { completeSetup, ensureDemoAccounts, firstRun, type FirstRun } from './bootstrap.js';
 import { Identity } from './identity.js';
