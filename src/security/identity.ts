@@ -114,9 +114,13 @@ export class Identity {
     }
     const token = this.#p.tokens.resolve(secret, now());
     const user = token ? this.#p.users.get(token.userId) : undefined;
-    // A valid token does not clear the address's count: one good token in between must not let
-    // a script keep guessing others unpaused. Failures are forgotten after the window instead.
-    if (token && user && !user.disabled) return this.#principal(user, { token });
+    if (token && user && !user.disabled) {
+      // A valid token clears its address's count: behind one address (a gateway, a NAT) a single
+      // misconfigured client must not pause the others for long. Token secrets have 256 bits, so a
+      // guesser holding one valid token gains nothing from the free failures in between.
+      if (key !== undefined) badTokens.clear(key);
+      return this.#principal(user, { token });
+    }
     if (key !== undefined) this.#badToken(key);
     return undefined;
   }
