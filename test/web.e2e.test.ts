@@ -328,6 +328,13 @@ describe.skipIf(!available)('the web console in Chromium', () => {
     await certs.getByRole('button', { name: 'Cancel' }).click();
     expect(await certs.textContent()).toContain('trusted');
 
+    // An admin's lock: the badge names who locked the account; unlocking restores it.
+    const auditor = page.getByTestId('user-auditor');
+    await auditor.getByRole('button', { name: 'Lock auditor' }).click();
+    await expect.poll(() => auditor.textContent(), PATIENT).toContain('locked by admin');
+    await auditor.getByRole('button', { name: 'Unlock auditor' }).click();
+    await expect.poll(() => auditor.textContent(), PATIENT).toContain('active');
+
     await page.getByLabel('Token name').fill('e2e-robot');
     await page.getByRole('button', { name: 'Create token' }).click();
     const secretBox = page.getByLabel('Secret of token e2e-robot');

@@ -70,7 +70,7 @@ function authenticate(security: HubSecurity, request: FastifyRequest): Principal
   const cookie = request.cookies?.[sessionCookieName(security.secureCookies)];
   // An Authorization header that is there decides alone: a bad token never falls back to the cookie.
   const principal = bearer !== undefined
-    ? (bearer === null ? undefined : security.authenticate({ bearer }))
+    ? security.authenticate({ bearer: bearer ?? '' }, { address: clientOf(request).address })
     : security.authenticate(cookie ? { session: cookie } : {});
   if (!principal) throw new CausewayError('CW_AUTH_REQUIRED', routeOf(request));
   return principal;

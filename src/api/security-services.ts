@@ -7,8 +7,11 @@ import type { Tokens } from '../security/tokens.js';
 import type { Users } from '../security/users.js';
 
 export interface HubSecurity {
-  /** The principal behind a session cookie's secret or a bearer token; undefined when neither is valid. */
-  authenticate(credentials: { session?: string; bearer?: string }): Principal | undefined;
+  /**
+   * The principal behind a session cookie's secret or a bearer token; undefined when neither is
+   * valid. With the client, invalid tokens pause its address (throws CW_AUTH_THROTTLED while paused).
+   */
+  authenticate(credentials: { session?: string; bearer?: string }, client?: Client): Principal | undefined;
   login(username: string, password: string, client: Client): Promise<{ principal: Principal; secret: string }>;
   logout(p: Principal, client: Client): void;
   /** True until an admin exists: the first-run setup is open. */

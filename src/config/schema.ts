@@ -283,10 +283,15 @@ export const SecuritySchema = Type.Object(
       maxAge: Type.Optional(Duration),
     }, { additionalProperties: false, description: 'Browser sessions end when unused for idleTimeout (default 30m) and maxAge after sign-in (default 12h).' })),
     login: Type.Optional(Type.Object({
-      maxFailures: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'Failed sign-ins in a row before the user name is locked (default 5).' })),
+      maxFailures: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'Failed sign-ins in a row, for one user name from one address, before that pair is paused (default 5).' })),
+      firstPause: Type.Optional(Duration),
       lockout: Type.Optional(Duration),
       perMinute: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'Sign-in attempts per minute from one address (default 10).' })),
-    }, { additionalProperties: false, description: 'Lockout after failed sign-ins (lockout is how long, default 15m) and the sign-in rate per address.' })),
+    }, { additionalProperties: false, description: 'Throttling of failed sign-ins per user name and address: after maxFailures, the pair is paused for firstPause (default 30s), doubling with each further attempt up to lockout (default 15m). The same pauses apply to invalid API tokens per address. Another address is never paused; an admin locks an account explicitly (POST /api/v1/users/{id}/lock).' })),
+    audit: Type.Optional(Type.Object({
+      checkpointDir: Type.Optional(Type.String({ minLength: 1, description: "Where the hub appends keyed checkpoints of the audit chain (audit-checkpoints.jsonl); default <data dir>/audit-checkpoints. Put it on another disk or a folder shipped off the host." })),
+      checkpointInterval: Type.Optional(Duration),
+    }, { additionalProperties: false, description: 'The keyed audit chain: where its checkpoints are exported, and how often (checkpointInterval, default 1m, when records were added; the hub also exports one as it stops).' })),
     writes: Type.Optional(Type.Object({
       approvalTimeout: Type.Optional(Duration),
       perMinute: Type.Optional(Type.Integer({ minimum: 1, maximum: 600, description: 'Writes per minute one account may make to one attribute (default 10).' })),

@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { HubSecurity } from '../api/security-services.js';
 import type { HubConfig } from '../config/schema.js';
 import type { Namespace } from '../namespace/index.js';
-import { policyOf, Security, type FirstRun, type WritePlant } from '../security/index.js';
+import { auditSettingsOf, policyOf, Security, type FirstRun, type WritePlant } from '../security/index.js';
 import { loadTls, type TlsMaterial } from '../security/tls.js';
 import type { WriteGate as OrderGate } from '../production/dispatch.js';
 import type { WriteGate } from '../security/index.js';
@@ -21,6 +21,13 @@ export function openSecurity(config: HubConfig, dataDir: string, logger: Logger,
   const log = logger.child({ component: 'security' });
   return Security.open({
     dataDir, now, policy: policyOf(config.security),
+    audit: {
+      ...auditSettingsOf(config.security, dataDir), export: true,
+      onCheckpointFailure: (reason) => {
+        if (reason) log.error({ alarm: 'audit-checkpoint', reason }, `ALARM: audit checkpoints cannot be exported (${reason}); records cut from the end of the log would not be detected.`);
+        else log.info({ alarm: 'audit-checkpoint' }, 'Audit checkpoints are exported again.');
+      },
+    },
     zones: () => config.zones.map((z) => z.id),
     ...(config.security?.oidc ? { oidc: config.security.oidc } : {}),
     onAuditHealth: (failure) => {
@@ -61,7 +68,7 @@ export function writePlant(config: HubConfig, namespace: Namespace, connections:
 export function hubSecurity(security: Security, o: { config: HubConfig; namespace: Namespace; connections: Connections; tls: boolean }): HubSecurity {
   const writes = security.writeGate(writePlant(o.config, o.namespace, o.connections), o.config.conduits ?? [], o.config.site.hubZone);
   return {
-    authenticate: (c) => (c.bearer !== undefined ? security.identity.fromToken(c.bearer) : c.session !== undefined ? security.identity.fromSession(c.session) : undefined),
+    authenticate: (c, client) => (c.bearer !== undefined ? security.identity.fromToken(c.bearer, client) : c.session !== undefined ? security.identity.fromSession(c.session) : undefined),
     login: (u, p, client) => security.identity.login(u, p, client),
     logout: (p, client) => security.identity.logout(p, client),
     setupOpen: () => !security.users.hasAdmin(),

@@ -78,6 +78,23 @@ export class Accounts {
     return this.updateUser(by, user.id, { password: next });
   }
 
+  /**
+   * An admin's lock: nobody signs in as the user, from any address, until an admin unlocks it; its
+   * sessions end (its API tokens keep working: revoke them, or disable the user, to stop those).
+   */
+  lockUser(by: Actor, id: string, reason?: string): User {
+    return this.#p.users.setLock(id, { at: this.#p.now(), by: by.name, ...(reason ? { reason } : {}) }, (user) => {
+      this.#log(by, 'user.lock', user.username, reason ? { reason } : undefined);
+      this.#p.sessions.revokeAllOf(id);
+    });
+  }
+
+  /** Lift an admin's lock. */
+  unlockUser(by: Actor, id: string): User {
+    const before = this.#p.users.get(id);
+    return this.#p.users.setLock(id, undefined, (user) => this.#log(by, 'user.unlock', user.username, before?.locked ? { lockedAt: before.locked.at, lockedBy: before.locked.by } : { wasLocked: false }));
+  }
+
   removeUser(by: Actor, id: string): User {
     return this.#p.users.remove(id, (user) => this.#log(by, 'user.delete', user.username));
   }

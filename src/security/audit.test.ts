@@ -25,7 +25,8 @@ describe('the audit chain', () => {
     expect(newest.map((r) => r.seq)).toEqual([5, 4]);
     expect(newest[1]!.hash).toBe(newest[0]!.prevHash);
     expect(newest[0]).toMatchObject({ actor: 'user5', address: '10.0.0.9', action: 'login', target: 'acme/x5', outcome: 'success', detail: { n: 5, nested: { a: 1, b: 2 } } });
-    expect(t.security.audit.verify()).toEqual({ ok: true, count: 5, head: { seq: 5, hash: newest[0]!.hash } });
+    expect(newest[0]!.mac).toMatch(/^[0-9a-f]{64}$/);
+    expect(t.security.audit.verify()).toMatchObject({ ok: true, count: 5, head: { seq: 5, hash: newest[0]!.hash }, legacy: 0, keyedFrom: 1 });
   });
 
   it('filters by actor, action family and time, and pages backwards', () => {

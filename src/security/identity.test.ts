@@ -16,6 +16,17 @@ async function codeOf(p: Promise<unknown> | (() => unknown)): Promise<string | u
   return undefined;
 }
 
+/** The Retry-After seconds of a CW_AUTH_THROTTLED refusal (fails the test on anything else). */
+async function retryAfterOf(p: Promise<unknown> | (() => unknown)): Promise<number> {
+  try {
+    await (typeof p === 'function' ? p() : p);
+  } catch (e) {
+    if (e instanceof CausewayError && e.code === 'CW_AUTH_THROTTLED') return e.retryAfterSeconds!;
+    throw e;
+  }
+  throw new Error('expected CW_AUTH_THROTTLED');
+}
+
 describe('users', () => {
   it('stores only a scrypt hash and refuses weak passwords and duplicates', async () => {
     t = tempSecurity();
@@ -72,17 +83,71 @@ describe('sign-in and sessions', () => {
     expect(t.security.identity.fromSession(busy.secret)).toBeUndefined();
   });
 
-  it('locks a user name after repeated failures, known or not, and unlocks it later', async () => {
-    t = tempSecurity({ login: { maxFailures: 3, lockout: '15m' } });
+  it('pauses a user name from the failing address only, with growing pauses, known or not', async () => {
+    t = tempSecurity({ login: { maxFailures: 3, firstPause: '30s', lockout: '15m' } });
     await t.security.users.create({ username: 'ana', password: PASSWORD, grants: [{ role: 'viewer' }] });
+    const A = { address: '10.0.0.66' };
     for (const name of ['ana', 'ghost']) {
-      for (let i = 0; i < 3; i++) expect(await codeOf(t.security.identity.login(name, 'wrong password!', {}))).toBe('CW_AUTH_LOGIN_FAILED');
-      expect(await codeOf(t.security.identity.login(name, PASSWORD, {}))).toBe('CW_AUTH_LOCKED');
+      for (let i = 0; i < 3; i++) expect(await codeOf(t.security.identity.login(name, 'wrong password!', A))).toBe('CW_AUTH_LOGIN_FAILED');
+      const pauses: number[] = [];
+      for (let i = 0; i < 3; i++) pauses.push(await retryAfterOf(t.security.identity.login(name, PASSWORD, A)));
+      // Each attempt while paused doubles the pause: 30 s after the third failure, then 60, 120, 240.
+      expect(pauses).toEqual([60, 120, 240]);
     }
-    t.clock.now += 15 * 60_000;
-    expect((await t.security.identity.login('ana', PASSWORD, {})).principal.user.username).toBe('ana');
-    const outcomes = t.security.audit.query({ actor: 'ana', limit: 10 }).map((r) => r.outcome);
-    expect(outcomes).toEqual(['success', 'refused', 'failure', 'failure', 'failure']);
+    // The owner, from another address, is not affected.
+    expect((await t.security.identity.login('ana', PASSWORD, { address: '10.0.0.7' })).principal.user.username).toBe('ana');
+    // The failing address waits its pause out, then the right password works and clears its count.
+    t.clock.now += 240_000;
+    expect((await t.security.identity.login('ana', PASSWORD, A)).principal.user.username).toBe('ana');
+    expect(await codeOf(t.security.identity.login('ana', 'wrong password!', A))).toBe('CW_AUTH_LOGIN_FAILED');
+    const trail = t.security.audit.query({ actor: 'ana', action: 'login', limit: 20 }).reverse();
+    expect(trail.map((r) => [r.address, r.outcome, r.detail?.reason])).toEqual([
+      ...Array(3).fill([A.address, 'failure', 'wrong password']), ...Array(3).fill([A.address, 'refused', 'throttled']),
+      ['10.0.0.7', 'success', undefined], [A.address, 'success', undefined], [A.address, 'failure', 'wrong password'],
+    ]);
+  });
+
+  it('caps the pause and forgets old failures', async () => {
+    t = tempSecurity({ login: { maxFailures: 1, firstPause: '1m', lockout: '5m' } });
+    for (let i = 0; i < 6; i++) await codeOf(t.security.identity.login('ana', 'x', { address: 'a' }));
+    expect(await retryAfterOf(t.security.identity.login('ana', 'x', { address: 'a' }))).toBe(300);
+    t.clock.now += 2 * 3_600_000;
+    expect(t.security.logins.failures('ana\u0000a', t.clock.now)).toBe(0);
+  });
+
+  it("an admin's lock refuses the right password from every address until an admin unlocks it; both audited", async () => {
+    t = tempSecurity();
+    const root = await t.security.users.create({ username: 'root', password: PASSWORD, grants: [{ role: 'admin' }] });
+    const ana = await t.security.users.create({ username: 'ana', password: PASSWORD, grants: [{ role: 'viewer' }] });
+    const session = await t.security.identity.login('ana', PASSWORD, { address: '10.0.0.7' });
+    const token = t.security.tokens.create(ana.id, { name: 'svc', scopes: ['read'] }, t.clock.now);
+    const locked = t.security.accounts.lockUser({ name: 'root', address: '10.0.0.1' }, ana.id, 'phished');
+    expect(locked.locked).toEqual({ at: t.clock.now, by: 'root', reason: 'phished' });
+    expect(t.security.identity.fromSession(session.secret)).toBeUndefined();
+    for (const address of ['10.0.0.7', '10.0.0.8']) expect(await codeOf(t.security.identity.login('ana', PASSWORD, { address }))).toBe('CW_AUTH_LOCKED');
+    // Only the right password learns of the lock; a wrong one is an ordinary failure.
+    expect(await codeOf(t.security.identity.login('ana', 'wrong password!', {}))).toBe('CW_AUTH_LOGIN_FAILED');
+    expect(t.security.identity.fromToken(token.secret)?.user.username).toBe('ana');
+    t.security.accounts.unlockUser({ name: 'root' }, ana.id);
+    expect(t.security.users.get(ana.id)?.locked).toBeUndefined();
+    expect((await t.security.identity.login('ana', PASSWORD, { address: '10.0.0.8' })).principal.user.username).toBe('ana');
+    expect(t.security.audit.query({ action: 'user', limit: 5 }).map((r) => [r.actor, r.action, r.target, r.detail])).toEqual([
+      ['root', 'user.unlock', 'ana', { lockedAt: locked.locked!.at, lockedBy: 'root' }],
+      ['root', 'user.lock', 'ana', { reason: 'phished' }],
+    ]);
+    expect(await codeOf(() => t.security.accounts.lockUser({ name: 'root' }, root.id))).toBe('CW_AUTH_LAST_ADMIN');
+  });
+
+  it('pauses an address that presents invalid API tokens, and only that address', async () => {
+    t = tempSecurity({ login: { maxFailures: 2, firstPause: '10s' } });
+    const u = await t.security.users.create({ username: 'svc', password: PASSWORD, grants: [{ role: 'viewer' }] });
+    const good = t.security.tokens.create(u.id, { name: 'erp', scopes: ['read'] }, t.clock.now);
+    const bad = { address: '10.9.9.9' };
+    expect(t.security.identity.fromToken('cwt_guess1', bad)).toBeUndefined();
+    expect(t.security.identity.fromToken('cwt_guess2', bad)).toBeUndefined();
+    expect(await retryAfterOf(() => t.security.identity.fromToken(good.secret, bad))).toBe(20);
+    expect(t.security.identity.fromToken(good.secret, { address: '10.9.9.10' })?.actor).toBe('token:erp@svc');
+    expect(t.security.audit.query({ action: 'token.throttled', limit: 5 }).map((r) => [r.address, r.outcome])).toEqual([[bad.address, 'refused']]);
   });
 
   it('refuses a disabled user and drops its sessions', async () => {

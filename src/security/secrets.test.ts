@@ -27,7 +27,7 @@ describe('secrets at rest', () => {
     dir = mkdtempSync(join(tmpdir(), 'causeway-secret-'));
     const key = loadKey(keyFileOf(dir), true);
     const enc = encryptSecret('pw', key);
-    const flipped = `${enc.slice(0, -2)}${enc.endsWith('A') ? 'B' : 'A'}${enc.slice(-1)}`;
+    const flipped = `${enc.slice(0, -2)}${enc.at(-2) === 'A' ? 'B' : 'A'}${enc.slice(-1)}`;
     expect(() => decryptSecret(flipped, key, 'x')).toThrow(/cannot be decrypted/);
     const config = { sources: [{ id: 'a', config: { password: encryptSecret('pw', Buffer.alloc(32, 7)) } }] };
     expect(() => decryptSecrets(config, () => key)).toThrow('The encrypted value at sources[0].config.password cannot be decrypted');

@@ -1,5 +1,5 @@
 /**
- * Hub state in SQLite (`<data dir>/hub-state.sqlite`, WAL): users, login failures, sessions, API
+ * Hub state in SQLite (`<data dir>/hub-state.sqlite`, WAL): users, sessions, API
  * tokens, the audit chain, pending writes and small settings. Migrations run in order at open, each
  * in a transaction, tracked by `PRAGMA user_version`.
  */
@@ -85,6 +85,13 @@ const MIGRATIONS: readonly string[] = [
   // When each user last signed in (the console flags accounts unused for long); earlier sign-ins from the audit chain.
   `ALTER TABLE users ADD COLUMN last_login_at INTEGER;
    UPDATE users SET last_login_at = (SELECT MAX(ts) FROM audit WHERE audit.action = 'login' AND audit.outcome = 'success' AND audit.actor = users.username);`,
+  // An admin's lock on an account; failed sign-ins are now throttled per user name and address, in memory.
+  `ALTER TABLE users ADD COLUMN locked_at INTEGER;
+   ALTER TABLE users ADD COLUMN locked_by TEXT;
+   ALTER TABLE users ADD COLUMN lock_reason TEXT;
+   DROP TABLE login_failures;`,
+  // The keyed audit chain: each record from the anchor on carries an HMAC under a key kept outside this database.
+  `ALTER TABLE audit ADD COLUMN mac TEXT;`,
 ];
 
 /** Open (creating if needed) the hub state database and bring its schema up to date. */

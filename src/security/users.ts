@@ -1,4 +1,4 @@
-/** Hub users: name, scrypt password hash, grants (role per zone / subtree), disabled flag; and login failures. */
+/** Hub users: name, scrypt password hash, grants (role per zone / subtree), disabled flag, an admin's lock. */
 import { randomUUID } from 'node:crypto';
 import { CausewayError } from '../core/errors.js';
 import { hashPassword, passwordProblem } from './passwords.js';
@@ -14,9 +14,21 @@ export interface User {
   updatedAt: number;
   /** The last successful sign-in, epoch ms; absent when the user never signed in. */
   lastLoginAt?: number;
+  /** Set when an admin locked the account: nobody signs in as it until an admin unlocks it. */
+  locked?: UserLock;
 }
 
-interface Row { id: string; username: string; password_hash: string; grants: string; disabled: number; created_at: number; updated_at: number; last_login_at: number | null }
+/** An admin's lock on an account. */
+export interface UserLock {
+  at: number;
+  by: string;
+  reason?: string;
+}
+
+interface Row {
+  id: string; username: string; password_hash: string; grants: string; disabled: number; created_at: number; updated_at: number; last_login_at: number | null;
+  locked_at: number | null; locked_by: string | null; lock_reason: string | null;
+}
 
 const USERNAME = /^[A-Za-z0-9._@-]{1,64}$/;
 
@@ -24,6 +36,7 @@ function fromRow(r: Row): User {
   return {
     id: r.id, username: r.username, grants: JSON.parse(r.grants) as Grant[], disabled: r.disabled === 1, createdAt: r.created_at, updatedAt: r.updated_at,
     ...(r.last_login_at !== null && r.last_login_at !== undefined ? { lastLoginAt: r.last_login_at } : {}),
+    ...(r.locked_at !== null && r.locked_at !== undefined ? { locked: { at: r.locked_at, by: r.locked_by ?? '?', ...(r.lock_reason ? { reason: r.lock_reason } : {}) } } : {}),
   };
 }
 
@@ -166,47 +179,24 @@ export class Users {
     })();
   }
 
+  /**
+   * Lock (with `lock`) or unlock (undefined) an account; `record` runs in the transaction. The last
+   * unlocked site-wide admin cannot be locked: somebody must be able to unlock the others.
+   */
+  setLock(id: string, lock: UserLock | undefined, record?: (user: User) => void): User {
+    const user = this.get(id);
+    if (!user) throw new CausewayError('CW_AUTH_NOT_FOUND', { what: 'user', id });
+    if (lock && isSiteAdmin(user) && !this.list().some((u) => u.id !== id && isSiteAdmin(u) && !u.locked)) throw new CausewayError('CW_AUTH_LAST_ADMIN', { username: user.username });
+    return this.#db.transaction(() => {
+      this.#db.prepare('UPDATE users SET locked_at = ?, locked_by = ?, lock_reason = ? WHERE id = ?').run(lock?.at ?? null, lock?.by ?? null, lock?.reason ?? null, id);
+      const after = this.get(id)!;
+      record?.(after);
+      return after;
+    })();
+  }
+
   #keepAnAdmin(before: User, after: Pick<User, 'grants' | 'disabled'>): void {
     if (!isSiteAdmin(before) || isSiteAdmin(after)) return;
     if (!this.list().some((u) => u.id !== before.id && isSiteAdmin(u))) throw new CausewayError('CW_AUTH_LAST_ADMIN', { username: before.username });
-  }
-}
-
-export interface LockoutPolicy {
-  maxFailures: number;
-  lockMs: number;
-  /** Failures older than this are forgotten. */
-  windowMs: number;
-}
-
-/** Failed sign-ins per user name (known or not, so that lockout does not reveal which names exist). */
-export class LoginFailures {
-  readonly #db: Db;
-  readonly #policy: LockoutPolicy;
-
-  constructor(db: Db, policy: LockoutPolicy) {
-    this.#db = db;
-    this.#policy = policy;
-  }
-
-  /** Until when the name is locked, if it is. */
-  lockedUntil(username: string, now: number): number | undefined {
-    const r = this.#db.prepare('SELECT locked_until FROM login_failures WHERE username = ?').get(username) as { locked_until: number | null } | undefined;
-    return r?.locked_until && r.locked_until > now ? r.locked_until : undefined;
-  }
-
-  /** Count a failure; returns the lock end when this failure locks the name. */
-  fail(username: string, now: number): number | undefined {
-    const r = this.#db.prepare('SELECT count, last_at FROM login_failures WHERE username = ?').get(username) as { count: number; last_at: number } | undefined;
-    const count = r && now - r.last_at < this.#policy.windowMs ? r.count + 1 : 1;
-    const locked = count >= this.#policy.maxFailures ? now + this.#policy.lockMs : null;
-    this.#db
-      .prepare('INSERT INTO login_failures (username, count, last_at, locked_until) VALUES (?, ?, ?, ?) ON CONFLICT(username) DO UPDATE SET count = excluded.count, last_at = excluded.last_at, locked_until = excluded.locked_until')
-      .run(username.slice(0, 256), locked ? 0 : count, now, locked);
-    return locked ?? undefined;
-  }
-
-  clear(username: string): void {
-    this.#db.prepare('DELETE FROM login_failures WHERE username = ?').run(username);
   }
 }

@@ -63,3 +63,24 @@ export function rawGet(base: string, path: string, options: { ca?: string; metho
     req.end(body);
   });
 }
+
+/**
+ * A JSON request sent from a given local address (127.0.0.2, 127.0.0.3, … all reach a hub on
+ * 127.0.0.1 on Linux), so a test can be two clients at different addresses.
+ */
+export function callFrom(localAddress: string, base: string, path: string, method = 'GET', o: { body?: unknown; headers?: Record<string, string> } = {}): Promise<{ status: number; body: any; headers: http.IncomingHttpHeaders }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const u = new URL(base);
+  const body = o.body === undefined ? undefined : JSON.stringify(o.body);
+  return new Promise((resolve, reject) => {
+    // Like fetch and curl: a POST without a body says Content-Length: 0 (Node would send it chunked).
+    const headers = { ...(body === undefined ? { 'content-length': '0' } : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }), ...o.headers };
+    const req = http.request({ host: u.hostname, port: u.port, path, method, headers, localAddress }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: (res.headers['content-type'] ?? '').includes('json') ? JSON.parse(text) : text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}

@@ -1,5 +1,6 @@
 /**
- * Users (admins), sessions and API tokens: GET/POST /users, GET/PATCH/DELETE /users/:id;
+ * Users (admins), sessions and API tokens: GET/POST /users, GET/PATCH/DELETE /users/:id,
+ * POST /users/:id/lock and /users/:id/unlock;
  * GET /sessions, DELETE /sessions/:id; GET/POST /tokens, DELETE /tokens/:id. Sessions and tokens
  * are managed from a signed-in session only, so a stolen token cannot mint more.
  */
@@ -78,6 +79,25 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ security: HubSecurity }>
       security.writes.sweep();
       return reply.code(204).send(null);
     });
+
+  app.post('/users/:id/lock', {
+    bodyLimit: 16 * 1024,
+    config: { permission: 'admin' },
+    schema: {
+      summary: 'Lock an account: nobody signs in as it, from any address, until an admin unlocks it; its sessions end (its API tokens keep working). Audited.', tags: ['auth'], params: IdParams,
+      body: Type.Object({ reason: Type.Optional(Type.String({ maxLength: 256 })) }, { additionalProperties: false, description: 'Optional: a bare POST locks too.' }),
+      response: { 200: UserSchema, ...problems(400, 401, 403, 404, 409) },
+    },
+    // A bare POST (no body) is a lock without a reason; the schema still checks a body that is sent.
+    preValidation: async (req) => {
+      req.body ??= {};
+    },
+  }, async (req) => userView(security.accounts.lockUser(actorOf(req), req.params.id, req.body.reason)));
+
+  app.post('/users/:id/unlock', {
+    config: { permission: 'admin' },
+    schema: { summary: "Unlock an account an admin locked. Audited.", tags: ['auth'], params: IdParams, response: { 200: UserSchema, ...problems(401, 403, 404) } },
+  }, async (req) => userView(security.accounts.unlockUser(actorOf(req), req.params.id)));
 
   app.get('/sessions', { config: { permission: 'session' }, schema: { summary: 'Your live sessions (admins: ?all=true for everyone\'s).', tags: ['auth'], querystring: AllQuery, response: { 200: Type.Object({ sessions: Type.Array(SessionSchema) }), ...problems(401, 403) } } }, async (req) => {
     const p = principalOf(req);

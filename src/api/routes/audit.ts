@@ -1,4 +1,4 @@
-/** GET /audit — the audit log for auditors, newest first; GET /audit/verify — check the hash chain. */
+/** GET /audit — the audit log for auditors, newest first; GET /audit/verify — check the keyed chain and the exported checkpoints. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { parseTime } from '../../core/time.js';
@@ -10,6 +10,17 @@ const RecordSchema = Type.Object({
   seq: Type.Integer(), ts: Type.Number(), time: Type.String(), actor: Type.String(), address: Type.Optional(Type.String()),
   action: Type.String(), target: Type.Optional(Type.String()), outcome: Type.String(),
   detail: Type.Optional(Type.Record(Type.String(), Type.Unknown())), hash: Type.String(), prevHash: Type.String(),
+  mac: Type.Optional(Type.String({ description: 'HMAC-SHA256 under the audit key (records from the keyed chain\'s anchor on).' })),
+});
+
+const VerifySchema = Type.Object({
+  ok: Type.Boolean(), count: Type.Integer(), seq: Type.Optional(Type.Integer()), problem: Type.Optional(Type.String()),
+  head: Type.Optional(Type.Object({ seq: Type.Integer(), hash: Type.String() })),
+  legacy: Type.Integer({ description: 'Records written before the keyed chain, verified with the unkeyed hash chain only.' }),
+  keyedFrom: Type.Optional(Type.Integer({ description: 'The first record of the keyed chain.' })),
+  checkpoint: Type.Optional(Type.Object({ seq: Type.Integer(), at: Type.Number(), file: Type.String() }, { description: 'The newest exported checkpoint the log was checked against.' })),
+  warnings: Type.Array(Type.String()),
+  recording: Type.Boolean(), failure: Type.Optional(Type.String()),
 });
 
 export const auditRoutes: FastifyPluginAsyncTypebox<{ security: HubSecurity }> = async (app, { security }) => {
@@ -45,8 +56,8 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ security: HubSecurity }> =
   app.get('/audit/verify', {
     config: { permission: 'audit' },
     schema: {
-      summary: 'Walk the hash chain: ok, or the first record that was edited or deleted.', tags: ['audit'],
-      response: { 200: Type.Object({ ok: Type.Boolean(), count: Type.Integer(), seq: Type.Optional(Type.Integer()), problem: Type.Optional(Type.String()), head: Type.Optional(Type.Object({ seq: Type.Integer(), hash: Type.String() })), recording: Type.Boolean(), failure: Type.Optional(Type.String()) }), ...problems(401, 403) },
+      summary: 'Walk the keyed chain and compare it with the exported checkpoints: ok, or the first record that was edited, deleted or cut from the end.', tags: ['audit'],
+      response: { 200: VerifySchema, ...problems(401, 403) },
     },
   }, async () => {
     const failure = security.audit.failure;

@@ -24,6 +24,9 @@ export const UserSchema = Type.Object({
   createdAt: Type.Number(),
   updatedAt: Type.Number(),
   lastLoginAt: Type.Optional(Type.Number({ description: 'The last successful sign-in, epoch ms; absent when the user never signed in.' })),
+  locked: Type.Optional(Type.Object({
+    at: Type.Number(), by: Type.String(), reason: Type.Optional(Type.String()),
+  }, { description: 'Set while an admin has locked the account: nobody signs in as it until an admin unlocks it.' })),
 });
 
 export const Username = Type.String({ minLength: 1, maxLength: 64 });
@@ -40,7 +43,7 @@ export const MeSchema = Type.Object({
 
 /** A user as the API shows it (never the password hash). */
 export function userView(u: User): User {
-  return { id: u.id, username: u.username, grants: u.grants, disabled: u.disabled, createdAt: u.createdAt, updatedAt: u.updatedAt, ...(u.lastLoginAt !== undefined ? { lastLoginAt: u.lastLoginAt } : {}) };
+  return { id: u.id, username: u.username, grants: u.grants, disabled: u.disabled, createdAt: u.createdAt, updatedAt: u.updatedAt, ...(u.lastLoginAt !== undefined ? { lastLoginAt: u.lastLoginAt } : {}), ...(u.locked ? { locked: u.locked } : {}) };
 }
 
 /** What GET /me and the login answer show. */

@@ -1,19 +1,30 @@
-/** `causeway audit verify|list`: check the audit log's hash chain, or read its newest records. */
+/** `causeway audit verify|list`: check the audit log's keyed chain and exported checkpoints, or read its newest records. */
+import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { dataDirOption, defaultIo, withSecurity, type SecurityIo } from './user.js';
 
-/** Walk the chain; exit 0 when intact, 1 naming the first broken record. */
-export async function runAuditVerify(o: { dataDir: string }, io: SecurityIo): Promise<number> {
+export interface AuditVerifyOptions {
+  dataDir: string;
+  /** Where the hub exports checkpoints (security.audit.checkpointDir); default <data dir>/audit-checkpoints. */
+  checkpointDir?: string;
+}
+
+/** Walk the keyed chain and compare it with the exported checkpoints; exit 0 when intact, 1 naming the first bad record. */
+export async function runAuditVerify(o: AuditVerifyOptions, io: SecurityIo): Promise<number> {
+  const audit = { readOnly: true, ...(o.checkpointDir ? { checkpointDir: resolve(o.checkpointDir) } : {}) };
   return withSecurity(o.dataDir, io, async (s) => {
     const v = s.audit.verify();
+    const legacy = v.legacy > 0 ? ` Records 1 to ${v.legacy} were written before the keyed chain and are verified with the old, unkeyed hash chain only.` : '';
+    const keyed = v.keyedFrom !== undefined ? `keyed from record ${v.keyedFrom}` : 'not keyed yet (the hub anchors the keyed chain at its next start)';
     if (v.ok) {
-      io.out.write(`The audit log is intact: ${v.count} records${v.head ? `, last record ${v.head.seq} with hash ${v.head.hash}` : ''}.\n`);
-      if (v.head) io.out.write('Keep the last hash somewhere else (a ticket, another system): it also proves later that nothing was cut from the end.\n');
-      return 0;
+      io.out.write(`The audit log is intact: ${v.count} records, ${keyed}${v.head ? `, last record ${v.head.seq}` : ''}.${legacy}\n`);
+      if (v.checkpoint) io.out.write(`It holds every record up to the checkpoint exported at ${new Date(v.checkpoint.at).toISOString()} (record ${v.checkpoint.seq}) in ${v.checkpoint.file}.\n`);
+    } else {
+      io.out.write(`The audit log was tampered with: record ${v.seq}: ${v.problem}. ${v.count} records before it are intact.${legacy}\n`);
     }
-    io.out.write(`The audit log was tampered with: record ${v.seq}: ${v.problem}. ${v.count} records before it are intact.\n`);
-    return 1;
-  });
+    for (const w of v.warnings) io.out.write(`Warning: ${w}.\n`);
+    return v.ok ? 0 : 1;
+  }, { audit });
 }
 
 /** Print the newest records. */
@@ -28,10 +39,12 @@ export async function runAuditList(o: { dataDir: string; limit: number }, io: Se
 
 /** The `audit` command. */
 export function auditCommand(io: SecurityIo = defaultIo()): Command {
-  const audit = new Command('audit').description('the audit log: verify its hash chain, list its newest records');
-  audit.command('verify').description('check that no record was edited or deleted').addOption(dataDirOption()).action(async (o: { dataDir: string }) => {
-    process.exitCode = await runAuditVerify(o, io);
-  });
+  const audit = new Command('audit').description('the audit log: verify its keyed chain, list its newest records');
+  audit.command('verify').description('check that no record was edited, deleted or cut from the end (against the exported checkpoints)').addOption(dataDirOption())
+    .option('--checkpoint-dir <dir>', "where the hub exports audit checkpoints (security.audit.checkpointDir; default <data dir>/audit-checkpoints)")
+    .action(async (o: AuditVerifyOptions) => {
+      process.exitCode = await runAuditVerify(o, io);
+    });
   audit.command('list').description('print the newest records').option('-n, --limit <n>', 'how many', (v) => Number.parseInt(v, 10), 50).addOption(dataDirOption())
     .action(async (o: { dataDir: string; limit: number }) => {
       process.exitCode = await runAuditList(o, io);

@@ -1,5 +1,5 @@
 /**
- * `causeway user add|list`: hub users from the command line, on the hub's data directory (the
+ * `causeway user add|list|lock|unlock`: hub users from the command line, on the hub's data directory (the
  * hub may be running: the state is SQLite in WAL mode). Every change is in the audit log as
  * `cli:<os user>`. The password comes from CAUSEWAY_USER_PASSWORD (or --password-env), a hidden
  * prompt, or is generated and printed once.
@@ -8,7 +8,7 @@ import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import { Command, Option } from 'commander';
 import { isCausewayError } from '../../core/errors.js';
-import { ROLES, Security, type Grant, type Role } from '../../security/index.js';
+import { ROLES, Security, type Grant, type Role, type SecurityOptions } from '../../security/index.js';
 import { generatePassword } from '../../security/passwords.js';
 
 export interface Out {
@@ -54,10 +54,10 @@ export function cliActor(): string {
 }
 
 /** Open the hub state, run `fn`, close it; catalogue errors become an exit code with their hint. */
-export async function withSecurity(dataDir: string, io: SecurityIo, fn: (s: Security) => Promise<number>): Promise<number> {
+export async function withSecurity(dataDir: string, io: SecurityIo, fn: (s: Security) => Promise<number>, extra: Pick<SecurityOptions, 'audit'> = {}): Promise<number> {
   let security: Security | undefined;
   try {
-    security = Security.open({ dataDir, now: Date.now });
+    security = Security.open({ dataDir, now: Date.now, ...extra });
     return await fn(security);
   } catch (e) {
     if (!isCausewayError(e)) throw e;
@@ -113,8 +113,24 @@ export async function runUserList(o: { dataDir: string }, io: SecurityIo): Promi
     if (users.length === 0) io.out.write('No users yet: `causeway user add --role admin --username <name>` makes the first admin.\n');
     for (const u of users) {
       const grants = u.grants.map((g) => `${g.role}${g.zones ? `@${g.zones.join('|')}` : ''}${g.paths ? `:${g.paths.join('|')}` : ''}`).join(', ');
-      io.out.write(`${u.username.padEnd(24)} ${u.disabled ? 'disabled ' : ''}${grants}\n`);
+      io.out.write(`${u.username.padEnd(24)} ${u.disabled ? 'disabled ' : ''}${u.locked ? `locked by ${u.locked.by} ` : ''}${grants}\n`);
     }
+    return 0;
+  });
+}
+
+/** `causeway user lock|unlock`: an admin's lock on an account, recorded in the audit log. */
+export async function runUserLock(o: { dataDir: string; username: string; lock: boolean; reason?: string }, io: SecurityIo): Promise<number> {
+  return withSecurity(o.dataDir, io, async (s) => {
+    const user = s.users.byName(o.username);
+    if (!user) {
+      io.err.write(`There is no user "${o.username}" (\`causeway user list\` shows them).\n`);
+      return 1;
+    }
+    const by = { name: cliActor() };
+    if (o.lock) s.accounts.lockUser(by, user.id, o.reason);
+    else s.accounts.unlockUser(by, user.id);
+    io.out.write(o.lock ? `Locked ${user.username}: nobody signs in as it until it is unlocked; its sessions ended (its API tokens still work).\n` : `Unlocked ${user.username}.\n`);
     return 0;
   });
 }
@@ -123,7 +139,7 @@ export const dataDirOption = () => new Option('-d, --data-dir <dir>', "the hub's
 
 /** The `user` command. */
 export function userCommand(io: SecurityIo = defaultIo()): Command {
-  const user = new Command('user').description('hub users: add one (the first admin, too) or list them');
+  const user = new Command('user').description('hub users: add one (the first admin, too), list, lock or unlock them');
   user.command('add')
     .description(`create a user; the password comes from ${USER_PASSWORD_ENV}, a prompt, or is generated and shown once`)
     .addOption(new Option('--role <role>', 'the role').choices([...ROLES]).makeOptionMandatory())
@@ -135,6 +151,15 @@ export function userCommand(io: SecurityIo = defaultIo()): Command {
     .addOption(dataDirOption())
     .action(async (o: UserAddOptions) => {
       process.exitCode = await runUserAdd(o, io);
+    });
+  user.command('lock').description('lock an account: nobody signs in as it, from any address, until it is unlocked (audited)')
+    .argument('<username>').option('--reason <text>', 'why, for the audit log').addOption(dataDirOption())
+    .action(async (username: string, o: { dataDir: string; reason?: string }) => {
+      process.exitCode = await runUserLock({ ...o, username, lock: true }, io);
+    });
+  user.command('unlock').description('unlock an account an admin locked (audited)').argument('<username>').addOption(dataDirOption())
+    .action(async (username: string, o: { dataDir: string }) => {
+      process.exitCode = await runUserLock({ ...o, username, lock: false }, io);
     });
   user.command('list').description('list users and their grants').addOption(dataDirOption()).action(async (o: { dataDir: string }) => {
     process.exitCode = await runUserList(o, io);

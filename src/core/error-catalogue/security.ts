@@ -44,10 +44,17 @@ export const SECURITY_ERRORS = {
     message: () => 'The user name or the password is not right.',
     hint: () => 'Check both and try again; after several failures signing in is paused for a while. An admin can reset a password with `causeway user add --reset`.',
   }),
-  CW_AUTH_LOCKED: spec<{ minutes: number }>({
+  CW_AUTH_THROTTLED: spec<{ kind: 'login' | 'token'; seconds: number }>({
     status: 429, retryable: true,
-    message: (p) => `Signing in with this user name is paused for ${p.minutes} minutes after too many failed attempts.`,
-    hint: () => 'Wait for the time in the Retry-After header; if these attempts were not yours, tell the site administrator.',
+    message: (p) => (p.kind === 'token'
+      ? `Requests with an API token from your address are paused for ${p.seconds} s after repeated invalid tokens.`
+      : `Signing in with this user name from your address is paused for ${p.seconds} s after repeated failures.`),
+    hint: () => 'Wait for the time in the Retry-After header before trying again: each attempt during the pause makes it longer. Other addresses are not affected; if these attempts were not yours, tell the site administrator.',
+  }),
+  CW_AUTH_LOCKED: spec<{ username: string }>({
+    status: 403, retryable: false,
+    message: (p) => `The account ${p.username} is locked by an administrator: nobody signs in as it until it is unlocked.`,
+    hint: () => 'Ask a site administrator to unlock it (POST /api/v1/users/{id}/unlock or `causeway user unlock`), usually together with a new password.',
   }),
   CW_AUTH_FORBIDDEN: spec<{ permission: string; action: string }>({
     status: 403, retryable: false,
@@ -200,6 +207,16 @@ export const SECURITY_ERRORS = {
     status: 503, retryable: true,
     message: (p) => `The audit log cannot record: ${p.reason}.`,
     hint: () => 'Check free space and permissions of hub-state.sqlite in the data directory; changes and writes are refused until the audit log records again.',
+  }),
+  CW_AUDIT_KEY: spec<{ file: string; reason: string }>({
+    status: 500, retryable: false,
+    message: (p) => `Cannot use the audit key ${p.file}: ${p.reason}.`,
+    hint: () => 'The audit key is made with the keyed chain (mode 0600) and is needed to verify it; restore audit.key from the backup of the data directory. Without it, records after the anchor cannot be verified.',
+  }),
+  CW_AUDIT_CHECKPOINT: spec<{ file: string; reason: string }>({
+    status: 500, retryable: true,
+    message: (p) => `Cannot export an audit checkpoint to ${p.file}: ${p.reason}.`,
+    hint: () => 'Check that security.audit.checkpointDir exists and the hub may write there (free space, permissions, the mount).',
   }),
   // security storage, secrets and TLS
   CW_SECURITY_STORE_FAILED: spec<{ file: string; reason: string }>({

@@ -15,11 +15,13 @@ export function tempSecurity(settings?: SecuritySettings, onAuditHealth?: (f: st
   const dir = mkdtempSync(join(tmpdir(), 'causeway-sec-'));
   const clock = { now: 1_750_000_000_000 };
   const security = Security.open({ dataDir: dir, now: () => clock.now, policy: policyOf(settings), ...(onAuditHealth ? { onAuditHealth } : {}) });
-  return {
+  const t: TempSecurity = {
     security, dir, clock,
     cleanup() {
-      security.close();
+      // The test may have reopened it: close the one it holds now.
+      t.security.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return t;
 }

@@ -39,6 +39,9 @@ export const users = {
   create: (body: { username: string; password: string; grants: Grant[] }) => request<User>('POST', '/api/v1/users', body),
   update: (id: string, change: { disabled?: boolean; grants?: Grant[] }) => request<User>('PATCH', `/api/v1/users/${encodeURIComponent(id)}`, change),
   remove: (id: string) => request<void>('DELETE', `/api/v1/users/${encodeURIComponent(id)}`),
+  /** An admin's lock: nobody signs in as the user, from any address, until unlocked. */
+  lock: (id: string) => request<User>('POST', `/api/v1/users/${encodeURIComponent(id)}/lock`, {}),
+  unlock: (id: string) => request<User>('POST', `/api/v1/users/${encodeURIComponent(id)}/unlock`),
 };
 
 export const tokens = {

@@ -48,6 +48,8 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                                 hash: string;
+                                /** @description HMAC-SHA256 under the audit key (records from the keyed chain's anchor on). */
+                                mac?: string;
                                 outcome: string;
                                 prevHash: string;
                                 seq: number;
@@ -147,7 +149,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Walk the hash chain: ok, or the first record that was edited or deleted. */
+        /** Walk the keyed chain and compare it with the exported checkpoints: ok, or the first record that was edited, deleted or cut from the end. */
         get: {
             parameters: {
                 query?: never;
@@ -164,16 +166,27 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description The newest exported checkpoint the log was checked against. */
+                            checkpoint?: {
+                                at: number;
+                                file: string;
+                                seq: number;
+                            };
                             count: number;
                             failure?: string;
                             head?: {
                                 hash: string;
                                 seq: number;
                             };
+                            /** @description The first record of the keyed chain. */
+                            keyedFrom?: number;
+                            /** @description Records written before the keyed chain, verified with the unkeyed hash chain only. */
+                            legacy: number;
                             ok: boolean;
                             problem?: string;
                             recording: boolean;
                             seq?: number;
+                            warnings: string[];
                         };
                     };
                 };
@@ -1248,6 +1261,12 @@ export interface paths {
                                 id: string;
                                 /** @description The last successful sign-in, epoch ms; absent when the user never signed in. */
                                 lastLoginAt?: number;
+                                /** @description Set while an admin has locked the account: nobody signs in as it until an admin unlocks it. */
+                                locked?: {
+                                    at: number;
+                                    by: string;
+                                    reason?: string;
+                                };
                                 updatedAt: number;
                                 username: string;
                             };
@@ -1493,6 +1512,12 @@ export interface paths {
                                 id: string;
                                 /** @description The last successful sign-in, epoch ms; absent when the user never signed in. */
                                 lastLoginAt?: number;
+                                /** @description Set while an admin has locked the account: nobody signs in as it until an admin unlocks it. */
+                                locked?: {
+                                    at: number;
+                                    by: string;
+                                    reason?: string;
+                                };
                                 updatedAt: number;
                                 username: string;
                             };
@@ -3054,6 +3079,12 @@ export interface paths {
                                 id: string;
                                 /** @description The last successful sign-in, epoch ms; absent when the user never signed in. */
                                 lastLoginAt?: number;
+                                /** @description Set while an admin has locked the account: nobody signs in as it until an admin unlocks it. */
+                                locked?: {
+                                    at: number;
+                                    by: string;
+                                    reason?: string;
+                                };
                                 updatedAt: number;
                                 username: string;
                             };
@@ -4618,6 +4649,12 @@ export interface paths {
                                 id: string;
                                 /** @description The last successful sign-in, epoch ms; absent when the user never signed in. */
                                 lastLoginAt?: number;
+                                /** @description Set while an admin has locked the account: nobody signs in as it until an admin unlocks it. */
+                                locked?: {
+                                    at: number;
+                                    by: string;
+                                    reason?: string;
+                                };
                                 updatedAt: number;
                                 username: string;
                             }[];
@@ -4720,6 +4757,12 @@ export interface paths {
                             id: string;
                             /** @description The last successful sign-in, epoch ms; absent when the user never signed in. */
                             lastLoginAt?: number;
+                            /** @description Set while an admin has locked the account: nobody signs in as it until an admin unlocks it. */
+                            locked?: {
+                                at: number;
+                                by: string;
+                                reason?: string;
+                            };
                             updatedAt: number;
                             username: string;
                         };
@@ -4868,6 +4911,12 @@ export interface paths {
                             id: string;
                             /** @description The last successful sign-in, epoch ms; absent when the user never signed in. */
                             lastLoginAt?: number;
+                            /** @description Set while an admin has locked the account: nobody signs in as it until an admin unlocks it. */
+                            locked?: {
+                                at: number;
+                                by: string;
+                                reason?: string;
+                            };
                             updatedAt: number;
                             username: string;
                         };
@@ -5115,6 +5164,12 @@ export interface paths {
                             id: string;
                             /** @description The last successful sign-in, epoch ms; absent when the user never signed in. */
                             lastLoginAt?: number;
+                            /** @description Set while an admin has locked the account: nobody signs in as it until an admin unlocks it. */
+                            locked?: {
+                                at: number;
+                                by: string;
+                                reason?: string;
+                            };
                             updatedAt: number;
                             username: string;
                         };
@@ -5242,6 +5297,325 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/users/{id}/lock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lock an account: nobody signs in as it, from any address, until an admin unlocks it; its sessions end (its API tokens keep working). Audited. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Optional: a bare POST locks too. */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: number;
+                            disabled: boolean;
+                            grants: {
+                                /** @description Only at or below these namespace paths. */
+                                paths?: string[];
+                                /** @enum {string} */
+                                role: "viewer" | "operator" | "ot-engineer" | "it-engineer" | "auditor" | "admin";
+                                /** @description Only in these zones. */
+                                zones?: string[];
+                            }[];
+                            id: string;
+                            /** @description The last successful sign-in, epoch ms; absent when the user never signed in. */
+                            lastLoginAt?: number;
+                            /** @description Set while an admin has locked the account: nobody signs in as it until an admin unlocks it. */
+                            locked?: {
+                                at: number;
+                                by: string;
+                                reason?: string;
+                            };
+                            updatedAt: number;
+                            username: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unlock an account an admin locked. Audited. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: number;
+                            disabled: boolean;
+                            grants: {
+                                /** @description Only at or below these namespace paths. */
+                                paths?: string[];
+                                /** @enum {string} */
+                                role: "viewer" | "operator" | "ot-engineer" | "it-engineer" | "auditor" | "admin";
+                                /** @description Only in these zones. */
+                                zones?: string[];
+                            }[];
+                            id: string;
+                            /** @description The last successful sign-in, epoch ms; absent when the user never signed in. */
+                            lastLoginAt?: number;
+                            /** @description Set while an admin has locked the account: nobody signs in as it until an admin unlocks it. */
+                            locked?: {
+                                at: number;
+                                by: string;
+                                reason?: string;
+                            };
+                            updatedAt: number;
+                            username: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/values": {

@@ -1,4 +1,4 @@
-/** Is the audit log intact and recording? (GET /api/v1/audit/verify walks the hash chain.) */
+/** Is the audit log intact and recording? (GET /api/v1/audit/verify walks the keyed chain and the exported checkpoints.) */
 import { audit } from '../../api/security';
 import { ProblemNotice } from '../../components/problem-notice';
 import { StateBadge } from '../../components/state-badge';
@@ -20,10 +20,17 @@ export function AuditChain() {
             · head #{c.head.seq} <span className="mono">{c.head.hash.slice(0, 16)}…</span>
           </span>
         ) : null}
+        {c.keyedFrom !== undefined ? <span className="small muted"> · keyed from #{c.keyedFrom}</span> : null}
+        {c.checkpoint ? <span className="small muted"> · checkpoint #{c.checkpoint.seq}</span> : null}
       </p>
+      {c.warnings.map((w) => (
+        <div key={w} className="notice info" role="status">
+          {w}
+        </div>
+      ))}
       {!c.ok ? (
         <div className="notice error" role="alert">
-          Record #{c.seq} was edited or deleted: {c.problem}
+          Record #{c.seq} was edited, deleted or cut from the end: {c.problem}
         </div>
       ) : null}
       {!c.recording ? (

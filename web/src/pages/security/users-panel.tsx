@@ -1,4 +1,4 @@
-/** Users and their roles, for administrators: who may do what where, when each last signed in; disable, enable, delete, add. */
+/** Users and their roles, for administrators: who may do what where, when each last signed in; disable, enable, lock, unlock, delete, add. */
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
 import { users, type Grant, type User } from '../../api/security';
@@ -31,12 +31,19 @@ interface RowProps {
   busy: boolean;
   confirming: boolean;
   onToggle(): void;
+  onLock(): void;
   onAskDelete(): void;
   onDelete(): void;
   onCancel(): void;
 }
 
-function UserRow({ u, now, self, busy, confirming, onToggle, onAskDelete, onDelete, onCancel }: RowProps) {
+function Status({ u }: { u: User }) {
+  if (u.disabled) return <StateBadge state="bad" label="disabled" />;
+  if (u.locked) return <StateBadge state="bad" label={`locked by ${u.locked.by}`} />;
+  return <StateBadge state="good" label="active" />;
+}
+
+function UserRow({ u, now, self, busy, confirming, onToggle, onLock, onAskDelete, onDelete, onCancel }: RowProps) {
   return (
     <tr data-testid={`user-${u.username}`}>
       <th scope="row">{u.username}</th>
@@ -48,7 +55,9 @@ function UserRow({ u, now, self, busy, confirming, onToggle, onAskDelete, onDele
       <td>
         <LastLogin u={u} now={now} />
       </td>
-      <td>{u.disabled ? <StateBadge state="bad" label="disabled" /> : <StateBadge state="good" label="active" />}</td>
+      <td>
+        <Status u={u} />
+      </td>
       <td>
         {self ? (
           <span className="small muted">you</span>
@@ -65,6 +74,9 @@ function UserRow({ u, now, self, busy, confirming, onToggle, onAskDelete, onDele
           <div className="actions">
             <button type="button" disabled={busy} onClick={onToggle} aria-label={`${u.disabled ? 'Enable' : 'Disable'} ${u.username}`}>
               {u.disabled ? 'Enable' : 'Disable'}
+            </button>
+            <button type="button" disabled={busy} onClick={onLock} aria-label={`${u.locked ? 'Unlock' : 'Lock'} ${u.username}`}>
+              {u.locked ? 'Unlock' : 'Lock'}
             </button>
             <button type="button" disabled={busy} onClick={onAskDelete} aria-label={`Delete ${u.username}`}>
               Delete…
@@ -129,6 +141,7 @@ export function UsersPanel({ zones }: { zones: readonly string[] }) {
                 busy={busy === u.id}
                 confirming={confirming === u.id}
                 onToggle={() => void act(u, () => users.update(u.id, { disabled: !u.disabled }), `${u.username} is ${u.disabled ? 'enabled' : 'disabled; their sessions ended'}.`)}
+                onLock={() => void act(u, () => (u.locked ? users.unlock(u.id) : users.lock(u.id)), u.locked ? `${u.username} is unlocked.` : `${u.username} is locked: nobody signs in as them until unlocked; their sessions ended (their API tokens still work).`)}
                 onAskDelete={() => setConfirming(u.id)}
                 onDelete={() => void act(u, () => users.remove(u.id), `${u.username} was deleted with their sessions and tokens.`)}
                 onCancel={() => setConfirming(undefined)}
