@@ -104,3 +104,13 @@ export class HubProcess {
     return r.sources.find((s) => s.id === id)?.state;
   }
 }
+
+/** The current value of `path` in /api/v1/values, or undefined (not there yet, or the hub is down). */
+export async function currentValue(hub: HubProcess, path: string): Promise<unknown> {
+  try {
+    const r = await hub.get<{ values: Array<{ path: string; value: unknown }> }>(`/api/v1/values?path=${encodeURIComponent(path)}`);
+    return r.values.find((v) => v.path === path)?.value;
+  } catch {
+    return undefined;
+  }
+}
