@@ -4,8 +4,8 @@
  * server runs as the `postgres` system user, since PostgreSQL refuses to run as root.
  */
 import { spawnSync } from 'node:child_process';
-import { chownSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, chownSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { freePort } from '../../../src/test-support/services.js';
 import { firstExisting, startProcess, stopProcess, until, type Proc } from './procs.js';
 import { canConnect } from '../../../src/test-support/services.js';
@@ -62,6 +62,8 @@ export class PrivatePostgres {
   #init(dir: string): void {
     mkdirSync(this.#sock, { recursive: true });
     if (this.#ids) {
+      // mkdtemp makes the scenario dir 0700 for root: let the postgres user through to its own folder.
+      chmodSync(dirname(dir), 0o711);
       chownSync(dir, this.#ids.uid, this.#ids.gid);
       chownSync(this.#sock, this.#ids.uid, this.#ids.gid);
     }
