@@ -13,7 +13,7 @@ import { lostMessage, readStored, report, Tally } from './harness/count.js';
 import { baseConfig, currentValue, HubProcess } from './harness/hub.js';
 import { MqttPublisher } from './harness/mqtt-publisher.js';
 import { sleep, until } from './harness/procs.js';
-import { describeWithBinary, FULL, randomMs, scenarioDir, sharedPostgresSchema } from './harness/scenario.js';
+import { describeWithBinary, FULL, onCleanup, randomMs, scenarioDir, sharedPostgresSchema } from './harness/scenario.js';
 
 const RATE = 500;
 const KILLS = FULL ? 5 : 1;
@@ -37,6 +37,7 @@ async function killDuringMqtt(name: string, historian: HistorianConfig | undefin
   const tally = new Tally();
   const base = Date.now() - 3_600_000;
   const publisher = await MqttPublisher.connect(broker.url, tally);
+  onCleanup(() => publisher.close());
   const load = publisher.run(TOPIC, RATE, base, 60 * 60_000);
   try {
     await sleep(3_000);

@@ -5,13 +5,13 @@
  * kill (polled every 50 ms) must be stored.
  */
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../src/sources/opcua/__fixtures__/server.mjs';
 import { freePort } from '../../src/test-support/services.js';
 import { lostMessage, readStored, report, Tally } from './harness/count.js';
 import { baseConfig, currentValue, HubProcess } from './harness/hub.js';
 import { sleep, until } from './harness/procs.js';
-import { FULL, randomMs, scenarioDir } from './harness/scenario.js';
+import { FULL, onCleanup, randomMs, scenarioDir } from './harness/scenario.js';
 
 const KILLS = FULL ? 5 : 1;
 const PATH = 'plc/counter';
@@ -26,14 +26,12 @@ async function watch(hub: HubProcess, tally: Tally, running: () => boolean): Pro
 }
 
 describe('chaos: kill -9 of the hub during OPC UA ingest', () => {
-  let server: TestServer | undefined;
-  afterAll(async () => {
-    await server?.stop();
-  });
-
   it('stores every value the hub showed before the kill (DuckDB)', async () => {
     const dir = scenarioDir('opcua');
-    server = await startTestServer({ port: await freePort(), pkiDir: join(dir, 'server-pki'), counterMs: 20 });
+    const t0 = Date.now();
+    const server: TestServer = await startTestServer({ port: await freePort(), pkiDir: join(dir, 'server-pki'), counterMs: 20 });
+    onCleanup(() => server.stop());
+    console.log(`[chaos] OPC UA test server up in ${Date.now() - t0} ms`);
     const hub = await HubProcess.create(dir, {
       ...baseConfig(),
       sources: [{

@@ -11,7 +11,7 @@ import { lostMessage, readStored, report, Tally } from './harness/count.js';
 import { PushDevice } from './harness/device.js';
 import { baseConfig, HubProcess } from './harness/hub.js';
 import { sleep, until } from './harness/procs.js';
-import { describeWithBinary, FULL, scenarioDir } from './harness/scenario.js';
+import { describeWithBinary, FULL, onCleanup, scenarioDir } from './harness/scenario.js';
 import { lastInStream, MqttSubscriber, readStream, WebhookReceiver, type Received } from './harness/sink-receivers.js';
 
 const TOKEN = 'chaos-device-token-0123456789';
@@ -26,7 +26,9 @@ describeWithBinary(MOSQUITTO_BIN && NATS_BIN, 'mosquitto and nats-server', 'chao
     const broker = await PrivateMosquitto.create(`${dir}/mosquitto`, { persistence: true });
     const nats = await PrivateNats.create(`${dir}/nats`);
     const webhook = await WebhookReceiver.create(PATH);
+    onCleanup(() => webhook.stop());
     const uns = await MqttSubscriber.connect(broker.url, `uns/${PATH}`);
+    onCleanup(() => uns.close());
     const hub = await HubProcess.create(dir, {
       ...baseConfig(),
       sources: [{ id: 'device', kind: 'http-push', zone: 'cell', config: { token: TOKEN, requestsPerSecond: 1000, burst: 1000 }, tags: [{ id: 'seq' }] }],

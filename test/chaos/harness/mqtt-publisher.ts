@@ -10,6 +10,7 @@ import type { Tally } from './count.js';
 
 export class MqttPublisher {
   readonly #client: MqttClient;
+  #closed = false;
   readonly #tally: Tally;
   #next = 0;
   #stop = false;
@@ -54,6 +55,8 @@ export class MqttPublisher {
   }
 
   async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
     await this.#client.endAsync(true).catch(() => undefined);
   }
 }

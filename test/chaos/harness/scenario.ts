@@ -15,11 +15,18 @@ import { killAll } from './procs.js';
 export const FULL = process.env.CHAOS_FULL === '1';
 
 const dirs: string[] = [];
+const cleanups: Array<() => Promise<unknown>> = [];
 afterAll(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
   await killAll();
   if (process.env.CHAOS_KEEP !== '1') for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   else if (dirs.length) console.log(`[chaos] kept ${dirs.join(', ')}`);
 });
+
+/** Run `fn` in afterAll, even when the test failed (clients, in-process servers). */
+export function onCleanup(fn: () => Promise<unknown>): void {
+  cleanups.push(fn);
+}
 
 /** A fresh temp dir for one scenario run. */
 export function scenarioDir(name: string): string {

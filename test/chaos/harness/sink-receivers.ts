@@ -92,6 +92,7 @@ export class MqttSubscriber {
   /** Repeats the broker marked DUP (its own redelivery), left out of `received`. */
   redelivered = 0;
   readonly #client: MqttClient;
+  #closed = false;
   private constructor(client: MqttClient) {
     this.#client = client;
   }
@@ -115,6 +116,8 @@ export class MqttSubscriber {
   }
 
   async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
     await this.#client.endAsync(true).catch(() => undefined);
   }
 }
