@@ -32,11 +32,11 @@ describeWithBinary(postgresBin(), 'PostgreSQL (server binaries under /usr/lib/po
     const device = new PushDevice({ url: () => hub.url, sourceId: 'device', token: TOKEN, tag: 'seq', rate: RATE, batch: 100, base }, tally);
     const load = device.run(60 * 60_000);
     try {
-      await sleep(5_000);
+      await sleep(3_000);
       await pg.stop();
       await sleep(OUTAGE_MS);
       await pg.start();
-      await sleep(5_000);
+      await sleep(3_000);
     } finally {
       device.stop();
       await load;

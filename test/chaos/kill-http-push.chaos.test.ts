@@ -46,10 +46,12 @@ async function killDuringPush(name: string, historian: HistorianConfig | undefin
     device.stop();
     await load;
   }
+  const t1 = Date.now();
   const exit = await hub.stop();
+  const stopMs = Date.now() - t1;
   await readStored(historian, hub.dataDir, 'device/seq', { from: base, to: base + tally.summary().sent + 1 }, tally);
   const s = tally.summary();
-  report(`kill -9 during HTTP push (${historian?.kind ?? 'duckdb'})`, s, { kills: KILLS, 'acknowledged at kills': killedAt.join(','), 'clean exit': String(exit) });
+  report(`kill -9 during HTTP push (${historian?.kind ?? 'duckdb'})`, s, { kills: KILLS, 'acknowledged at kills': killedAt.join(','), 'clean exit': String(exit), 'start ms': hub.startMs.join(','), 'stop ms': stopMs });
   expect(s.acknowledged).toBeGreaterThan(0);
   expect(s.lost, lostMessage(tally)).toBe(0);
 }

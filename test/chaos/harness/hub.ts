@@ -62,6 +62,7 @@ export class HubProcess {
   /** Start the hub and wait until its API answers and the admin is signed in. */
   async start(): Promise<void> {
     this.starts++;
+    const t0 = Date.now();
     const p = (this.#proc = startProcess(process.execPath, [CLI, 'start', '-c', this.configFile, '-d', this.dataDir, '-p', String(this.port), '--log-level', 'info'], {
       cwd: this.dir,
       env: { ...process.env, CAUSEWAY_ADMIN_PASSWORD: ADMIN_PASSWORD, CAUSEWAY_LOG_LEVEL: 'info' },
@@ -71,7 +72,11 @@ export class HubProcess {
     if (!p.alive()) throw new Error(`the hub exited (${String(await p.exited)}) instead of starting:\n${p.tail(30)}`);
     if (!up) throw new Error(`the hub did not answer on ${this.url} within 60 s:\n${p.tail(30)}`);
     this.#cookie = (await signIn(this.url, 'admin', ADMIN_PASSWORD)).cookie;
+    this.startMs.push(Date.now() - t0);
   }
+
+  /** How long each start took until the API answered and the admin was signed in (ms). */
+  readonly startMs: number[] = [];
 
   /** kill -9, and wait until the process is gone. */
   async kill(): Promise<void> {
