@@ -29,7 +29,7 @@ describeWithBinary(postgresBin(), 'PostgreSQL (server binaries under /usr/lib/po
     await hub.start();
     const tally = new Tally();
     const base = Date.now() - 3_600_000;
-    const device = new PushDevice({ url: () => hub.url, sourceId: 'device', token: TOKEN, tag: 'seq', rate: RATE, batch: 100, base }, tally);
+    const device = new PushDevice({ url: () => hub.url, sourceId: 'device', token: TOKEN, tag: 'seq', rate: RATE, batch: 100, base, maxRetryMs: OUTAGE_MS + 5 * 60_000 }, tally);
     const load = device.run(60 * 60_000);
     try {
       await sleep(3_000);

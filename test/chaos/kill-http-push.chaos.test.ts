@@ -51,7 +51,7 @@ async function killDuringPush(name: string, historian: HistorianConfig | undefin
   const stopMs = Date.now() - t1;
   await readStored(historian, hub.dataDir, 'device/seq', { from: base, to: base + tally.summary().sent + 1 }, tally);
   const s = tally.summary();
-  report(`kill -9 during HTTP push (${historian?.kind ?? 'duckdb'})`, s, { kills: KILLS, 'acknowledged at kills': killedAt.join(','), 'clean exit': String(exit), 'start ms': hub.startMs.join(','), 'stop ms': stopMs });
+  report(`kill -9 during HTTP push (${historian?.kind ?? 'duckdb'})`, s, { kills: KILLS, 'acknowledged when killed': killedAt.join(','), 'clean exit': String(exit), 'start ms': hub.startMs.join(','), 'stop ms': stopMs });
   expect(s.acknowledged).toBeGreaterThan(0);
   expect(s.lost, lostMessage(tally)).toBe(0);
 }

@@ -73,7 +73,8 @@ export interface Summary {
 /** Print the scenario's line (and append it as JSON to $CHAOS_REPORT when set); returns it. */
 export function report(scenario: string, s: Summary, extra: Record<string, number | string> = {}): string {
   const more = Object.entries(extra).map(([k, v]) => ` / ${k} ${v}`).join('');
-  const line = `[chaos] ${scenario}: sent ${s.sent} / acknowledged ${s.acknowledged} / stored ${s.stored} / duplicates ${s.duplicates} / refused ${s.refused}${more} / acknowledged-but-not-stored ${s.lost}`;
+  const rejected = s.rejected > 0 ? ` / rejected ${s.rejected}` : '';
+  const line = `[chaos] ${scenario}: sent ${s.sent} / acknowledged ${s.acknowledged} / stored ${s.stored} / duplicates ${s.duplicates} / refused ${s.refused}${rejected}${more} / acknowledged-but-not-stored ${s.lost}`;
   console.log(line);
   if (process.env.CHAOS_REPORT) appendFileSync(process.env.CHAOS_REPORT, `${JSON.stringify({ scenario, ...s, ...extra, at: new Date().toISOString() })}\n`);
   return line;
