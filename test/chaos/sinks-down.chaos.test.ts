@@ -20,23 +20,36 @@ const RATE = 200;
 const DOWN_MS = FULL ? 5 * 60_000 : 10_000;
 const STREAM = 'CHAOS';
 
+/** The three destinations, up and recording. */
+async function destinations(dir: string) {
+  const broker = await PrivateMosquitto.create(`${dir}/mosquitto`, { persistence: true });
+  const nats = await PrivateNats.create(`${dir}/nats`);
+  const webhook = await WebhookReceiver.create(PATH);
+  onCleanup(() => webhook.stop());
+  const uns = await MqttSubscriber.connect(broker.url, `uns/${PATH}`);
+  onCleanup(() => uns.close());
+  const sinks = [
+    { id: 'uns', kind: 'mqtt', zone: 'it', config: { url: broker.url, prefix: 'uns', qos: 1, retain: false } },
+    { id: 'hook', kind: 'webhook', zone: 'it', config: { url: webhook.url, secret: 'chaos-webhook-secret-0123456789', timeout: '5s' } },
+    { id: 'stream', kind: 'nats', zone: 'it', config: { servers: nats.url, stream: STREAM, subjectPrefix: 'causeway' } },
+  ];
+  return {
+    broker, nats, webhook, uns, sinks,
+    down: () => Promise.all([broker.stop(), webhook.stop(), nats.stop()]),
+    up: () => Promise.all([broker.start(), webhook.start(), nats.start()]),
+    /** True once every destination has `last`, the last seq the device pushed. */
+    reached: async (last: number) => webhook.received.last === last && uns.received.last === last && (await lastInStream(nats.url, STREAM, 'causeway.device.seq')) === last,
+  };
+}
+
 describeWithBinary(MOSQUITTO_BIN && NATS_BIN, 'mosquitto and nats-server', 'chaos: sink destinations down', () => {
   it('delivers every stored sample to each sink exactly once, in order, after its destination returns (DuckDB)', async () => {
     const dir = scenarioDir('sinks');
-    const broker = await PrivateMosquitto.create(`${dir}/mosquitto`, { persistence: true });
-    const nats = await PrivateNats.create(`${dir}/nats`);
-    const webhook = await WebhookReceiver.create(PATH);
-    onCleanup(() => webhook.stop());
-    const uns = await MqttSubscriber.connect(broker.url, `uns/${PATH}`);
-    onCleanup(() => uns.close());
+    const d = await destinations(dir);
     const hub = await HubProcess.create(dir, {
       ...baseConfig(),
       sources: [{ id: 'device', kind: 'http-push', zone: 'cell', config: { token: TOKEN, requestsPerSecond: 1000, burst: 1000 }, tags: [{ id: 'seq' }] }],
-      sinks: [
-        { id: 'uns', kind: 'mqtt', zone: 'it', config: { url: broker.url, prefix: 'uns', qos: 1, retain: false } },
-        { id: 'hook', kind: 'webhook', zone: 'it', config: { url: webhook.url, secret: 'chaos-webhook-secret-0123456789', timeout: '5s' } },
-        { id: 'stream', kind: 'nats', zone: 'it', config: { servers: nats.url, stream: STREAM, subjectPrefix: 'causeway' } },
-      ],
+      sinks: d.sinks,
     });
     await hub.start();
     const tally = new Tally();
@@ -45,33 +58,30 @@ describeWithBinary(MOSQUITTO_BIN && NATS_BIN, 'mosquitto and nats-server', 'chao
     const load = device.run(60 * 60_000);
     try {
       await sleep(4_000);
-      await Promise.all([broker.stop(), webhook.stop(), nats.stop()]);
+      await d.down();
       await sleep(DOWN_MS);
-      await Promise.all([broker.start(), webhook.start(), nats.start()]);
+      await d.up();
       await sleep(4_000);
     } finally {
       device.stop();
       await load;
     }
-    // Each destination has caught up when the last seq the device pushed reached it.
-    const last = tally.summary().sent - 1;
-    const caughtUp = await until(async () => webhook.received.last === last && uns.received.last === last && (await lastInStream(nats.url, STREAM, 'causeway.device.seq')) === last, 180_000, 500);
+    const caughtUp = await until(() => d.reached(tally.summary().sent - 1), 180_000, 500);
     const exit = await hub.stop();
-    await uns.close();
-    const fromNats = await readStream(nats.url, STREAM);
+    await d.uns.close();
+    const fromNats = await readStream(d.nats.url, STREAM);
     await readStored(undefined, hub.dataDir, PATH, { from: base, to: base + tally.summary().sent + 1 }, tally);
     const s = tally.summary();
     const stored = [...tally.storedSeqs.keys()];
-    const at: Array<[string, Received]> = [['MQTT UNS', uns.received], ['webhook', webhook.received], ['NATS JetStream', fromNats]];
+    const at: Array<[string, Received]> = [['MQTT UNS', d.uns.received], ['webhook', d.webhook.received], ['NATS JetStream', fromNats]];
     const results = at.map(([name, r]) => {
-      const d = r.against(stored);
-      const extra = r === uns.received ? { 'broker redeliveries (DUP, not counted)': uns.redelivered } : {};
-      report(`${name} sink destination down ${DOWN_MS / 1000} s (duckdb)`, s, { ...extra, 'at sink': d.received, 'stored but missing at sink': d.missing, 'duplicates at sink': d.duplicates, 'out of order': d.outOfOrder, 'caught up': String(caughtUp), 'clean exit': String(exit) });
-      return { name, ...d };
+      const f = r.against(stored);
+      const extra = r === d.uns.received ? { 'broker redeliveries (DUP, not counted)': d.uns.redelivered } : {};
+      report(`${name} sink destination down ${DOWN_MS / 1000} s (duckdb)`, s, { ...extra, 'at sink': f.received, 'stored but missing at sink': f.missing, 'duplicates at sink': f.duplicates, 'out of order': f.outOfOrder, 'caught up': String(caughtUp), 'clean exit': String(exit) });
+      return `${name}: missing ${f.missing} (${f.firstMissing.join(', ')}), duplicates ${f.duplicates} (${f.firstDuplicates.join(', ')}), out of order ${f.outOfOrder}`;
     });
     expect(s.acknowledged).toBeGreaterThan(0);
     expect(s.lost, lostMessage(tally)).toBe(0);
-    expect(results.map((r) => `${r.name}: missing ${r.missing} (${r.firstMissing.join(', ')}), duplicates ${r.duplicates} (${r.firstDuplicates.join(', ')}), out of order ${r.outOfOrder}`))
-      .toEqual(results.map((r) => `${r.name}: missing 0 (), duplicates 0 (), out of order 0`));
+    expect(results).toEqual(at.map(([name]) => `${name}: missing 0 (), duplicates 0 (), out of order 0`));
   }, (FULL ? 15 : 5) * 60_000);
 });
