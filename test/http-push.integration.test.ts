@@ -6,6 +6,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCheckedText } from '../src/cli/config-io.js';
 import { Hub } from '../src/runtime/hub.js';
+import { callFrom } from '../src/test-support/http.js';
 
 const TOKEN = 'meter-token-0123456789abcdef';
 const CONFIG = `
@@ -48,6 +49,25 @@ describe('HTTP push into a running hub', () => {
     expect(none.status).toBe(401);
     expect(await none.json()).toMatchObject({ code: 'CW_INGEST_UNAUTHORIZED' });
     expect((await push({ values: { power: 1 } }, 'wrong-token-wrong-token')).status).toBe(401);
+  });
+
+  it('checks the token before reading the body, and pauses an address that keeps guessing while the device elsewhere goes on', async () => {
+    // Not JSON at all: with a wrong token the answer is 401, so the body was never parsed.
+    const unread = await callFrom('127.0.0.3', url, '/ingest/meter', 'POST', { headers: { authorization: 'Bearer not-the-token-at-all', 'content-type': 'application/json' } });
+    expect(unread.status).toBe(401);
+    const guesses: number[] = [];
+    for (let i = 0; i < 8; i++) guesses.push((await callFrom('127.0.0.3', url, '/ingest/meter', 'POST', { body: { values: { power: i } }, headers: { authorization: `Bearer guess-${i}-0123456789abcdef` } })).status);
+    expect(guesses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(guesses.slice(5)).toEqual([429, 429, 429]);
+    const paused = await callFrom('127.0.0.3', url, '/ingest/meter', 'POST', { body: { values: { power: 1 } }, headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(paused.status).toBe(429);
+    expect(paused.body).toMatchObject({ code: 'CW_INGEST_TOKEN_THROTTLED', retryable: true });
+    expect(Number(paused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    // The device itself, at its own address, is not held up by someone else's guessing.
+    await new Promise((r) => setTimeout(r, 1100));
+    const device = await callFrom('127.0.0.4', url, '/ingest/meter', 'POST', { body: { values: { power: 7 } }, headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(device.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 3100)); // let the device's request bucket refill for the next case
   });
 
   it('keeps the good samples of a partly bad batch, stores them, and rate-limits with Retry-After', async () => {

@@ -114,6 +114,12 @@ export interface HubServices {
   /** Check and count a history export within the hub's export limits (throws catalogue errors); run() streams it. */
   prepareExport(req: Omit<ExportRequest, 'interpolation' | 'rolloverAt'>): Promise<ExportPlan>;
   /** Hand a pushed body to an http-push source; throws CW_INGEST_* errors to refuse it. */
+  /**
+   * Check a device's token for a push source before its body is read; `address` is the client's.
+   * Throws CW_INGEST_SOURCE_UNKNOWN, CW_INGEST_UNAUTHORIZED, or CW_INGEST_TOKEN_THROTTLED once an
+   * address sent wrong tokens too often (growing pauses).
+   */
+  ingestAuthorize(sourceId: string, token: string | undefined, address: string | undefined): void;
   /** Resolves once the samples are durable in the ingest spool (the device may then forget them). */
   ingest(sourceId: string, body: unknown, request: { token?: string; bytes: number }): Promise<ReceiveResult>;
   /** The largest body any push source accepts (the route's body limit). */

@@ -18,6 +18,7 @@ import type { HubSecurity } from '../api/security-services.js';
 import type { LiveFeed } from './live-feed.js';
 import type { Source } from '../sources/types.js';
 import { VERSION } from './version.js';
+import { ingestAuthorizer } from './ingest-auth.js';
 import { assessHealth } from './health.js';
 import { CausewayError } from '../core/errors.js';
 import { DEFAULT_MAX_BODY_BYTES } from '../sources/http-push/index.js';
@@ -114,6 +115,7 @@ export function createServices(p: ServiceParts): HubServices {
       const source = connectedSource(p, id, 'browse', (s) => s.browse !== undefined);
       return source.browse!(address, cursor);
     },
+    ingestAuthorize: ingestAuthorizer(p.connections.sources, p.now),
     async ingest(sourceId, body, request) {
       const sup = p.connections.sources.get(sourceId);
       if (!sup?.source.receive) throw new CausewayError('CW_INGEST_SOURCE_UNKNOWN', { source: sourceId });

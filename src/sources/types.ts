@@ -75,6 +75,11 @@ export interface Source {
    * 413, 429, 400, 503) to refuse the whole request.
    */
   receive?(body: unknown, request: { token?: string; bytes: number }): Promise<ReceiveResult>;
+  /**
+   * Check a pushing device's token before its body is read (throws CW_INGEST_UNAUTHORIZED), so a
+   * request without the right token costs no parsing.
+   */
+  authorize?(token: string | undefined): void;
   /** Largest body receive() takes, bytes. */
   maxBodyBytes?(): number;
   /** Connector-specific counters and state for diagnostics (e.g. Sparkplug gaps and rebirth requests). */

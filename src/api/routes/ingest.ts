@@ -19,6 +19,8 @@ export const ingestRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> 
   app.post('/ingest/:source', {
     config: { permission: 'device' },
     bodyLimit: services.ingestBodyLimit(),
+    // The device token is checked before the body is read: a wrong token costs no parsing.
+    onRequest: async (req) => services.ingestAuthorize((req.params as { source: string }).source, bearer(req.headers.authorization), req.ip),
     schema: {
       summary: 'Push samples from a one-way device (source of kind http-push), authenticated by the device token.',
       description: 'Body: {"samples":[{"tag","value","ts"?,"quality"?}]}, a bare array of those, or {"ts"?, "values":{tag: value}}. Over the device rate limit the answer is 429 with Retry-After.',

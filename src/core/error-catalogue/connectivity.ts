@@ -203,6 +203,11 @@ export const CONNECTIVITY_ERRORS = {
     message: (p) => `The source ${p.source} is not accepting data right now (it is ${p.state}).`,
     hint: () => 'Send the data again in a few seconds.',
   }),
+  CW_INGEST_TOKEN_THROTTLED: spec<{ seconds: number }>({
+    status: 429, retryable: true,
+    message: (p) => `Too many requests with a wrong device token came from this address; it is refused for ${p.seconds} s.`,
+    hint: () => 'Check the device\'s token (Authorization: Bearer <token>) and send again after the Retry-After delay.',
+  }),
   CW_INGEST_RATE_LIMITED: spec<{ source: string; rate: number }>({
     status: 429, retryable: true,
     message: (p) => `Source ${p.source} receives more than ${p.rate} requests per second, its configured limit.`,

@@ -39,8 +39,11 @@ function createHttpPush(config: HttpPushConfig, ctx: SourceContext): Source {
     subscribe(onBatch) {
       deliver = onBatch;
     },
+    authorize(token) {
+      if (!token || !timingSafeEqual(digest(token), tokenDigest)) throw new CausewayError('CW_INGEST_UNAUTHORIZED', { source: ctx.id });
+    },
     async receive(body, request): Promise<ReceiveResult> {
-      if (!request.token || !timingSafeEqual(digest(request.token), tokenDigest)) throw new CausewayError('CW_INGEST_UNAUTHORIZED', { source: ctx.id });
+      this.authorize!(request.token);
       const allowed = bucket.take(ctx.now());
       if (!allowed.ok) throw new CausewayError('CW_INGEST_RATE_LIMITED', { source: ctx.id, rate }, { retryAfterSeconds: Math.max(1, Math.ceil(allowed.retryAfterMs / 1000)) });
       if (request.bytes > maxBody) throw new CausewayError('CW_INGEST_TOO_LARGE', { source: ctx.id, limit: `${maxBody} bytes` });
