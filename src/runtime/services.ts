@@ -20,6 +20,7 @@ import type { Source } from '../sources/types.js';
 import { VERSION } from './version.js';
 import { CausewayError } from '../core/errors.js';
 import { DEFAULT_MAX_BODY_BYTES } from '../sources/http-push/index.js';
+import { apiLimits } from '../api/limits.js';
 
 export interface ServiceParts {
   config: HubConfig;
@@ -69,6 +70,7 @@ export function createServices(p: ServiceParts): HubServices {
   return {
     now: p.now,
     security: p.security,
+    limits: apiLimits({ ...p.config.api?.limits, ...(p.config.api?.allowedOrigins ? { allowedOrigins: p.config.api.allowedOrigins } : {}) }),
     info: () => ({ enterprise: p.config.site.enterprise, site: p.config.site.name, version: VERSION, startedAt: p.startedAt }),
     health() {
       const statuses = p.connections.statuses().filter((s) => s.role === 'source');
