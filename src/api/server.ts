@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { CausewayError } from '../core/errors.js';
 import { installAuth } from './auth.js';
 import { installHardening } from './hardening.js';
+import { installUpgradeGuard } from './live-guard.js';
 import { sendProblem, toCausewayError } from './problem.js';
 import { exportRoutes } from './routes/export.js';
 import { confirmationRoutes } from './routes/confirmations.js';
@@ -56,6 +57,7 @@ export async function buildApi({ services, logger, https }: ApiOptions): Promise
   // Before any route: every route declares its permission, and one without is refused.
   const root = app as unknown as FastifyInstance;
   await installHardening(root, { tls: services.security.secureCookies });
+  installUpgradeGuard(root);
   installAuth(root, services.security);
 
   const info = services.info();
