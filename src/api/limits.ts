@@ -29,7 +29,7 @@ export interface ApiLimits {
 
 export const DEFAULT_API_LIMITS: Readonly<ApiLimits> = Object.freeze({
   maxRangeDays: 366,
-  maxBuckets: 100_000,
+  maxBuckets: 20_000,
   maxSeries: 1000,
   maxRows: 100_000,
   deadlineSeconds: 30,

@@ -270,9 +270,9 @@ const Limit = (description: string) => Type.Optional(Type.Integer({ minimum: 1, 
 export const ApiLimitsSchema = Type.Object(
   {
     maxRangeDays: Limit('Longest time range of an aggregate history, trend, export, OEE or downtime request, in days (default 366).'),
-    maxBuckets: Limit('Most cells one request may compute: aggregate buckets × paths, trend pixels × paths, OEE periods × lines (default 100 000).'),
+    maxBuckets: Limit('Most cells one request may compute: aggregate buckets × paths, trend pixels × paths, OEE periods × lines (default 20 000).'),
     maxSeries: Limit('Most paths in one history, trend or export request (default 1000).'),
-    maxRows: Limit('Most rows one page of raw history may hold (default 100 000).'),
+    maxRows: Limit('Most rows one page of raw history may hold (default 20 000).'),
     deadlineSeconds: Limit('A long computation (OEE) stops after this many seconds with an error (default 30).'),
     maxSockets: Limit('Most live WebSocket connections to the hub at once (default 200).'),
     maxSocketsPerUser: Limit('Most live WebSocket connections of one user (or token\'s user) at once (default 10).'),

@@ -1,6 +1,7 @@
 /** GET /api/v1/downtime — a line's stops with their reasons; POST /api/v1/downtime/:id/reason — assign one afterwards. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { checkRange, limitsOf } from '../limits.js';
 import { timeRange } from '../params.js';
 import { problems } from '../schemas.js';
 import type { HubServices } from '../services.js';
@@ -26,6 +27,7 @@ export const downtimeRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }
     },
   }, async (req) => {
     const { from, to } = timeRange(req.query.from, req.query.to, services.now(), 86_400_000);
+    checkRange(limitsOf(services), { from, to });
     const production = productionOf(services);
     const stops = await production.stops(req.query.line, from, Math.min(to, services.now()));
     return { stops, reasons: [...production.settings.reasons.values()].map(({ code, label, loss }) => ({ code, label, loss })) };

@@ -7,6 +7,7 @@ import { Type } from 'typebox';
 import { CausewayError } from '../../core/errors.js';
 import { parseTime } from '../../core/time.js';
 import { AGGREGATES, FILLS, type Aggregate, type Fill } from '../../historian/query/types.js';
+import { checkAggregate, checkRows, checkSeries, limitsOf } from '../limits.js';
 import { checkedPaths, timeRange } from '../params.js';
 import { pathsScope } from '../scopes.js';
 import { problems, QualitySchema, ValueSchema } from '../schemas.js';
@@ -55,10 +56,13 @@ export const historyRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }>
     const range = timeRange(q.from, q.to, services.now());
     if (q.agg) {
       if (!q.interval) throw new CausewayError('CW_API_BAD_REQUEST', { problem: `agg=${q.agg} needs an interval, e.g. interval=1m` });
+      checkAggregate(limitsOf(services), { paths: paths.length, ...range, interval: q.interval, ...(q.tz ? { timeZone: q.tz } : {}) });
       const series = await services.historyAggregate({ paths, ...range, agg: q.agg as Aggregate, interval: q.interval, fill: (q.fill ?? 'none') as Fill, ...(q.tz ? { timeZone: q.tz } : {}) });
       return { ...range, truncated: false, series: series.map((s) => ({ ...withUnit(s.path), agg: q.agg!, buckets: s.buckets })) };
     }
     if (q.interval || q.fill) throw new CausewayError('CW_API_BAD_REQUEST', { problem: 'interval and fill go with agg (e.g. agg=twa&interval=1m); without agg the answer is raw samples' });
+    checkSeries(limitsOf(services), paths.length);
+    checkRows(limitsOf(services), q.limit ?? 100_000);
     const page = await services.historyRaw({ paths, ...range, limit: q.limit ?? 100_000, ...(q.cursor ? { cursor: q.cursor } : {}) });
     const series = new Map(paths.map((p) => [p, { ...withUnit(p), samples: [] as { ts: number; value: number | boolean | string; quality: 'good' | 'uncertain' | 'bad' }[] }]));
     for (const r of page.samples) series.get(r.path)?.samples.push({ ts: r.ts, value: r.value, quality: r.quality });

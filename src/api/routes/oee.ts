@@ -1,6 +1,7 @@
 /** GET /api/v1/oee — OEE per line and shift, day, order or range, with the six big losses and downtime by reason. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { checkOee, limitsOf, pacer } from '../limits.js';
 import { timeRange } from '../params.js';
 import { problems } from '../schemas.js';
 import type { HubServices } from '../services.js';
@@ -47,7 +48,11 @@ export const oeeRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> = a
     },
   }, async (req) => {
     const { from, to } = timeRange(req.query.from, req.query.to, services.now(), 86_400_000);
-    const periods = await productionOf(services).oee({ ...(req.query.line ? { line: req.query.line } : {}), from, to: Math.min(to, services.now()), by: req.query.by ?? 'shift' });
+    const production = productionOf(services);
+    const by = req.query.by ?? 'shift';
+    const limits = limitsOf(services);
+    checkOee(limits, { from, to, by, lines: req.query.line ? 1 : production.lines().length, shiftsPerDay: production.settings.calendar.shifts.length });
+    const periods = await production.oee({ ...(req.query.line ? { line: req.query.line } : {}), from, to: Math.min(to, services.now()), by }, pacer(limits, 'OEE'));
     return { periods };
   });
 };

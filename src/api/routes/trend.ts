@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { MAX_PIXELS } from '../../historian/query/m4.js';
+import { checkTrend, limitsOf } from '../limits.js';
 import { checkedPaths, timeRange } from '../params.js';
 import { pathsScope } from '../scopes.js';
 import { problems, QualitySchema, ValueSchema } from '../schemas.js';
@@ -38,6 +39,7 @@ export const trendRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> =
     const paths = checkedPaths(req.query.path);
     const range = timeRange(req.query.from, req.query.to, services.now());
     const pixels = req.query.pixels ?? 1000;
+    checkTrend(limitsOf(services), { paths: paths.length, ...range, pixels });
     const answer = await services.historyTrend({ paths, ...range, pixels });
     const unitOf = (path: string) => services.namespace.attribute(path)?.unit;
     const series = answer.series.map((s) => (unitOf(s.path) ? { path: s.path, unit: unitOf(s.path)!, points: s.points } : s));
