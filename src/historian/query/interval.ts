@@ -58,9 +58,8 @@ function calendarStart(index: number, unit: 'day' | 'week' | 'month', timeZone: 
 }
 
 /**
- * How many buckets of `interval` cover [from, to), counted without building them: exact for fixed
- * intervals, at most one too many for calendar ones (a range ending on a bucket's first instant).
- * Callers check it before bucketEdges(), whose calendar edges cost a time-zone lookup each.
+ * How many buckets of `interval` cover [from, to), counted without building them (a few time-zone
+ * lookups). Callers check it before bucketEdges(), whose calendar edges cost a lookup each.
  */
 export function countBuckets(from: number, to: number, interval: Interval, timeZone: string): number {
   if (to <= from) return 1;
@@ -70,7 +69,10 @@ export function countBuckets(from: number, to: number, interval: Interval, timeZ
   }
   const { unit, count } = interval;
   const first = floorTo(calendarIndex(from, unit, timeZone), count);
-  return Math.floor((calendarIndex(to, unit, timeZone) - first) / count) + 1;
+  // The last bucket begins before `to`: the one holding it, or the one before when `to` is its first instant.
+  const holding = calendarIndex(to, unit, timeZone);
+  const last = calendarStart(holding, unit, timeZone) < to ? holding : holding - 1;
+  return Math.max(1, Math.floor((last - first) / count) + 1);
 }
 
 /**
@@ -93,7 +95,7 @@ export function bucketEdges(from: number, to: number, interval: Interval, timeZo
     return fixed;
   }
   // Counted first: a million calendar edges would hold the event loop for seconds before the refusal.
-  if (countBuckets(from, to, interval, timeZone) > maxBuckets + 1) return tooMany();
+  if (countBuckets(from, to, interval, timeZone) > maxBuckets) return tooMany();
   const edges: number[] = [];
   const { unit, count } = interval;
   for (let i = floorTo(calendarIndex(from, unit, timeZone), count); ; i += count) {
