@@ -71,7 +71,7 @@ export function checkSeries(limits: ApiLimits, paths: number): void {
 
 /** Refuse a raw page of more than maxRows rows. */
 export function checkRows(limits: ApiLimits, rows: number): void {
-  if (rows > limits.maxRows) throw tooLarge(`pages of ${fmt(rows)} rows`, `${fmt(limits.maxRows)} rows`, 'maxRows', 'Ask for a smaller limit and page on with the cursor');
+  if (rows > limits.maxRows) throw tooLarge(`pages of ${fmt(rows)} rows`, fmt(limits.maxRows), 'maxRows', 'Ask for a smaller limit and page on with the cursor');
 }
 
 /** Refuse more cells (buckets, pixels or periods, times paths or lines) than maxBuckets. */

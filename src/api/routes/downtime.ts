@@ -23,7 +23,7 @@ export const downtimeRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }
       summary: "A line's stops in a range (default the last 24 hours), each with its reason and the loss it counts as.",
       tags: ['production'],
       querystring: Type.Object({ line: Type.String({ minLength: 1, maxLength: 64 }), from: Type.Optional(Type.String()), to: Type.Optional(Type.String()) }),
-      response: { 200: Type.Object({ stops: Type.Array(Stop), reasons: Type.Array(Reason, { description: 'The reasons a stop may be given (production.reasons).' }) }), ...problems(400, 404) },
+      response: { 200: Type.Object({ stops: Type.Array(Stop), reasons: Type.Array(Reason, { description: 'The reasons a stop may be given (production.reasons).' }) }), ...problems(400, 404, 422) },
     },
   }, async (req) => {
     const { from, to } = timeRange(req.query.from, req.query.to, services.now(), 86_400_000);

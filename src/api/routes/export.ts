@@ -60,7 +60,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> 
       produces: Object.values(CONTENT_TYPES),
       response: {
         200: Type.Unsafe<PassThrough>({ description: 'The file (CSV or Parquet), streamed.' }),
-        ...problems(400),
+        ...problems(400, 422),
       },
     },
   }, async (req, reply) => {

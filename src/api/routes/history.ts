@@ -47,7 +47,7 @@ export const historyRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }>
       querystring: Query,
       response: {
         200: Type.Object({ from: Type.Number(), to: Type.Number(), truncated: Type.Boolean(), cursor: Type.Optional(Type.String()), series: Type.Array(Type.Union([AggSeries, RawSeries])) }),
-        ...problems(400),
+        ...problems(400, 422),
       },
     },
   }, async (req) => {

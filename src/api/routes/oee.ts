@@ -44,7 +44,7 @@ export const oeeRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> = a
         from: Type.Optional(Type.String()), to: Type.Optional(Type.String()),
         by: Type.Optional(Type.Union([Type.Literal('shift'), Type.Literal('day'), Type.Literal('order'), Type.Literal('range')], { default: 'shift' })),
       }),
-      response: { 200: Type.Object({ periods: Type.Array(OeePeriodSchema) }), ...problems(400, 404) },
+      response: { 200: Type.Object({ periods: Type.Array(OeePeriodSchema) }), ...problems(400, 404, 422, 503) },
     },
   }, async (req) => {
     const { from, to } = timeRange(req.query.from, req.query.to, services.now(), 86_400_000);

@@ -32,7 +32,7 @@ export const trendRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> =
           grain: Type.Integer({ description: 'Column edges are rounded to multiples of this many ms (1: not rounded).' }),
           series: Type.Array(Series),
         }),
-        ...problems(400),
+        ...problems(400, 422),
       },
     },
   }, async (req) => {
