@@ -47,7 +47,7 @@ interface RawUpgrade {
 }
 
 /** A WebSocket handshake over a bare TCP socket that the client never closes itself (as an attacker's would not). */
-function rawUpgrade(port: number, headers: Record<string, string>): Promise<RawUpgrade> {
+function rawUpgrade(port: number, headers: Record<string, string>, path = '/api/v1/live'): Promise<RawUpgrade> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1');
     let text = '';
@@ -65,7 +65,7 @@ function rawUpgrade(port: number, headers: Record<string, string>): Promise<RawU
       if (!text.includes('\r\n\r\n')) reject(new Error(`the hub closed the connection without an answer: ${JSON.stringify(text)}`));
     });
     const lines = [
-      'GET /api/v1/live HTTP/1.1', `Host: 127.0.0.1:${port}`, 'Connection: Upgrade', 'Upgrade: websocket',
+      `GET ${path} HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Connection: Upgrade', 'Upgrade: websocket',
       'Sec-WebSocket-Version: 13', `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`,
       ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
     ];
@@ -104,13 +104,14 @@ describe('refused WebSocket upgrades', () => {
   it('answers 2,000 refused upgrades and closes every socket: the hub still answers and stops', async () => {
     const port = Number(new URL(url).port);
     const before = tcpHandles();
-    // No credentials, a wrong token, and a valid token from a page on another origin.
-    const refusals: Array<[Record<string, string>, number]> = [
+    // No credentials, a wrong token, a valid token from a page on another origin, a path that is no WebSocket.
+    const refusals: Array<[Record<string, string>, number, string?]> = [
       [{}, 401],
       [{ Authorization: 'Bearer cw_wrong_token' }, 401],
       [{ Authorization: `Bearer ${token}`, Origin: 'http://evil.example' }, 403],
+      [{ Authorization: `Bearer ${token}` }, 404, '/api/v1/no-such-socket'],
     ];
-    const answers = await pool(2000, 50, (i) => rawUpgrade(port, refusals[i % 3]![0]));
+    const answers = await pool(2000, 50, (i) => rawUpgrade(port, refusals[i % 4]![0], refusals[i % 4]![2]));
 
     // Every socket is closed by the hub, not by us.
     const closedByHub = await Promise.race([
@@ -121,7 +122,7 @@ describe('refused WebSocket upgrades', () => {
     for (const a of answers) a.socket.destroy();
     expect({ closedByHub, leaked }).toEqual({ closedByHub: true, leaked: 0 });
     expect(tcpHandles()).toBeLessThanOrEqual(before + 5);
-    expect(answers.map((a) => a.status)).toEqual(answers.map((_, i) => refusals[i % 3]![1]));
+    expect(answers.map((a) => a.status)).toEqual(answers.map((_, i) => refusals[i % 4]![1]));
 
     const health = await fetch(`${url}/api/v1/health`);
     expect(health.status).toBe(200);

@@ -16,8 +16,25 @@ export function isUpgrade(request: FastifyRequest): boolean {
   return typeof request.headers.upgrade === 'string';
 }
 
-/** Install on the root instance: the socket of every upgrade that is answered over HTTP (any refusal) is closed. */
+/**
+ * Install on the root instance before any route and the not-found handler: an upgrade to a route
+ * that is no WebSocket is refused (404) before its handler, and the socket of every upgrade answered
+ * over HTTP (any refusal) is closed.
+ */
 export function installUpgradeGuard(app: FastifyInstance): void {
+  const sockets = new Set<string>();
+  app.addHook('onRoute', (route) => {
+    const r = route as { wsHandler?: unknown; websocket?: unknown };
+    if (r.wsHandler !== undefined || r.websocket === true) sockets.add(route.url);
+  });
+  // Else @fastify/websocket completes the handshake on any GET route and closes it politely,
+  // which keeps the socket for 30 s when the client never answers the close.
+  app.addHook('onRequest', async (request) => {
+    const url = request.routeOptions.url;
+    if (isUpgrade(request) && !request.is404 && (url === undefined || !sockets.has(url))) {
+      throw new CausewayError('CW_API_NOT_FOUND', { method: 'GET (WebSocket)', url: request.url.split('?')[0] ?? request.url });
+    }
+  });
   // An accepted upgrade is hijacked and never reaches onResponse; everything that does was refused.
   app.addHook('onResponse', async (request) => {
     if (isUpgrade(request) && !request.raw.socket.destroyed) request.raw.socket.destroy();

@@ -49,6 +49,8 @@ export async function buildApi({ services, logger, https }: ApiOptions): Promise
     ...(https ? { https } : {}),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // First: hooks added after the not-found handler is set do not reach it, and a refused upgrade to an unknown path must close too.
+  installUpgradeGuard(app as unknown as FastifyInstance);
   app.setErrorHandler((error, request, reply) => sendProblem(reply, toCausewayError(error as Error, request), request.url));
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, new CausewayError('CW_API_NOT_FOUND', { method: request.method, url: request.url.split('?')[0] ?? request.url }), request.url),
@@ -57,7 +59,6 @@ export async function buildApi({ services, logger, https }: ApiOptions): Promise
   // Before any route: every route declares its permission, and one without is refused.
   const root = app as unknown as FastifyInstance;
   await installHardening(root, { tls: services.security.secureCookies });
-  installUpgradeGuard(root);
   installAuth(root, services.security);
 
   const info = services.info();
