@@ -24,7 +24,7 @@ const Query = Type.Object({
   interval: Type.Optional(Type.String({ pattern: '^\\d+(ms|s|m|h|d|w|mo|y)?$', description: 'Bucket size with aggregates: 500ms, 10s, 1m, 1h (fixed), 1d, 1w, 1mo, 1y (calendar, in tz).' })),
   fill: Type.Optional(literals(FILLS)),
   tz: Type.Optional(Type.String({ maxLength: 64, description: 'IANA time zone for calendar buckets; default UTC.' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, default: 100_000, description: 'Raw mode: samples per page.' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'Raw mode: samples per page; at most, and by default, api.limits.maxRows (100,000 unless configured).' })),
   cursor: Type.Optional(Type.String({ maxLength: 2048, description: 'Raw mode: the cursor of the previous page.' })),
 });
 
@@ -62,8 +62,10 @@ export const historyRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }>
     }
     if (q.interval || q.fill) throw new CausewayError('CW_API_BAD_REQUEST', { problem: 'interval and fill go with agg (e.g. agg=twa&interval=1m); without agg the answer is raw samples' });
     checkSeries(limitsOf(services), paths.length);
-    checkRows(limitsOf(services), q.limit ?? 100_000);
-    const page = await services.historyRaw({ paths, ...range, limit: q.limit ?? 100_000, ...(q.cursor ? { cursor: q.cursor } : {}) });
+    // A page asked for is checked; without one, the page is as large as the limit allows.
+    if (q.limit !== undefined) checkRows(limitsOf(services), q.limit);
+    const limit = q.limit ?? Math.min(100_000, limitsOf(services).maxRows);
+    const page = await services.historyRaw({ paths, ...range, limit, ...(q.cursor ? { cursor: q.cursor } : {}) });
     const series = new Map(paths.map((p) => [p, { ...withUnit(p), samples: [] as { ts: number; value: number | boolean | string; quality: 'good' | 'uncertain' | 'bad' }[] }]));
     for (const r of page.samples) series.get(r.path)?.samples.push({ ts: r.ts, value: r.value, quality: r.quality });
     return { ...range, truncated: page.cursor !== undefined, ...(page.cursor ? { cursor: page.cursor } : {}), series: [...series.values()] };
