@@ -10,7 +10,7 @@ import { countBuckets, parseInterval } from '../historian/query/interval.js';
 import { isTimeZone } from '../historian/query/zone.js';
 
 export interface ApiLimits {
-  /** Longest range of an aggregate, trend, export, OEE or downtime request, in days. */
+  /** Longest range of an aggregate, trend, OEE or downtime request, in days (exports have their own limits). */
   maxRangeDays: number;
   /** Most cells one request computes: buckets × paths, pixels × paths, OEE periods × lines. */
   maxBuckets: number;

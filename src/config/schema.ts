@@ -269,7 +269,7 @@ const Limit = (description: string) => Type.Optional(Type.Integer({ minimum: 1, 
 /** Bounds on the work one API request may cause (docs/api-limits.md); each is checked before the work starts. */
 export const ApiLimitsSchema = Type.Object(
   {
-    maxRangeDays: Limit('Longest time range of an aggregate history, trend, export, OEE or downtime request, in days (default 366).'),
+    maxRangeDays: Limit('Longest time range of an aggregate history, trend, OEE or downtime request, in days (default 366); exports have their own limits.'),
     maxBuckets: Limit('Most cells one request may compute: aggregate buckets × paths, trend pixels × paths, OEE periods × lines (default 20 000).'),
     maxSeries: Limit('Most paths in one history, trend or export request (default 1000).'),
     maxRows: Limit('Most rows one page of raw history may hold (default 20 000).'),
