@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { CausewayError } from '../core/errors.js';
 import { installAuth } from './auth.js';
 import { installHardening } from './hardening.js';
+import { installUpgradeGuard } from './live-guard.js';
 import { sendProblem, toCausewayError } from './problem.js';
 import { exportRoutes } from './routes/export.js';
 import { confirmationRoutes } from './routes/confirmations.js';
@@ -50,6 +51,8 @@ export async function buildApi({ services, logger, https }: ApiOptions): Promise
     ...(https ? { https } : {}),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // First: hooks added after the not-found handler is set do not reach it, and a refused upgrade to an unknown path must close too.
+  installUpgradeGuard(app as unknown as FastifyInstance);
   app.setErrorHandler((error, request, reply) => sendProblem(reply, toCausewayError(error as Error, request), request.url));
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, new CausewayError('CW_API_NOT_FOUND', { method: request.method, url: request.url.split('?')[0] ?? request.url }), request.url),

@@ -10,6 +10,7 @@ import type { ConnectionStatus } from '../runtime/status.js';
 import type { ZoneMap } from '../runtime/zone-map.js';
 import type { BrowseNode, DeviceInfo, ReceiveResult } from '../sources/types.js';
 import type { Production } from '../production/index.js';
+import type { ApiLimits } from './limits.js';
 import type { HubSecurity } from './security-services.js';
 
 export interface HubInfo {
@@ -129,4 +130,6 @@ export interface HubServices {
   now(): number;
   /** Work orders, line states, OEE and ERP confirmations, when the config has a production block. */
   production?: Production;
+  /** Bounds on the work of one request and on live connections (api.limits, api.allowedOrigins); defaults when absent. */
+  limits?: Readonly<ApiLimits>;
 }

@@ -267,11 +267,31 @@ export const TlsSchema = Type.Object(
   { additionalProperties: false, description: 'Serve the API and UI over HTTPS: cert and key, or selfSigned: true.' },
 );
 
+const Limit = (description: string) => Type.Optional(Type.Integer({ minimum: 1, description }));
+
+/** Bounds on the work one API request may cause (docs/api-limits.md); each is checked before the work starts. */
+export const ApiLimitsSchema = Type.Object(
+  {
+    maxRangeDays: Limit('Longest time range of an aggregate history, trend, OEE or downtime request, in days (default 366); exports have their own limits.'),
+    maxBuckets: Limit('Most cells one request may compute: aggregate buckets × paths, trend pixels × paths, OEE periods × lines (default 20 000).'),
+    maxSeries: Limit('Most paths in one history, trend or export request (default 1000).'),
+    maxRows: Limit('Most rows one page of raw history may hold (default 20 000).'),
+    deadlineSeconds: Limit('A long computation (OEE) stops after this many seconds with an error (default 30).'),
+    maxSockets: Limit('Most live WebSocket connections to the hub at once (default 200).'),
+    maxSocketsPerUser: Limit('Most live WebSocket connections of one user (or token\'s user) at once (default 10).'),
+  },
+  { additionalProperties: false },
+);
+
 export const ApiSchema = Type.Object(
   {
     host: Type.Optional(Type.String({ description: 'Address to listen on once an admin exists (until then 127.0.0.1 only).' })),
     port: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535 })),
     tls: Type.Optional(TlsSchema),
+    limits: Type.Optional(ApiLimitsSchema),
+    allowedOrigins: Type.Optional(Type.Array(Type.String({ pattern: '^https?://[^/?#]+$' }), {
+      description: 'Web origins besides the hub\'s own (scheme://host[:port]) whose pages may open the live WebSocket, e.g. a reverse proxy\'s public address.',
+    })),
   },
   { additionalProperties: false },
 );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AssetConfig, SinkConfig, SourceConfig, TemplateConfig } from '../config/schema.js';
 import { Namespace } from './index.js';
+import { upstreamTags } from './lineage.js';
 
 const templates: TemplateConfig[] = [
   { id: 'Filler', version: 1, attributes: [{ name: 'temp', type: 'number', unit: 'degF' }, { name: 'state', type: 'state', states: { '1': 'run', '2': 'stop' } }, { name: 'temp_avg', type: 'number', unit: 'degF', calc: "avg(temp, '5m')" }] },
@@ -71,5 +72,15 @@ describe('search', () => {
     expect(ns.search({ q: 'degf' }).total).toBe(2);
     expect(ns.search({ q: 'temp', limit: 2, offset: 1 })).toMatchObject({ total: 3, matches: [{ path: `${F}/temp_avg` }, { path: 'acme/spr/pack/mix1/temp' }] });
     expect(ns.search({ q: 'temp', path: 'acme/spr/pack/mix1' }).total).toBe(1);
+  });
+});
+
+describe('upstreamTags', () => {
+  it('follows a chain of 50,000 calculations without overflowing the stack, inputs in order, each tag once', () => {
+    const calcs = new Map<string, { inputs: Array<{ path?: string }> }>();
+    for (let i = 0; i < 50_000; i++) calcs.set(`c/${i}`, { inputs: [{ path: `c/${i + 1}` }, { path: 'raw/b' }] });
+    calcs.set('c/50000', { inputs: [{ path: 'raw/a' }, {}, { path: 'c/0' }] });
+    const model = { feeds: new Map(), calcs, attributes: new Map() } as unknown as Parameters<typeof upstreamTags>[0];
+    expect(upstreamTags(model, 'c/0')).toEqual(['raw/a', 'raw/b']);
   });
 });

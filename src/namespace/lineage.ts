@@ -82,15 +82,27 @@ function bindingTransforms(model: Readonly<NamespaceModel>, path: string): Trans
   return out;
 }
 
-/** The raw tags upstream of `path`, through calculations (cycle-safe). */
+/** The raw tags upstream of `path`, through calculations, in depth-first order (cycle-safe). */
 export function upstreamTags(model: Readonly<NamespaceModel>, path: string, seen = new Set<string>()): string[] {
-  if (seen.has(path)) return [];
-  seen.add(path);
-  const feed = model.feeds.get(path);
-  if (feed) return [feed.tag];
-  const calc = model.calcs.get(path);
-  if (!calc) return model.attributes.has(path) ? [] : [path];
-  return [...new Set(calc.inputs.flatMap((i) => (i.path ? upstreamTags(model, i.path, seen) : [])))];
+  // A stack, not recursion: a long chain of calculations must not overflow the call stack.
+  const out = new Set<string>();
+  const stack = [path];
+  while (stack.length > 0) {
+    const p = stack.pop()!;
+    if (seen.has(p)) continue;
+    seen.add(p);
+    const feed = model.feeds.get(p);
+    const calc = model.calcs.get(p);
+    if (feed) out.add(feed.tag);
+    else if (!calc) {
+      if (!model.attributes.has(p)) out.add(p);
+    } else {
+      // Pushed last to first, so the first input is followed first, as the calculation lists them.
+      const inputs = calc.inputs.flatMap((i) => (i.path ? [i.path] : []));
+      for (let i = inputs.length - 1; i >= 0; i--) stack.push(inputs[i]!);
+    }
+  }
+  return [...out];
 }
 
 function sinkDecision(model: Readonly<NamespaceModel>, path: string, zone: string | undefined, sink: SinkConfig, ctx: LineageContext): string | undefined {

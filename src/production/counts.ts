@@ -32,15 +32,40 @@ export function counterDeltas(series: CounterSeries, edges: readonly number[]): 
   if (out.length === 0) return out;
   const first = edges[0]!;
   const last = edges[edges.length - 1]!;
-  let prev = series.prior && series.prior.ts < first ? usable(series.prior) : undefined;
-  for (const p of series.samples) {
+  const samples = series.samples;
+  // Start at the range, not at the first sample: OEE per shift over a year asks this once a shift.
+  const start = firstAtOrAfter(samples, first);
+  let prev = lastUsableBefore(samples, start) ?? (series.prior && series.prior.ts < first ? usable(series.prior) : undefined);
+  for (let i = start; i < samples.length; i++) {
+    const p = samples[i]!;
     if (p.ts >= last) break;
     const x = usable(p);
     if (x === undefined) continue;
-    if (prev !== undefined && p.ts >= first) out[bucketIndex(edges, p.ts)]! += increase(prev, x, series.rolloverAt);
+    if (prev !== undefined) out[bucketIndex(edges, p.ts)]! += increase(prev, x, series.rolloverAt);
     prev = x;
   }
   return out;
+}
+
+/** The index of the first sample at or after `t` (samples in time order). */
+function firstAtOrAfter(samples: readonly Point[], t: number): number {
+  let lo = 0;
+  let hi = samples.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (samples[mid]!.ts < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The value of the last usable sample before index `end`, if any. */
+function lastUsableBefore(samples: readonly Point[], end: number): number | undefined {
+  for (let i = end - 1; i >= 0; i--) {
+    const x = usable(samples[i]);
+    if (x !== undefined) return x;
+  }
+  return undefined;
 }
 
 /** Good and total per interval: total from a total counter, or good + reject. */

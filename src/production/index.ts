@@ -250,11 +250,15 @@ export class Production {
     return r ? { availability: r.availability, performance: r.performance, quality: r.quality, oee: r.oee } : undefined;
   }
 
-  /** OEE of one line (or all, or those listed) per shift, day, order or the whole range. */
-  async oee(q: { line?: string; lines?: readonly string[]; from: number; to: number; by: PeriodKind }): Promise<OeePeriod[]> {
+  /**
+   * OEE of one line (or all, or those listed) per shift, day, order or the whole range. `pace` is
+   * called between periods: the caller's way to yield to other work and to stop a computation that runs too long.
+   */
+  async oee(q: { line?: string; lines?: readonly string[]; from: number; to: number; by: PeriodKind }, pace?: () => Promise<void>): Promise<OeePeriod[]> {
     const lines = q.line ? [this.line(q.line)] : this.lines().filter((l) => q.lines === undefined || q.lines.includes(l.id));
     const out: OeePeriod[] = [];
-    for (const l of lines) out.push(...(await lineOee(this.#ctx, l, q.by, q.from, q.to)));
+    // Appended one by one: spreading a long list into push() overflows the stack.
+    for (const l of lines) for (const p of await lineOee(this.#ctx, l, q.by, q.from, q.to, pace)) out.push(p);
     return out;
   }
 

@@ -93,7 +93,17 @@ export function clipTimeline(segments: readonly Segment[], from: number, to: num
   const first = segments[0];
   const knownFrom = first ? first.start : to;
   if (knownFrom > from) out.push({ start: from, origin: from, end: Math.min(knownFrom, to), state: 'unknown', class: 'unknown' });
-  for (const s of segments) {
+  // Segments are in time order and end where the next begins: skip those that end before the range.
+  let lo = 0;
+  let hi = segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (segments[mid]!.end <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < segments.length; i++) {
+    const s = segments[i]!;
+    if (s.start >= to) break;
     const start = Math.max(s.start, from);
     const end = Math.min(s.end, to);
     if (end > start) out.push({ ...s, start, end });

@@ -110,21 +110,32 @@ export function periodsOf(ctx: TrackerContext, line: LineSettings, by: PeriodKin
   return list.map(clip).filter((p) => p.to > p.from);
 }
 
-/** OEE of one line for each period of [from, to). */
-export async function lineOee(ctx: TrackerContext, line: LineSettings, by: PeriodKind, from: number, to: number): Promise<OeePeriod[]> {
+/**
+ * OEE of one line for each period of [from, to). `pace` (if given) is awaited after each period,
+ * so a long list of periods lets other work run in between and can be stopped.
+ */
+export async function lineOee(ctx: TrackerContext, line: LineSettings, by: PeriodKind, from: number, to: number, pace?: () => Promise<void>): Promise<OeePeriod[]> {
   const periods = periodsOf(ctx, line, by, from, to);
   if (periods.length === 0) return [];
-  const start = Math.min(...periods.map((p) => p.from));
-  const end = Math.max(...periods.map((p) => p.to));
+  // A loop, not Math.min(...list): spreading a hundred thousand periods overflows the stack.
+  let start = Infinity;
+  let end = -Infinity;
+  for (const p of periods) {
+    start = Math.min(start, p.from);
+    end = Math.max(end, p.to);
+  }
   const data = await loadLine(ctx, line, start, end);
   const spans = cycleSpans(ctx, line, start, end);
   const good = data.series.get(line.good.path)!;
   const counts = 'total' in line.counts ? { total: data.series.get(line.counts.total.path)! } : { reject: data.series.get(line.counts.reject.path)! };
-  return periods.map((period) => {
+  const out: OeePeriod[] = [];
+  for (const period of periods) {
     const r = computeOee({ from: period.from, to: period.to, timeline: data.timeline, good, counts, idealCycle: spans, startupMs: ctx.settings.startupMs });
     const stops = stopsOf(line.id, clipTimeline(data.timeline, period.from, period.to), ctx.settings.reasons);
-    return { line: line.id, period, ...r, downtime: downtimeByReason(stops) };
-  });
+    out.push({ line: line.id, period, ...r, downtime: downtimeByReason(stops) });
+    await pace?.();
+  }
+  return out;
 }
 
 /** The stops of a line in [from, to), with ids for assigning reasons. */

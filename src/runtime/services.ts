@@ -22,6 +22,7 @@ import { ingestAuthorizer } from './ingest-auth.js';
 import { assessHealth } from './health.js';
 import { CausewayError } from '../core/errors.js';
 import { DEFAULT_MAX_BODY_BYTES } from '../sources/http-push/index.js';
+import { apiLimits } from '../api/limits.js';
 
 export interface ServiceParts {
   config: HubConfig;
@@ -71,6 +72,7 @@ export function createServices(p: ServiceParts): HubServices {
   const services: HubServices = {
     now: p.now,
     security: p.security,
+    limits: apiLimits({ ...p.config.api?.limits, ...(p.config.api?.allowedOrigins ? { allowedOrigins: p.config.api.allowedOrigins } : {}) }),
     info: () => ({ enterprise: p.config.site.enterprise, site: p.config.site.name, version: VERSION, startedAt: p.startedAt }),
     health() {
       // The spool member is set by whoever wires the ingest spool; health shows it once it is there.

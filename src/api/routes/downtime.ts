@@ -1,6 +1,7 @@
 /** GET /api/v1/downtime — a line's stops with their reasons; POST /api/v1/downtime/:id/reason — assign one afterwards. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { checkRange, limitsOf } from '../limits.js';
 import { timeRange } from '../params.js';
 import { problems } from '../schemas.js';
 import type { HubServices } from '../services.js';
@@ -25,10 +26,11 @@ export const downtimeRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }
       summary: "A line's stops in a range (default the last 24 hours), each with its reason and the loss it counts as.",
       tags: ['production'],
       querystring: Type.Object({ line: Type.String({ minLength: 1, maxLength: 64 }), from: Type.Optional(Type.String()), to: Type.Optional(Type.String()) }),
-      response: { 200: Type.Object({ stops: Type.Array(Stop), reasons: Type.Array(Reason, { description: 'The reasons a stop may be given (production.reasons).' }) }), ...problems(400, 404) },
+      response: { 200: Type.Object({ stops: Type.Array(Stop), reasons: Type.Array(Reason, { description: 'The reasons a stop may be given (production.reasons).' }) }), ...problems(400, 404, 422) },
     },
   }, async (req) => {
     const { from, to } = timeRange(req.query.from, req.query.to, services.now(), 86_400_000);
+    checkRange(limitsOf(services), { from, to });
     const production = productionOf(services);
     guardLine(req, services, req.query.line, 'read', () => unknownLine(req, services, req.query.line));
     const stops = await production.stops(req.query.line, from, Math.min(to, services.now()));

@@ -12,6 +12,7 @@ import { EXPORT_FORMATS } from '../../historian/export/index.js';
 import type { ExportFormat, ExportPlan } from '../../historian/export/index.js';
 import { AGGREGATES } from '../../historian/query/types.js';
 import type { Aggregate } from '../../historian/query/types.js';
+import { checkSeries, limitsOf } from '../limits.js';
 import { checkedPaths, timeRange } from '../params.js';
 import { pathsScope } from '../scopes.js';
 import { problems } from '../schemas.js';
@@ -59,7 +60,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> 
       produces: Object.values(CONTENT_TYPES),
       response: {
         200: Type.Unsafe<PassThrough>({ description: 'The file (CSV or Parquet), streamed.' }),
-        ...problems(400),
+        ...problems(400, 422),
       },
     },
   }, async (req, reply) => {
@@ -69,6 +70,8 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> 
     const format = q.format ?? 'csv';
     if (q.agg === undefined && q.interval !== undefined) throw new CausewayError('CW_API_BAD_REQUEST', { problem: 'interval goes with agg (e.g. agg=avg&interval=1m); without agg the export holds raw samples' });
     if (q.agg !== undefined && q.interval === undefined) throw new CausewayError('CW_API_BAD_REQUEST', { problem: `agg=${q.agg} needs an interval, e.g. interval=1m` });
+    // The range and the rows are bounded by the export limits (prepareExport), counted before the first byte.
+    checkSeries(limitsOf(services), paths.length);
     const plan = await services.prepareExport({
       paths, ...range, format, ...(q.wide ? { wide: true } : {}),
       ...(q.agg ? { agg: q.agg as Aggregate, interval: q.interval! } : {}), ...(q.tz ? { timeZone: q.tz } : {}),

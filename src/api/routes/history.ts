@@ -7,6 +7,7 @@ import { Type } from 'typebox';
 import { CausewayError } from '../../core/errors.js';
 import { parseTime } from '../../core/time.js';
 import { AGGREGATES, FILLS, type Aggregate, type Fill } from '../../historian/query/types.js';
+import { checkAggregate, checkRows, checkSeries, limitsOf } from '../limits.js';
 import { checkedPaths, timeRange } from '../params.js';
 import { pathsScope } from '../scopes.js';
 import { problems, QualitySchema, ValueSchema } from '../schemas.js';
@@ -23,7 +24,7 @@ const Query = Type.Object({
   interval: Type.Optional(Type.String({ pattern: '^\\d+(ms|s|m|h|d|w|mo|y)?$', description: 'Bucket size with aggregates: 500ms, 10s, 1m, 1h (fixed), 1d, 1w, 1mo, 1y (calendar, in tz).' })),
   fill: Type.Optional(literals(FILLS)),
   tz: Type.Optional(Type.String({ maxLength: 64, description: 'IANA time zone for calendar buckets; default UTC.' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, default: 100_000, description: 'Raw mode: samples per page.' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'Raw mode: samples per page; at most, and by default, api.limits.maxRows (100,000 unless configured).' })),
   cursor: Type.Optional(Type.String({ maxLength: 2048, description: 'Raw mode: the cursor of the previous page.' })),
 });
 
@@ -46,7 +47,7 @@ export const historyRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }>
       querystring: Query,
       response: {
         200: Type.Object({ from: Type.Number(), to: Type.Number(), truncated: Type.Boolean(), cursor: Type.Optional(Type.String()), series: Type.Array(Type.Union([AggSeries, RawSeries])) }),
-        ...problems(400),
+        ...problems(400, 422),
       },
     },
   }, async (req) => {
@@ -55,11 +56,16 @@ export const historyRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }>
     const range = timeRange(q.from, q.to, services.now());
     if (q.agg) {
       if (!q.interval) throw new CausewayError('CW_API_BAD_REQUEST', { problem: `agg=${q.agg} needs an interval, e.g. interval=1m` });
+      checkAggregate(limitsOf(services), { paths: paths.length, ...range, interval: q.interval, ...(q.tz ? { timeZone: q.tz } : {}) });
       const series = await services.historyAggregate({ paths, ...range, agg: q.agg as Aggregate, interval: q.interval, fill: (q.fill ?? 'none') as Fill, ...(q.tz ? { timeZone: q.tz } : {}) });
       return { ...range, truncated: false, series: series.map((s) => ({ ...withUnit(s.path), agg: q.agg!, buckets: s.buckets })) };
     }
     if (q.interval || q.fill) throw new CausewayError('CW_API_BAD_REQUEST', { problem: 'interval and fill go with agg (e.g. agg=twa&interval=1m); without agg the answer is raw samples' });
-    const page = await services.historyRaw({ paths, ...range, limit: q.limit ?? 100_000, ...(q.cursor ? { cursor: q.cursor } : {}) });
+    checkSeries(limitsOf(services), paths.length);
+    // A page asked for is checked; without one, the page is as large as the limit allows.
+    if (q.limit !== undefined) checkRows(limitsOf(services), q.limit);
+    const limit = q.limit ?? Math.min(100_000, limitsOf(services).maxRows);
+    const page = await services.historyRaw({ paths, ...range, limit, ...(q.cursor ? { cursor: q.cursor } : {}) });
     const series = new Map(paths.map((p) => [p, { ...withUnit(p), samples: [] as { ts: number; value: number | boolean | string; quality: 'good' | 'uncertain' | 'bad' }[] }]));
     for (const r of page.samples) series.get(r.path)?.samples.push({ ts: r.ts, value: r.value, quality: r.quality });
     return { ...range, truncated: page.cursor !== undefined, ...(page.cursor ? { cursor: page.cursor } : {}), series: [...series.values()] };

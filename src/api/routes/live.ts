@@ -5,7 +5,9 @@
  * every 250 ms. A slow client costs memory for one value per subscribed path, never a queue.
  * Like GET /values, a user limited to zones or subtrees gets only the values there: a prefix with
  * nothing readable at, above or below it is refused, and every value is checked against the grants.
- * Needs @fastify/websocket registered on the app (server.ts does).
+ * A browser page may connect only from the hub's own origin or api.allowedOrigins, and live sockets
+ * are limited per user and in all (live-guard.ts). Needs @fastify/websocket registered on the app
+ * (server.ts does).
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -13,6 +15,8 @@ import type { WebSocket } from 'ws';
 import { CausewayError, isCausewayError } from '../../core/errors.js';
 import { isUnder } from '../../core/path.js';
 import type { Sample } from '../../core/sample.js';
+import { checkLiveUpgrade, LiveSockets } from '../live-guard.js';
+import { limitsOf } from '../limits.js';
 import { checkedPaths } from '../params.js';
 import { problemOf } from '../problem.js';
 import { readerOf, type LiveReader } from '../readers.js';
@@ -139,11 +143,18 @@ class LiveClient {
   }
 }
 
+/** WebSocket close code for "try again later" (RFC 6455 registry): the one past the limit, when several raced. */
+const TRY_AGAIN_LATER = 1013;
+
 export const liveRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> = async (app, { services }) => {
+  const limits = limitsOf(services);
+  const sockets = new LiveSockets(limits);
   app.route({
     method: 'GET',
     url: '/live',
     config: { permission: 'read' },
+    // Before the handshake, so a refusal is a plain HTTP answer (403 origin, 429 full).
+    preHandler: async (req) => checkLiveUpgrade(req, sockets, limits.allowedOrigins),
     schema: {
       summary: 'Live values over a WebSocket: subscribe to path prefixes, get a snapshot, then every change (coalesced, at most every 250 ms).',
       description: 'Client → hub: {"type":"subscribe","paths":["acme/springfield/packaging/line1"]} (replaces the subscription). Hub → client: {"type":"snapshot","paths":[…],"values":[{path,value,ts,quality,reason?,unit}],"truncated":false}, then {"type":"values","values":[…]}; a bad message gets {"type":"error","code","title","hint"}. A plain HTTP GET answers 400.',
@@ -155,9 +166,19 @@ export const liveRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> = 
     },
     wsHandler: (socket, req) => {
       const principal = (req as { principal?: Principal }).principal;
+      // Upgrades that passed the check together may still overrun the limit: the late ones are closed.
+      if (sockets.refusal(principal)) {
+        socket.close(TRY_AGAIN_LATER, 'too many live connections');
+        return;
+      }
+      const release = sockets.take(principal);
       const client = new LiveClient(socket, services, readerOf(principal, (path) => services.security?.zoneOf(path)));
-      socket.on('close', () => client.close());
-      socket.on('error', () => client.close());
+      const end = () => {
+        release();
+        client.close();
+      };
+      socket.on('close', end);
+      socket.on('error', end);
       socket.on('message', (data, isBinary) => {
         try {
           if (isBinary) throw new CausewayError('CW_API_BAD_REQUEST', { problem: 'live messages are JSON text' });

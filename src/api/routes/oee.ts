@@ -1,6 +1,7 @@
 /** GET /api/v1/oee — OEE per line and shift, day, order or range, with the six big losses and downtime by reason. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { checkOee, limitsOf, pacer } from '../limits.js';
 import { timeRange } from '../params.js';
 import { problems } from '../schemas.js';
 import type { HubServices } from '../services.js';
@@ -44,14 +45,18 @@ export const oeeRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> = a
         from: Type.Optional(Type.String()), to: Type.Optional(Type.String()),
         by: Type.Optional(Type.Union([Type.Literal('shift'), Type.Literal('day'), Type.Literal('order'), Type.Literal('range')], { default: 'shift' })),
       }),
-      response: { 200: Type.Object({ periods: Type.Array(OeePeriodSchema) }), ...problems(400, 404) },
+      response: { 200: Type.Object({ periods: Type.Array(OeePeriodSchema) }), ...problems(400, 404, 422, 503) },
     },
   }, async (req) => {
     const { from, to } = timeRange(req.query.from, req.query.to, services.now(), 86_400_000);
     const line = req.query.line;
     if (line !== undefined) guardLine(req, services, line, 'read', () => unknownLine(req, services, line));
     const lines = line === undefined ? visibleLines(req, services) : undefined;
-    const periods = await productionOf(services).oee({ ...(line ? { line } : {}), ...(lines ? { lines } : {}), from, to: Math.min(to, services.now()), by: req.query.by ?? 'shift' });
+    const production = productionOf(services);
+    const by = req.query.by ?? 'shift';
+    const limits = limitsOf(services);
+    checkOee(limits, { from, to, by, lines: line ? 1 : (lines ?? production.lines()).length, shiftsPerDay: production.settings.calendar.shifts.length });
+    const periods = await production.oee({ ...(line ? { line } : {}), ...(lines ? { lines } : {}), from, to: Math.min(to, services.now()), by }, pacer(limits, 'OEE'));
     return { periods };
   });
 };

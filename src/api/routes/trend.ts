@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { MAX_PIXELS } from '../../historian/query/m4.js';
+import { checkTrend, limitsOf } from '../limits.js';
 import { checkedPaths, timeRange } from '../params.js';
 import { pathsScope } from '../scopes.js';
 import { problems, QualitySchema, ValueSchema } from '../schemas.js';
@@ -31,13 +32,14 @@ export const trendRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> =
           grain: Type.Integer({ description: 'Column edges are rounded to multiples of this many ms (1: not rounded).' }),
           series: Type.Array(Series),
         }),
-        ...problems(400),
+        ...problems(400, 422),
       },
     },
   }, async (req) => {
     const paths = checkedPaths(req.query.path);
     const range = timeRange(req.query.from, req.query.to, services.now());
     const pixels = req.query.pixels ?? 1000;
+    checkTrend(limitsOf(services), { paths: paths.length, ...range, pixels });
     const answer = await services.historyTrend({ paths, ...range, pixels });
     const unitOf = (path: string) => services.namespace.attribute(path)?.unit;
     const series = answer.series.map((s) => (unitOf(s.path) ? { path: s.path, unit: unitOf(s.path)!, points: s.points } : s));

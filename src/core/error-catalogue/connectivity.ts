@@ -233,6 +233,27 @@ export const CONNECTIVITY_ERRORS = {
     message: (p) => `Too many requests to this endpoint from your address; it answers again in ${p.seconds} s.`,
     hint: () => 'Wait for the time in the Retry-After header before trying again.',
   }),
+  // bounded work per request and live connections (docs/api-limits.md)
+  CW_API_QUERY_TOO_LARGE: spec<{ what: string; limit: string; key: string; advice: string }>({
+    status: 422, retryable: false,
+    message: (p) => `The request asks for ${p.what}; the limit is ${p.limit} (${p.key}).`,
+    hint: (p) => `${p.advice}; an admin can change ${p.key} in the hub's config.`,
+  }),
+  CW_API_QUERY_TIMEOUT: spec<{ what: string; seconds: number }>({
+    status: 503, retryable: true,
+    message: (p) => `The hub stopped computing ${p.what} after ${p.seconds} s, its time limit for one request (api.limits.deadlineSeconds).`,
+    hint: () => 'Ask for a shorter range or fewer lines, or try again when the hub is less busy.',
+  }),
+  CW_API_ORIGIN_REFUSED: spec<{ origin: string }>({
+    status: 403, retryable: false,
+    message: (p) => `The live connection from a web page at ${p.origin} was refused: the hub takes WebSockets only from its own address and the origins in api.allowedOrigins.`,
+    hint: () => "Open the console at the hub's own address, or have an admin add this origin to api.allowedOrigins.",
+  }),
+  CW_API_TOO_MANY_SOCKETS: spec<{ scope: string; limit: number; key: string }>({
+    status: 429, retryable: true,
+    message: (p) => `Too many live connections ${p.scope}: the limit is ${p.limit} (${p.key}).`,
+    hint: () => 'Close live views you no longer use (other console tabs, idle clients), then connect again.',
+  }),
   // embedded MQTT broker
   CW_BROKER_START_FAILED: spec<{ host: string; port: number; reason: string }>({
     status: 500, retryable: false,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketEdges, parseInterval } from './interval.js';
+import { bucketEdges, countBuckets, parseInterval } from './interval.js';
 import type { Interval } from './interval.js';
 import { instantOf, isTimeZone, offsetAt } from './zone.js';
 
@@ -98,5 +98,26 @@ describe('bucketEdges', () => {
   it('refuses more buckets than allowed', () => {
     expect(bucketEdges(0, 10_000, { kind: 'fixed', ms: 1 }, 'UTC', 100)).toMatch(/more than 100 buckets/);
     expect(bucketEdges(0, 400 * 86_400_000, { kind: 'calendar', unit: 'day', count: 1 }, 'UTC', 100)).toMatch(/more than 100 buckets/);
+  });
+
+  it.each([
+    ['2026-11-23T10:07:00Z', '2026-11-23T10:50:00Z', '15m', 'UTC'],
+    ['2026-03-07T12:00:00Z', '2026-03-10T00:00:00Z', '1d', 'America/Chicago'],
+    ['2026-03-07T06:00:00Z', '2026-03-10T05:00:00Z', '1d', 'America/Chicago'],
+    ['2026-11-01T12:00:00Z', '2026-11-02T06:00:00Z', '1w', 'America/Chicago'],
+    ['2026-01-30T00:00:00Z', '2026-03-02T00:00:00Z', '1mo', 'Europe/Berlin'],
+    ['2020-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '3mo', 'Asia/Kolkata'],
+    ['2026-01-01T00:00:00Z', '2026-03-01T00:00:00Z', '1mo', 'UTC'],
+    ['2026-10-26T05:00:00Z', '2026-11-09T06:00:00Z', '1w', 'America/Chicago'],
+  ])('counts the buckets of %s … %s by %s in %s without building them', (from, to, spec, zone) => {
+    const built = edges(from, to, spec, zone).length - 1;
+    expect(countBuckets(Date.parse(from), Date.parse(to), parseInterval(spec) as Interval, zone)).toBe(built);
+  });
+
+  it('refuses a range of a million days by counting, before it builds a single calendar edge', () => {
+    const day: Interval = { kind: 'calendar', unit: 'day', count: 1 };
+    // from=-99999999999999 of the penetration test: year -1199 to today, about 1.2 million days.
+    expect(countBuckets(-99_999_999_999_999, Date.parse('2026-12-01T00:00:00Z'), day, 'America/Chicago')).toBeGreaterThan(1_000_000);
+    expect(bucketEdges(-99_999_999_999_999, Date.parse('2026-12-01T00:00:00Z'), day, 'America/Chicago', 100_000)).toMatch(/more than 100000 buckets/);
   });
 });

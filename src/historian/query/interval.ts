@@ -58,6 +58,24 @@ function calendarStart(index: number, unit: 'day' | 'week' | 'month', timeZone: 
 }
 
 /**
+ * How many buckets of `interval` cover [from, to), counted without building them (a few time-zone
+ * lookups). Callers check it before bucketEdges(), whose calendar edges cost a lookup each.
+ */
+export function countBuckets(from: number, to: number, interval: Interval, timeZone: string): number {
+  if (to <= from) return 1;
+  if (interval.kind === 'fixed') {
+    const first = floorTo(from, interval.ms);
+    return Math.max(1, Math.ceil((to - first) / interval.ms));
+  }
+  const { unit, count } = interval;
+  const first = floorTo(calendarIndex(from, unit, timeZone), count);
+  // The last bucket begins before `to`: the one holding it, or the one before when `to` is its first instant.
+  const holding = calendarIndex(to, unit, timeZone);
+  const last = calendarStart(holding, unit, timeZone) < to ? holding : holding - 1;
+  return Math.max(1, Math.floor((last - first) / count) + 1);
+}
+
+/**
  * The edges of the buckets covering [from, to): edges[0] <= from is the start of the bucket
  * holding `from`, the last edge is >= `to`; bucket i is [edges[i], edges[i + 1]). Returns a
  * problem sentence when there would be more than `maxBuckets` buckets.
@@ -76,6 +94,8 @@ export function bucketEdges(from: number, to: number, interval: Interval, timeZo
     for (let j = 0; j <= k; j++) fixed[j] = first + j * ms;
     return fixed;
   }
+  // Counted first: a million calendar edges would hold the event loop for seconds before the refusal.
+  if (countBuckets(from, to, interval, timeZone) > maxBuckets) return tooMany();
   const edges: number[] = [];
   const { unit, count } = interval;
   for (let i = floorTo(calendarIndex(from, unit, timeZone), count); ; i += count) {

@@ -17,11 +17,20 @@ const parser = new XMLParser({
   isArray: (name) => ARRAYS.has(name),
 });
 
-/** Parse XML text, or say why it is not well-formed XML. */
+/** A document type declaration anywhere in the text (B2MML needs none; DTDs bring entities). */
+const DOCTYPE = /<!DOCTYPE/i;
+
+/** Parse XML text, or say why it is not well-formed XML or not one the hub reads. */
 function parse(xml: string): Node | string {
+  // Refused before parsing: entity expansion and external entities are how XML files attack readers.
+  if (DOCTYPE.test(xml)) return 'it has a DOCTYPE declaration, which the hub refuses in ERP files (B2MML needs none; DTDs and entities are a way to attack XML readers)';
   const valid = XMLValidator.validate(xml);
   if (valid !== true) return `it is not well-formed XML: ${valid.err.msg} at line ${valid.err.line}`;
-  return parser.parse(xml) as Node;
+  try {
+    return parser.parse(xml) as Node;
+  } catch (e) {
+    return `the XML reader refused it: ${e instanceof Error ? e.message : String(e)}`;
+  }
 }
 
 /** The text of an element (elements with attributes keep it under #text). */

@@ -3,7 +3,8 @@
  * takes the files that have settled (not changed for a moment, so a file still being written is
  * left alone), oldest name first. A file whose records were all kept moves to `processed/`; a file
  * with a rejected record (the good ones are still kept) or that cannot be read moves to
- * `rejected/` with `<file>.problems.txt` beside it naming each problem. Files are never read twice.
+ * `rejected/` with `<file>.problems.txt` beside it naming each problem, and the next file is taken:
+ * an XML file with a DOCTYPE is rejected unread. Files are never read twice.
  */
 import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -48,6 +49,15 @@ export function recordsOf(name: string, text: string): { records: Array<{ ref: s
   };
 }
 
+/** recordsOf(), with a file that breaks the reader rejected like any unreadable file: it must not hold up the folder. */
+function readable(name: string, text: string): ReturnType<typeof recordsOf> {
+  try {
+    return recordsOf(name, text);
+  } catch (e) {
+    return `it cannot be read: ${detailOf(e) ?? 'unknown error'}`;
+  }
+}
+
 export class FolderInput {
   readonly settings: FolderSettings;
   readonly #receive: ReceiveOrders;
@@ -85,7 +95,7 @@ export class FolderInput {
     try {
       const st = await stat(file);
       if (this.#now() - st.mtimeMs < (this.settings.settleMs ?? 1000)) return undefined;
-      const parsed = recordsOf(name, await readFile(file, 'utf8'));
+      const parsed = readable(name, await readFile(file, 'utf8'));
       const got = typeof parsed === 'string' ? { accepted: [], rejected: [{ ref: name, problems: [parsed] }] } : this.#receive(parsed.records);
       const rejected = [...(typeof parsed === 'string' ? [] : parsed.bad), ...got.rejected];
       const movedTo = rejected.length === 0 ? 'processed' : 'rejected';
