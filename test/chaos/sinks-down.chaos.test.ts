@@ -3,7 +3,8 @@
  * sink publishes to a private Mosquitto (stopped, then started with its persistent sessions), the
  * webhook sink POSTs to a node:http receiver (closed, then listening again), the NATS sink publishes
  * to a private `nats-server -js` (stopped, then started on the same store). Every sample the
- * historian stored must reach each destination exactly once and in order, counted by seq.
+ * historian stored must reach each destination, counted by seq: the webhook and NATS exactly once
+ * and in order; MQTT at least once (QoS 1 sends again what lost its PUBACK with the broker).
  */
 import { expect, it } from 'vitest';
 import { MOSQUITTO_BIN, NATS_BIN, PrivateMosquitto, PrivateNats } from './harness/brokers.js';
@@ -43,7 +44,7 @@ async function destinations(dir: string) {
 }
 
 describeWithBinary(MOSQUITTO_BIN && NATS_BIN, 'mosquitto and nats-server', 'chaos: sink destinations down', () => {
-  it('delivers every stored sample to each sink exactly once, in order, after its destination returns (DuckDB)', async () => {
+  it('delivers every stored sample to each sink after its destination returns: webhook and NATS exactly once and in order, MQTT at least once (DuckDB)', async () => {
     const dir = scenarioDir('sinks');
     const d = await destinations(dir);
     const hub = await HubProcess.create(dir, {
@@ -82,6 +83,10 @@ describeWithBinary(MOSQUITTO_BIN && NATS_BIN, 'mosquitto and nats-server', 'chao
     });
     expect(s.acknowledged).toBeGreaterThan(0);
     expect(s.lost, lostMessage(tally)).toBe(0);
-    expect(results).toEqual(at.map(([name]) => `${name}: missing 0 (), duplicates 0 (), out of order 0`));
+    // MQTT QoS 1 is at-least-once by the protocol: a batch whose PUBACKs died with the broker is sent
+    // again, so a subscriber may see a message twice (counted and printed above); none may be missing.
+    const mqtt = results[0]!;
+    expect(mqtt).toMatch(/^MQTT UNS: missing 0 \(\),/);
+    expect(results.slice(1)).toEqual(at.slice(1).map(([name]) => `${name}: missing 0 (), duplicates 0 (), out of order 0`));
   }, (FULL ? 15 : 5) * 60_000);
 });

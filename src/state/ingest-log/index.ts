@@ -142,8 +142,7 @@ export class IngestLog {
     if (this.#bytes + this.#queuedBytes + size > this.#o.maxBytes) {
       this.#refused += samples.length;
       try {
-        this.#full = true;
-        this.checkRoom();
+        this.#refuse(size <= this.#o.maxBytes);
       } catch (e) {
         return Promise.reject(e);
       }
@@ -157,10 +156,14 @@ export class IngestLog {
 
   /** Throws CW_PIPELINE_OVERLOADED while the log is full (before a batch is worked on at all). */
   checkRoom(): void {
-    if (this.#full || this.#bytes + this.#queuedBytes >= this.#o.maxBytes) {
-      this.#full = true;
-      throw new CausewayError('CW_PIPELINE_OVERLOADED', { held: mib(this.#bytes + this.#queuedBytes), limit: mib(this.#o.maxBytes) }, { retryAfterSeconds: RETRY_AFTER_SECONDS });
-    }
+    // Stays full until a release makes room: a batch refused now must not pass the deadband later.
+    if (this.#full || this.#bytes + this.#queuedBytes >= this.#o.maxBytes) this.#refuse();
+  }
+
+  /** Refuse for room; `full` marks the log full (not for a batch larger than the whole bound, which never fits). */
+  #refuse(full = true): never {
+    if (full) this.#full = true;
+    throw new CausewayError('CW_PIPELINE_OVERLOADED', { held: mib(this.#bytes + this.#queuedBytes), limit: mib(this.#o.maxBytes) }, { retryAfterSeconds: RETRY_AFTER_SECONDS });
   }
 
   /** Records after `after`, up to about `maxSamples` (at least one record); [] when none is there yet. */

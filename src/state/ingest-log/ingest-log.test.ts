@@ -81,6 +81,14 @@ describe('IngestLog', () => {
     expect((await b.read(2, 10))[0]!.samples[0]!.value).toBe(900);
   });
 
+  it('refuses a batch larger than its whole bound without marking itself full', async () => {
+    const log = await open(folder(), { maxBytes: 4096 });
+    await expect(log.append(batch(1, 200))).rejects.toMatchObject({ code: 'CW_PIPELINE_OVERLOADED' });
+    expect(log.stats().full).toBe(false);
+    expect(() => log.checkRoom()).not.toThrow();
+    expect(await log.append(batch(2))).toBe(1);
+  });
+
   it('continues after the newest mark a consumer holds, even when the log was emptied', async () => {
     const log = await open(folder(), { startAfter: 41 });
     expect(await log.append(batch(1))).toBe(42);
