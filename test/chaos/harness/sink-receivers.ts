@@ -57,6 +57,8 @@ export class WebhookReceiver {
 
   start(): Promise<void> {
     const server = (this.#server = http.createServer((req, res) => {
+      // The webhook sink checks that the receiver answers (HEAD) before it sends: any answer will do.
+      if (req.method !== 'POST') return void res.writeHead(405, { allow: 'POST' }).end();
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
