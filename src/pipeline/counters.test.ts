@@ -14,7 +14,7 @@ describe('PipelineCounters', () => {
     c.addRejected('bad_timestamp', 2);
     c.addOffered('historian', 9);
     c.addDelivered('historian', 6);
-    c.addDropped('historian', 'queue_full', 2);
+    c.addDropped('historian', 'buffer_full', 2);
     c.addDropped('historian', 'consumer_error', 1);
     const snap = c.snapshot();
     expect(JSON.parse(JSON.stringify(snap))).toEqual({
@@ -24,7 +24,7 @@ describe('PipelineCounters', () => {
       rejected: { total: 3, byReason: { unknown_tag: 1, bad_timestamp: 2 } },
       consumers: {
         uns: { offered: 0, delivered: 0, dropped: { total: 0, byReason: {} } },
-        historian: { offered: 9, delivered: 6, dropped: { total: 3, byReason: { queue_full: 2, consumer_error: 1 } } },
+        historian: { offered: 9, delivered: 6, dropped: { total: 3, byReason: { buffer_full: 2, consumer_error: 1 } } },
       },
     });
     // A snapshot is a copy: later counts do not change it.

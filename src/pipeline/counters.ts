@@ -6,7 +6,7 @@
  *   received = passed + filtered + rejected
  *   per consumer: offered = delivered + dropped (+ what is still queued, while running)
  */
-import type { DropReason } from './queue.js';
+import type { DropReason } from './retry.js';
 
 export interface ConsumerCounts {
   /** Samples handed to the consumer's queue (after its `accepts` filter). */

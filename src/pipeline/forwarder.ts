@@ -9,7 +9,7 @@
  * a backlog starts draining as soon as the destination is reachable, not when a long backoff ends.
  */
 import type { Sample } from '../core/sample.js';
-import { backoffDelay, defaultDelay, defaultIsRetryable, retryAfterMs, type BackoffOptions, type HandlerErrorInfo } from './queue.js';
+import { backoffDelay, defaultDelay, defaultIsRetryable, retryAfterMs, type BackoffOptions, type HandlerErrorInfo } from './retry.js';
 
 /** The durable buffer the forwarder uses (src/state/spool.ts on SQLite). */
 export interface SpoolStore {

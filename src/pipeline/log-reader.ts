@@ -5,7 +5,7 @@
  * every consumer holds. A consumer that falls behind reads from disk; nothing waits in memory.
  */
 import type { Sample } from '../core/sample.js';
-import { backoffDelay, defaultDelay, defaultIsRetryable, retryAfterMs, type BackoffOptions, type HandlerErrorInfo } from './queue.js';
+import { backoffDelay, defaultDelay, defaultIsRetryable, retryAfterMs, type BackoffOptions, type HandlerErrorInfo } from './retry.js';
 
 /** The ingest write-ahead log as the pipeline uses it (src/state/ingest-log on disk). */
 export interface IngestLogLike {

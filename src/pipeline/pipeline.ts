@@ -14,7 +14,7 @@ import { PipelineCounters } from './counters.js';
 import { LogReader, type IngestLogLike, type PipelineConsumer, type ReaderEvents, type ReaderStats } from './log-reader.js';
 import { LogThrottle } from './log-throttle.js';
 import { dynamicRule, normalize, type Rejection, type RejectReason, type TagRule } from './normalize.js';
-import type { BackoffOptions, DropReason, HandlerErrorInfo } from './queue.js';
+import type { BackoffOptions, DropReason, HandlerErrorInfo } from './retry.js';
 
 export type { IngestLogLike, PipelineConsumer, ReaderStats } from './log-reader.js';
 
