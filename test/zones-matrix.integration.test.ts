@@ -43,6 +43,8 @@ ${['a', 'b'].map((z, i) => `  - id: plc-${z}
       - { id: state, signal: { kind: step, levels: [1], holdSeconds: 3600 } }
       - { id: good, signal: { kind: counter, ratePerSecond: 5 } }
       - { id: reject, signal: { kind: counter, ratePerSecond: 0.1 } }`).join('\n')}
+sinks:
+${['a', 'b'].map((z) => `  - { id: hook-${z}, kind: webhook, zone: zone-${z}, config: { url: "http://127.0.0.1:1/hook", secret: "a-secret-of-the-hook-${z}" } }`).join('\n')}
 templates:
   - id: Filler
     attributes:
@@ -110,11 +112,13 @@ interface Unzoned { kind: 'unzoned'; why: string; req: Req; anonymous: number }
 const line = (z: Zone) => `line-${z}`;
 const path = (z: Zone) => `${z === 'a' ? A_LINE : B_LINE}/filler`;
 const source = (z: Zone) => `plc-${z}`;
+const sink = (z: Zone) => `hook-${z}`;
 
 // Columns: [zone A, zone B]. 404: outside the caller's zones, answered as if it did not exist.
 const READ = { anonymous: [401, 401], viewerA: [200, 404], operatorA: [200, 404], engineer: [200, 200], admin: [200, 200] } as const;
 const CHANGE = { anonymous: [401, 401], viewerA: [403, 403], operatorA: [200, 404], engineer: [200, 200], admin: [200, 200] } as const;
 const LIST = { anonymous: [401, 401], viewerA: ['listed', 'unlisted'], operatorA: ['listed', 'unlisted'], engineer: ['listed', 'listed'], admin: ['listed', 'listed'] } as const;
+const RECONNECT = { anonymous: [401, 401], viewerA: [403, 403], operatorA: [202, 404], engineer: [202, 202], admin: [202, 202] } as const;
 const SITE_READ = { anonymous: [401, 401], viewerA: [403, 403], operatorA: [403, 403], engineer: [200, 200], admin: [200, 200] } as const;
 const unzoned = (why: string, req: Req, anonymous = 401): Unzoned => ({ kind: 'unzoned', why, req, anonymous });
 
@@ -133,6 +137,8 @@ const TABLE: Record<string, Zoned | Unzoned> = {
   'GET /api/v1/users/{id}': unzoned('admin only (site-wide)', { path: '/api/v1/users/x' }),
   'PATCH /api/v1/users/{id}': unzoned('admin only (site-wide)', { path: '/api/v1/users/x', body: {} }),
   'DELETE /api/v1/users/{id}': unzoned('admin only (site-wide)', { path: '/api/v1/users/x' }),
+  'POST /api/v1/users/{id}/lock': unzoned('admin only (site-wide)', { path: '/api/v1/users/x/lock', body: {} }),
+  'POST /api/v1/users/{id}/unlock': unzoned('admin only (site-wide)', { path: '/api/v1/users/x/unlock', body: {} }),
   'GET /api/v1/sessions': unzoned("the caller's own sessions", { path: '/api/v1/sessions' }),
   'DELETE /api/v1/sessions/{id}': unzoned("the caller's own session", { path: '/api/v1/sessions/x' }),
   'GET /api/v1/tokens': unzoned("the caller's own tokens", { path: '/api/v1/tokens' }),
@@ -157,6 +163,11 @@ const TABLE: Record<string, Zoned | Unzoned> = {
   'GET /api/v1/sources/{id}': { kind: 'zoned', req: (z) => ({ path: `/api/v1/sources/${source(z)}` }), expect: READ },
   'GET /api/v1/sources/{id}/device': { kind: 'zoned', req: (z) => ({ path: `/api/v1/sources/${source(z)}/device` }), expect: READ },
   // A simulator has no address space to browse: 400 where the zone lets the caller ask at all.
+  // Reconnect needs write in the connection's zone: a viewer has none anywhere (403 at the route).
+  'POST /api/v1/sources/{id}/reconnect': { kind: 'zoned', req: (z) => ({ path: `/api/v1/sources/${source(z)}/reconnect` }), expect: { ...RECONNECT } },
+  'GET /api/v1/sinks': { kind: 'zoned', req: () => ({ path: '/api/v1/sinks' }), expect: LIST, listed: (b, z) => b.sinks.some((x: { id: string }) => x.id === sink(z)) },
+  'GET /api/v1/sinks/{id}': { kind: 'zoned', req: (z) => ({ path: `/api/v1/sinks/${sink(z)}` }), expect: READ },
+  'POST /api/v1/sinks/{id}/reconnect': { kind: 'zoned', req: (z) => ({ path: `/api/v1/sinks/${sink(z)}/reconnect` }), expect: { ...RECONNECT } },
   'GET /api/v1/sources/{id}/browse': { kind: 'zoned', req: (z) => ({ path: `/api/v1/sources/${source(z)}/browse` }), expect: { ...READ, viewerA: [400, 404], operatorA: [400, 404], engineer: [400, 400], admin: [400, 400] } },
 
   // the namespace and its values: a path's zone is its source's (the value routes answer 403)
