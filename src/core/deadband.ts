@@ -79,6 +79,9 @@ function movedEnough(value: Value, reference: Value, spec: DeadbandSpec): boolea
 }
 
 /** Deadband state of many paths: one reference record per path. */
+/** The references a filter() moved, as they were before, for restore(). */
+export type DeadbandUndo = Array<[string, Reference | undefined]>;
+
 export class DeadbandFilter {
   readonly #refs = new Map<string, Reference>();
 
@@ -86,11 +89,12 @@ export class DeadbandFilter {
    * Decide for one sample and, when it passes in order, make it the path's new reference.
    * Without a spec every sample passes and nothing is remembered.
    */
-  decide(sample: Sample, spec: DeadbandSpec | undefined): DeadbandDecision {
+  decide(sample: Sample, spec: DeadbandSpec | undefined, undo?: DeadbandUndo): DeadbandDecision {
     if (!spec) return 'changed';
     const ref = this.#refs.get(sample.path);
     const decision = judge(sample, ref, spec);
     if (decision === 'filtered' || decision === 'out_of_order') return decision;
+    undo?.push([sample.path, ref ? { ...ref } : undefined]);
     if (ref) {
       ref.value = sample.value;
       ref.ts = sample.ts;
@@ -102,14 +106,23 @@ export class DeadbandFilter {
   }
 
   /** Split a batch into the samples to store and those the deadband suppressed, keeping order. */
-  filter(batch: readonly Sample[], specOf: (path: string) => DeadbandSpec | undefined): { passed: Sample[]; filtered: Sample[] } {
+  filter(batch: readonly Sample[], specOf: (path: string) => DeadbandSpec | undefined, undo?: DeadbandUndo): { passed: Sample[]; filtered: Sample[] } {
     const passed: Sample[] = [];
     const filtered: Sample[] = [];
     for (const sample of batch) {
-      if (passes(this.decide(sample, specOf(sample.path)))) passed.push(sample);
+      if (passes(this.decide(sample, specOf(sample.path), undo))) passed.push(sample);
       else filtered.push(sample);
     }
     return { passed, filtered };
+  }
+
+  /** Put back the references a filter() moved (its batch was not accepted after all), newest first. */
+  restore(undo: DeadbandUndo): void {
+    for (let i = undo.length - 1; i >= 0; i--) {
+      const [path, ref] = undo[i]!;
+      if (ref) this.#refs.set(path, ref);
+      else this.#refs.delete(path);
+    }
   }
 
   /** Forget the reference of every path the predicate selects (a source removed or reconfigured). */

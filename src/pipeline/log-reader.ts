@@ -99,7 +99,7 @@ export class LogReader {
   start(): void {
     if (this.#loop) return;
     this.#abort = new AbortController();
-    this.#loop = this.#run(this.#abort.signal);
+    this.#loop = this.#run(this.#abort.signal).catch((e: unknown) => this.#ev.onError(this.name, e, 0, { attempt: 0, retrying: false }));
   }
 
   /**
@@ -116,8 +116,19 @@ export class LogReader {
 
   async #run(signal: AbortSignal): Promise<void> {
     const accepts = this.#c.accepts;
+    let readFailures = 0;
     while (!signal.aborted) {
-      const records = await this.#log.read(this.#cursor, this.#c.maxBatch ?? DEFAULT_MAX_BATCH);
+      let records: Awaited<ReturnType<IngestLogLike['read']>>;
+      try {
+        records = await this.#log.read(this.#cursor, this.#c.maxBatch ?? DEFAULT_MAX_BATCH);
+        readFailures = 0;
+      } catch (error) {
+        // The spool could not be read now (too many open files, an I/O error): it stays; try again.
+        const delayMs = backoffDelay(++readFailures, this.#retry.backoff);
+        this.#ev.onError(this.name, error, 0, { attempt: readFailures, retrying: true, delayMs });
+        await this.#retry.delay(delayMs, signal);
+        continue;
+      }
       if (records.length === 0) {
         await this.#log.waitFor(Math.max(this.#cursor, this.#log.released), signal);
         continue;

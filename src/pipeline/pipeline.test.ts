@@ -226,8 +226,10 @@ describe('Pipeline', () => {
     }
     expect(refused).toMatchObject({ code: 'CW_PIPELINE_OVERLOADED', status: 503, retryAfterSeconds: 2 });
     expect(pipeline.counters.snapshot().rejected.byReason).toEqual({ spool_full: 1 });
-    // A deadband tag refused now is not filtered when it is sent again later.
-    await expect(pipeline.ingest('plc', [s('speed', 500, T0 + 500)])).rejects.toMatchObject({ code: 'CW_PIPELINE_OVERLOADED' });
+    await expect(pipeline.ingest('plc', [s('state', 'Y'.padEnd(400, '.'), T0 + 499)])).rejects.toMatchObject({ code: 'CW_PIPELINE_OVERLOADED' });
+    // A deadband tag in a batch refused now is not filtered when it is sent again later.
+    const big = [s('speed', 500, T0 + 500), ...Array.from({ length: 30 }, (_, k) => s('state', `X${k}`.padEnd(200, '.'), T0 + 501 + k))];
+    await expect(pipeline.ingest('plc', big)).rejects.toMatchObject({ code: 'CW_PIPELINE_OVERLOADED' });
     while (h.got.flat().length < i) {
       h.releaseAll();
       await settle();

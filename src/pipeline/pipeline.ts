@@ -6,7 +6,7 @@
  * the log is full, ingest() refuses new batches (CW_PIPELINE_OVERLOADED) instead.
  */
 import type { Logger } from 'pino';
-import { DeadbandFilter } from '../core/deadband.js';
+import { DeadbandFilter, type DeadbandUndo } from '../core/deadband.js';
 import { CausewayError } from '../core/errors.js';
 import { isUnder } from '../core/path.js';
 import type { Sample } from '../core/sample.js';
@@ -118,9 +118,10 @@ export class Pipeline {
     const fallback = this.#dynamic.has(sourceId) ? (path: string) => dynamicRule(sourceId, path) : undefined;
     const normalized = normalize(batch, rules, { now, ...(fallback ? { fallback } : {}), ...(this.#o.maxFutureMs !== undefined ? { maxFutureMs: this.#o.maxFutureMs } : {}) });
     for (const r of normalized.rejected) this.#reject(r, now);
+    const undo: DeadbandUndo = [];
     const { passed, filtered } = this.#deadband.filter(normalized.passed, function specOf(path) {
       return rules.get(path)?.deadband;
-    });
+    }, undo);
     this.counters.addFiltered(filtered.length);
     const mapped = this.#map(passed, now);
     const result: IngestResult = { received: batch.length, passed: 0, filtered: filtered.length, rejected: normalized.rejected.length };
@@ -132,6 +133,8 @@ export class Pipeline {
       try {
         result.seq = await this.#o.log.append(mapped);
       } catch (e) {
+        // Not accepted: the same values sent again must pass the deadband as they would have now.
+        this.#deadband.restore(undo);
         this.#refused(passed.length, e);
         throw e;
       }

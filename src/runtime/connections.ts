@@ -1,7 +1,7 @@
 /** Builds the supervised source and sink connections from the config and the kind registries. */
 import type { Logger } from 'pino';
 import type { HubConfig, SinkConfig, SourceConfig } from '../config/schema.js';
-import { CausewayError } from '../core/errors.js';
+import { CausewayError, detailOf } from '../core/errors.js';
 import { isUnder } from '../core/path.js';
 import type { Sample } from '../core/sample.js';
 import { durationMs } from '../core/time.js';
@@ -146,8 +146,13 @@ export function buildConnections(config: HubConfig, deps: ConnectionDeps): Conne
           handle: async (batch: readonly Sample[], mark: number) => {
             const pass = gate ? gate.filter(batch) : batch;
             if (pass.length === 0) return;
-            if (forwarder) forwarder.enqueue(pass, mark);
-            else await sup.send(pass);
+            if (!forwarder) return sup.send(pass);
+            try {
+              forwarder.enqueue(pass, mark);
+            } catch (e) {
+              // The buffer could not be written now (disk full, locked): the spool keeps the batch and the reader retries.
+              throw new CausewayError('CW_PIPELINE_SPOOL_FAILED', { dir: `the buffer of sink ${cfg.id}`, reason: detailOf(e) ?? String(e) }, { cause: e });
+            }
           },
         };
       });

@@ -173,6 +173,8 @@ export class Hub {
       // Numbering continues after the newest batch any consumer holds, even when the log was emptied.
       const marks = [historian.durableMark?.() ?? 0, ...(config.sinks ?? []).map((s) => spool?.markOf(`sink:${s.id}`) ?? 0)];
       const log = await openIngestSpool(config, dir, Math.max(...marks));
+      const cut = log.stats().recoveredCutBytes;
+      if (cut > 0) opts.logger.error({ dir: log.dir, bytes: cut }, `The ingest spool had ${cut} bytes it could not read (a write torn by a crash, or damage); they are kept as *.cut-* files in ${log.dir}, and everything before them is replayed.`);
       return new Hub({ ...opts, config }, historian, security, tls, { spool, log });
     } catch (e) {
       spool?.close();

@@ -179,7 +179,9 @@ export abstract class Supervisor {
     const attempt = retryable ? this.#status.attempts : Number.MAX_SAFE_INTEGER;
     // A refusal that will not change by itself (e.g. bad credentials) waits in full.
     const sinceBreak = retryable && this.#brokeAt !== undefined ? at - this.#brokeAt : undefined;
-    const delay = retryDelay(Math.min(attempt, 64), sinceBreak, this.#opts.policy ?? DEFAULT_BACKOFF, this.#opts.random);
+    // An error that says when to come back (the ingest spool full: Retry-After) is not retried sooner.
+    const asked = (e as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+    const delay = Math.max(retryDelay(Math.min(attempt, 64), sinceBreak, this.#opts.policy ?? DEFAULT_BACKOFF, this.#opts.random), typeof asked === 'number' && asked > 0 ? asked * 1000 : 0);
     this.#setState('backoff');
     this.#status.nextRetryAt = at + delay;
     const err = this.#status.lastError;

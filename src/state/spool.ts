@@ -39,8 +39,9 @@ export class SqliteSpool {
 
   /** Open (creating) the buffer file; `:memory:` for tests. */
   static open(file: string): SqliteSpool {
-    // synchronous = NORMAL in WAL mode: a committed batch survives a crash of the hub; only a power loss may take the last ones.
-    return new SqliteSpool(file, openStateDatabase(file, { pragmas: ['journal_mode = WAL', 'synchronous = NORMAL', 'busy_timeout = 5000'], migrations: MIGRATIONS }));
+    // synchronous = FULL: a batch is in the buffer once the ingest spool lets it go, so it must survive
+    // a power loss too. A short busy timeout: the caller retries, the event loop must not wait long.
+    return new SqliteSpool(file, openStateDatabase(file, { pragmas: ['journal_mode = WAL', 'synchronous = FULL', 'busy_timeout = 100'], migrations: MIGRATIONS }));
   }
 
   /** Append a batch (and record the ingest-log `mark` it came with) in one transaction. */

@@ -312,7 +312,11 @@ export class BufferedHistorian implements Historian {
   }
 
   #startFlush(): Promise<void> {
-    if (this.#buffer.pendingCount === 0 && this.#tags.unsavedCount === 0) return Promise.resolve();
+    if (this.#buffer.pendingCount === 0 && this.#tags.unsavedCount === 0) {
+      // Only marks of batches with nothing to store are left: nothing is in flight, so they hold.
+      if (this.#buffer.size === 0 && this.#emptyMark > this.#durableMark) this.#durableMark = this.#emptyMark;
+      return Promise.resolve();
+    }
     const p = this.#flushOnce().finally(() => {
       this.#flushing = undefined;
       this.#flushIfBatchFull();
@@ -332,14 +336,20 @@ export class BufferedHistorian implements Historian {
     try {
       await this.#store!.writeFlush(rows, tags, seq, this.#now(), mark > 0 ? mark : undefined);
     } catch (e) {
+      // A COMMIT whose answer was lost may have happened: then writing the rows again would double them.
+      if ((await this.#store!.loadFlushSeq().catch(() => undefined)) === seq) return this.#flushed(rows.length, mark);
       this.#buffer.restore();
       this.#tags.restoreUnsaved(tags);
       const reason = this.#stats.noteFailure(e, this.#log, this.#buffer.size);
       throw new CausewayError('CW_HISTORIAN_WRITE_FAILED', { reason }, { cause: e });
     }
+    this.#flushed(rows.length, mark);
+  }
+
+  #flushed(rows: number, mark: number): void {
     this.#buffer.commit();
     if (mark > this.#durableMark) this.#durableMark = mark;
-    this.#stats.noteSuccess(rows.length, this.#now(), this.#log);
+    this.#stats.noteSuccess(rows, this.#now(), this.#log);
     this.afterFlush();
   }
 

@@ -56,3 +56,30 @@ describe('batcher', () => {
     expect(b.stats()).toMatchObject({ batches: 2, samples: 4, pending: 0 });
   });
 });
+
+describe('batcher acknowledgements', () => {
+  it('acknowledges a message once its batch is accepted, and none after a refusal on the same link', async () => {
+    const acked: number[] = [];
+    const refused: unknown[] = [];
+    const b = new Batcher(2, () => undefined, 200_000, (e) => refused.push(e));
+    const outcomes = [Promise.resolve(), Promise.reject(new Error('spool full')), Promise.resolve()];
+    b.attach(() => outcomes.shift()!);
+    b.push([s(1), s(2)], () => acked.push(1)); // batch 1: accepted
+    b.push([s(3)], () => acked.push(2)); // batch 2 (with message 3's first sample): refused
+    b.push([s(4), s(5)], () => acked.push(3)); // message 3 ends in batch 3: accepted, yet not acknowledged
+    b.flush();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(acked).toEqual([1]);
+    expect(refused).toHaveLength(1);
+  });
+
+  it('never acknowledges a message whose samples were dropped while nobody was attached', async () => {
+    const acked: number[] = [];
+    const b = new Batcher(100, () => undefined, 4);
+    for (let m = 1; m <= 4; m++) b.push([s(m * 10), s(m * 10 + 1)], () => acked.push(m));
+    b.attach(() => Promise.resolve());
+    b.flush();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(acked).toEqual([3, 4]);
+  });
+});

@@ -20,6 +20,8 @@ export class Batcher {
   #chain: Promise<void> = Promise.resolve();
   #onBatch: ((batch: Sample[]) => Promise<void> | void) | undefined;
   readonly #onRefused: (e: unknown) => void;
+  /** A batch was refused on this link: no acknowledgement goes out any more (a later one may hold the rest of a refused message). */
+  #refusedOnce = false;
   #scheduled: NodeJS.Immediate | undefined;
   #batches = 0;
   #samples = 0;
@@ -37,6 +39,7 @@ export class Batcher {
   /** Deliver to `onBatch` from now on, starting with what is waiting. */
   attach(onBatch: (batch: Sample[]) => Promise<void> | void): void {
     this.#onBatch = onBatch;
+    this.#refusedOnce = false;
     if (this.#pending.length > 0) this.#schedule();
   }
 
@@ -52,6 +55,8 @@ export class Batcher {
       // Only while nobody is attached (never for acknowledged messages: the broker holds those).
       const excess = this.#pending.length - this.#maxPending;
       this.#pending.splice(0, excess);
+      // A message that lost samples here is never acknowledged: the broker keeps it and sends it again.
+      this.#acks = this.#acks.filter((a) => a.at > excess);
       for (const a of this.#acks) a.at -= excess;
       this.#dropped += excess;
     }
@@ -97,9 +102,13 @@ export class Batcher {
     const accepted = Promise.resolve(Array.isArray(taken) ? undefined : taken);
     this.#chain = this.#chain.then(() => accepted).then(
       () => {
+        if (this.#refusedOnce) return;
         for (const ack of acks) ack();
       },
-      (e: unknown) => this.#onRefused(e),
+      (e: unknown) => {
+        this.#refusedOnce = true;
+        this.#onRefused(e);
+      },
     );
   }
 

@@ -56,7 +56,9 @@ export class MqttSource implements Source {
     if (problems.length > 0) throw invalid(problems.join('; '));
     this.#ctx = ctx;
     this.#routes = routes;
-    this.#filters = brokerFilters(routes.map((r) => ({ filter: r.filter, qos: r.qos })));
+    // At most QoS 1: MQTT.js completes a QoS 2 handshake (PUBREC) before the hub has the message
+    // on disk, so QoS 2 would acknowledge earlier than QoS 1 does here.
+    this.#filters = brokerFilters(routes.map((r) => ({ filter: r.filter, qos: r.qos === 2 ? 1 : r.qos })));
     this.#maxPayloadBytes = config.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
     this.#link = {
       sourceId: ctx.id,

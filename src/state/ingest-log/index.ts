@@ -117,6 +117,9 @@ export class IngestLog {
     } catch (e) {
       throw fail(detailOf(e) ?? 'unknown error', e);
     }
+    // An empty segment may have been replaced by one that continues the numbering.
+    const firstHeld = log.#segments.find((s) => s.offsets.length > 0);
+    log.#released = firstHeld ? firstHeld.first - 1 : log.#next - 1;
     return log;
   }
 
@@ -139,7 +142,7 @@ export class IngestLog {
     if (this.#closed) return Promise.reject(new CausewayError('CW_PIPELINE_SPOOL_FAILED', { dir: this.dir, reason: 'the spool is closed (the hub is stopping)' }, { retryAfterSeconds: RETRY_AFTER_SECONDS }));
     const body = encodeBody(samples);
     const size = HEADER_BYTES + body.length;
-    if (this.#bytes + this.#queuedBytes + size > this.#o.maxBytes) {
+    if (this.#liveBytes() + this.#queuedBytes + size > this.#o.maxBytes) {
       this.#refused += samples.length;
       try {
         this.#refuse(size <= this.#o.maxBytes);
@@ -156,14 +159,13 @@ export class IngestLog {
 
   /** Throws CW_PIPELINE_OVERLOADED while the log is full (before a batch is worked on at all). */
   checkRoom(): void {
-    // Stays full until a release makes room: a batch refused now must not pass the deadband later.
-    if (this.#full || this.#bytes + this.#queuedBytes >= this.#o.maxBytes) this.#refuse();
+    if (this.#liveBytes() + this.#queuedBytes >= this.#o.maxBytes) this.#refuse();
   }
 
   /** Refuse for room; `full` marks the log full (not for a batch larger than the whole bound, which never fits). */
   #refuse(full = true): never {
     if (full) this.#full = true;
-    throw new CausewayError('CW_PIPELINE_OVERLOADED', { held: mib(this.#bytes + this.#queuedBytes), limit: mib(this.#o.maxBytes) }, { retryAfterSeconds: RETRY_AFTER_SECONDS });
+    throw new CausewayError('CW_PIPELINE_OVERLOADED', { held: mib(this.#liveBytes() + this.#queuedBytes), limit: mib(this.#o.maxBytes) }, { retryAfterSeconds: RETRY_AFTER_SECONDS });
   }
 
   /** Records after `after`, up to about `maxSamples` (at least one record); [] when none is there yet. */
@@ -172,7 +174,7 @@ export class IngestLog {
     if (from > this.head) return [];
     const fromTail = this.#tail.read(from, maxSamples);
     if (fromTail) return fromTail;
-    const seg = this.#segments.find((s) => lastSeqOf(s) >= from);
+    const seg = this.#segments.find((s) => s.offsets.length > 0 && lastSeqOf(s) >= from);
     if (!seg) return [];
     const start = Math.max(from, seg.first);
     let to = start;
@@ -214,7 +216,7 @@ export class IngestLog {
     this.#refreshDiskFree();
     const oldest = this.#released + 1 <= this.head ? this.#atOf(this.#released + 1) : undefined;
     return {
-      records: this.head - this.#released, samples: this.#held, bytes: this.#bytes, maxBytes: this.#o.maxBytes,
+      records: this.#segments.reduce((n, s) => n + Math.max(0, lastSeqOf(s) - Math.max(s.first - 1, this.#released)), 0), samples: this.#held, bytes: this.#bytes, maxBytes: this.#o.maxBytes,
       ...(oldest !== undefined ? { oldestAt: oldest } : {}), ...(this.#diskFree.bytes !== undefined ? { diskFreeBytes: this.#diskFree.bytes } : {}),
       full: this.#full, refused: this.#refused, recoveredCutBytes: this.#cut,
     };
@@ -270,20 +272,39 @@ export class IngestLog {
       this.#tail.push(seq, p.samples);
       p.resolve(seq);
     }
+    this.#full = false;
     for (const w of this.#waiters.splice(0)) w();
+  }
+
+  /** Bytes of records not released yet: what counts against the bound (released ones wait for their segment to go). */
+  #liveBytes(): number {
+    let n = 0;
+    for (const s of this.#segments) {
+      if (lastSeqOf(s) <= this.#released) continue;
+      n += s.first > this.#released ? s.bytes : s.bytes - s.offsets[this.#released + 1 - s.first]!;
+    }
+    return n;
   }
 
   /** The segment to write to: a new one once the active one is large, or released entirely. */
   async #activeForWrite(): Promise<Segment> {
     const active = this.#segments.at(-1)!;
     const released = active.bytes > 0 && lastSeqOf(active) <= this.#released;
-    if (active.bytes < this.#o.segmentBytes && !(released && active.bytes >= this.#o.segmentBytes / 8)) return active;
-    await this.#fh?.close();
-    this.#fh = undefined;
-    this.#segments.push(emptySegment(this.dir, this.#next));
-    await this.#openActive();
+    if (this.#fh && active.bytes < this.#o.segmentBytes && !(released && active.bytes >= this.#o.segmentBytes / 8)) return active;
+    if (!this.#fh && active.bytes === 0) {
+      // An earlier open of this (empty) segment failed: try it again.
+      this.#fh = await open(active.file, 'w');
+      return active;
+    }
+    // Open the next segment first: if that fails, the current one stays active and writable.
+    const next = emptySegment(this.dir, this.#next);
+    const fh = await open(next.file, 'w');
+    await this.#fh?.close().catch(() => undefined);
+    this.#fh = fh;
+    this.#segments.push(next);
+    await syncDir(this.dir).catch(() => undefined);
     this.#dropReleasedHead();
-    return this.#segments.at(-1)!;
+    return next;
   }
 
   /** Delete sealed segments whose every record is released. */

@@ -1,10 +1,11 @@
 /**
  * Segment files of the ingest log: `<first seq, 16 digits>.log`, records back to back. A segment
- * is scanned once at start-up (every record's CRC checked, a torn tail cut off) and indexed in
+ * is scanned once at start-up (every record's CRC checked; from the first bad record on, the rest
+ * is moved to `<segment>.cut-<offset>` — a torn tail after a crash, or damage) and indexed in
  * memory (offset, time and running sample count per record); afterwards reads go straight to
  * the bytes of the records asked for.
  */
-import { open, readdir, readFile, truncate } from 'node:fs/promises';
+import { open, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Sample } from '../../core/sample.js';
 import { decodeBody, readHead } from './record.js';
@@ -80,7 +81,10 @@ export async function scanSegments(dir: string): Promise<{ segments: Segment[]; 
       offset += head.size;
     }
     if (offset < buf.length) {
+      // Kept beside the segment for a person to look at: a crash leaves a torn tail here, anything
+      // larger is damage, and the hub says so at start.
       cutBytes += buf.length - offset;
+      await writeFile(`${seg.file}.cut-${offset}`, buf.subarray(offset));
       await truncate(seg.file, offset);
     }
     segments.push(seg);
