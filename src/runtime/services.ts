@@ -3,13 +3,14 @@ import type { Registry } from 'prom-client';
 import type { HubConfig } from '../config/schema.js';
 import type { HubServices } from '../api/services.js';
 import type { Historian } from '../historian/types.js';
-import type { AttributeNode, Namespace } from '../namespace/index.js';
+import type { Namespace } from '../namespace/index.js';
 import { exportLimitsFrom, planExport } from '../historian/export/index.js';
 import type { ExportLimits } from '../historian/export/index.js';
 import { queryAggregates } from '../historian/query/aggregate.js';
 import { valuesAt } from '../historian/query/interpolate.js';
 import { queryRawPage } from '../historian/query/raw.js';
 import { queryTrend } from '../historian/query/trend.js';
+import type { CounterRule } from '../historian/query/counter.js';
 import type { Interpolation } from '../historian/query/types.js';
 import { registries, type Connections } from './connections.js';
 import { hubPki } from './pki.js';
@@ -39,18 +40,14 @@ export interface ServiceParts {
   exportLimits?: ExportLimits;
 }
 
-/** Numbers run linearly between samples; booleans, strings and state codes hold until the next sample. */
+/** Each path's interpolation, as the namespace declares it (numbers linear, the rest step, unless configured). */
 function interpolationOf(ns: Namespace): (path: string) => Interpolation {
-  return (path) => {
-    const a = ns.attribute(path) as (AttributeNode & { interpolation?: Interpolation }) | undefined;
-    if (a?.interpolation) return a.interpolation;
-    return a && (a.type !== 'number' || a.states) ? 'step' : 'linear';
-  };
+  return (path) => ns.attribute(path)?.interpolation ?? 'linear';
 }
 
-/** Where an attribute's counter wraps to 0, when its template says so. */
-function rolloverOf(ns: Namespace): (path: string) => number | undefined {
-  return (path) => (ns.attribute(path) as { rolloverAt?: number } | undefined)?.rolloverAt;
+/** Each counter's declared range and drop rule. */
+function counterOf(ns: Namespace): (path: string) => CounterRule | undefined {
+  return (path) => ns.attribute(path)?.counter;
 }
 
 /** A connected source that can do `action`, or the catalogue error saying why not. */
@@ -100,10 +97,10 @@ export function createServices(p: ServiceParts): HubServices {
       quarantine: (sink) => p.namespace.quarantine.report(sink),
     },
     historyRaw: (req) => queryRawPage(p.historian, req),
-    historyAggregate: (req) => queryAggregates(p.historian, { ...req, interpolation: interpolationOf(p.namespace), rolloverAt: rolloverOf(p.namespace) }),
+    historyAggregate: (req) => queryAggregates(p.historian, { ...req, interpolation: interpolationOf(p.namespace), counter: counterOf(p.namespace) }),
     historyAt: (paths, time) => valuesAt(p.historian, paths, time, interpolationOf(p.namespace)),
     historyTrend: (req) => queryTrend(p.historian, req),
-    prepareExport: (req) => planExport(p.historian, { ...req, interpolation: interpolationOf(p.namespace), rolloverAt: rolloverOf(p.namespace) }, p.exportLimits ?? exportLimitsFrom(process.env)),
+    prepareExport: (req) => planExport(p.historian, { ...req, interpolation: interpolationOf(p.namespace), counter: counterOf(p.namespace) }, p.exportLimits ?? exportLimitsFrom(process.env)),
     sourceDetails: (id) => p.connections.sources.get(id)?.source.inspect?.(),
     async discover(id) {
       const source = connectedSource(p, id, 'identify its device', (s) => s.discover !== undefined);
