@@ -44,7 +44,7 @@ describe('history query parameters', () => {
     const r = await app.inject(`/api/v1${route}?path=${SPEED}&${query}`);
     expect(r.statusCode).toBe(422);
     expect(r.headers['content-type']).toContain('application/problem+json');
-    expect(r.json()).toMatchObject({ code: 'CW_API_UNKNOWN_PARAMETER', title: `GET /api/v1${route} has no parameter "${param}".`, hint: expect.stringContaining(hint) });
+    expect(r.json()).toMatchObject({ code: 'CW_API_UNKNOWN_PARAMETER', title: `The request GET /api/v1${route} has no parameter "${param}".`, hint: expect.stringContaining(hint) });
   });
 
   it.each([

@@ -20,7 +20,7 @@ export const SECURITY_ERRORS = {
   }),
   CW_API_UNKNOWN_PARAMETER: spec<{ param: string; route: string; allowed: string; suggestion?: string }>({
     status: 422, retryable: false,
-    message: (p) => `${p.route} has no parameter "${p.param}".`,
+    message: (p) => `The request ${p.route} has no parameter "${p.param}".`,
     hint: (p) => `${p.suggestion ? `Did you mean "${p.suggestion}"? ` : ''}Its parameters are: ${p.allowed}.`,
   }),
   CW_API_BAD_VALUE: spec<{ param: string; value: string; allowed: string }>({
