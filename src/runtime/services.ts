@@ -13,6 +13,7 @@ import { queryTrend } from '../historian/query/trend.js';
 import type { CounterRule } from '../historian/query/counter.js';
 import type { Interpolation } from '../historian/query/types.js';
 import { registries, type Connections } from './connections.js';
+import { ingestChecks } from './ingest-check.js';
 import { hubPki } from './pki.js';
 import { zoneMap, type ZoneMap } from './zone-map.js';
 import type { HubSecurity } from '../api/security-services.js';
@@ -63,6 +64,8 @@ function connectedSource(p: ServiceParts, id: string, action: string, can: (s: S
 /** Wire the API's view of the hub. */
 export function createServices(p: ServiceParts): HubServices {
   let zones: ZoneMap | undefined;
+  // The config does not change while the hub runs: each push source's checks are made once.
+  const ingestChecksOf = new Map<string, ReturnType<typeof ingestChecks>>();
   return {
     now: p.now,
     security: p.security,
@@ -115,7 +118,9 @@ export function createServices(p: ServiceParts): HubServices {
       if (!sup?.source.receive) throw new CausewayError('CW_INGEST_SOURCE_UNKNOWN', { source: sourceId });
       const state = sup.status().state;
       if (state !== 'connected') throw new CausewayError('CW_INGEST_NOT_READY', { source: sourceId, state });
-      return sup.source.receive(body, request);
+      let checks = ingestChecksOf.get(sourceId);
+      if (!checks) ingestChecksOf.set(sourceId, (checks = ingestChecks(p.config, p.namespace, sourceId, p.now)));
+      return sup.source.receive(body, { ...request, ...checks });
     },
     ingestBodyLimit: () => Math.max(DEFAULT_MAX_BODY_BYTES, ...[...p.connections.sources.values()].map((s) => s.source.maxBodyBytes?.() ?? 0)),
     async metrics() {
