@@ -1,11 +1,13 @@
 /** The namespace model built from a checked config: templates, asset instances, bindings and calculations. */
 import { parseCalc, resolveRef, type CalcProgram, type RefUse } from '../config/calc.js';
 import type { AlarmLimits, AssetConfig, AttributeConfig, AttributeType, SourceConfig, TagConfig, TemplateConfig } from '../config/schema.js';
+import { counterRange, type CounterRule } from '../core/counter.js';
 import type { ValueType } from '../core/sample.js';
-import { counterRange, type CounterRule } from '../historian/query/counter.js';
-import type { Interpolation } from '../historian/query/types.js';
 import { bindingCalc, feedOf, type Feed } from './feeds.js';
 import { resolveTemplateAttributes, resolveTemplateChildren, templateChain, type TemplateMap } from './templates.js';
+
+/** How a value runs between samples: a straight line, or held until the next sample. */
+export type Interpolation = NonNullable<AttributeConfig['interpolation']>;
 
 /** One attribute of one asset: its place in the namespace and its meaning. */
 export interface AttributeNode {

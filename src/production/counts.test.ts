@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counterIncrease } from '../historian/query/counter.js';
+import { counterIncrease } from '../core/counter.js';
 import { counterDeltas, goodAndTotal } from './counts.js';
 import type { Point } from './types.js';
 

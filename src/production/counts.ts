@@ -5,7 +5,7 @@
  * (`bucketIndex`), so intervals add up with nothing lost at their edges and equal `delta`.
  */
 import { numeric } from '../historian/query/accumulator.js';
-import { counterIncrease } from '../historian/query/counter.js';
+import { counterIncrease } from '../core/counter.js';
 import { bucketIndex } from '../historian/query/series.js';
 import type { CounterSeries, Point } from './types.js';
 

@@ -7,7 +7,7 @@
 import type { HubConfig } from '../config/schema.js';
 import { CausewayError } from '../core/errors.js';
 import type { Sample, Value } from '../core/sample.js';
-import type { CounterRule } from '../historian/query/counter.js';
+import type { CounterRule } from '../core/counter.js';
 import type { Historian } from '../historian/types.js';
 import { conduitGate, type WriteGate } from './dispatch.js';
 import { Production } from './index.js';

@@ -1,7 +1,7 @@
 /** The `production:` block of the config, resolved once for the running application (pure). */
 import type { ProductionConfig } from '../config/schema.js';
 import { durationMs } from '../core/time.js';
-import type { CounterRule } from '../historian/query/counter.js';
+import type { CounterRule } from '../core/counter.js';
 import type { DispatchTargets } from './dispatch.js';
 import type { FolderSettings } from './inputs/folder.js';
 import type { StagingSettings } from './inputs/staging.js';

@@ -1,5 +1,5 @@
 /** The vocabulary of production tracking: line states, losses, reasons and the timeline of a line. */
-import type { CounterRule } from '../historian/query/counter.js';
+import type { CounterRule } from '../core/counter.js';
 import type { Quality, Value } from '../core/sample.js';
 
 /** What a line is doing, from its machine state. */

@@ -10,7 +10,7 @@ import { queryAggregates } from '../historian/query/aggregate.js';
 import { valuesAt } from '../historian/query/interpolate.js';
 import { queryRawPage } from '../historian/query/raw.js';
 import { queryTrend } from '../historian/query/trend.js';
-import type { CounterRule } from '../historian/query/counter.js';
+import type { CounterRule } from '../core/counter.js';
 import type { Interpolation } from '../historian/query/types.js';
 import { registries, type Connections } from './connections.js';
 import { ingestChecks } from './ingest-check.js';

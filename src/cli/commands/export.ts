@@ -13,7 +13,7 @@ import { parseTime } from '../../core/time.js';
 import { EXPORT_FORMATS, planExport } from '../../historian/export/index.js';
 import type { ExportFormat, ExportProgress, ExportRequest, ExportSummary } from '../../historian/export/index.js';
 import { openForReading } from '../../historian/export/open.js';
-import type { CounterRule } from '../../historian/query/counter.js';
+import type { CounterRule } from '../../core/counter.js';
 import { AGGREGATES, FILLS } from '../../historian/query/types.js';
 import type { Aggregate, Fill, Interpolation } from '../../historian/query/types.js';
 import { buildModel } from '../../namespace/model.js';

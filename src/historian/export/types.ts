@@ -1,6 +1,6 @@
 /** The vocabulary of history exports: what to export, how far it got, what it wrote. */
 import type { Quality, Value } from '../../core/sample.js';
-import type { CounterRule } from '../query/counter.js';
+import type { CounterRule } from '../../core/counter.js';
 import type { Aggregate, Fill, Interpolation } from '../query/types.js';
 
 export const EXPORT_FORMATS = ['csv', 'parquet'] as const;

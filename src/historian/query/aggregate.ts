@@ -7,7 +7,7 @@
 import { CausewayError } from '../../core/errors.js';
 import type { Historian, RollupFieldSet, RollupRead, StoredSample } from '../types.js';
 import { BucketColumns } from './bucket-columns.js';
-import { rollupCounts, type CounterRule } from './counter.js';
+import { rollupCounts, type CounterRule } from '../../core/counter.js';
 import { applyFill } from './fill.js';
 import { bucketEdges, parseInterval } from './interval.js';
 import { scanRaw } from './raw.js';

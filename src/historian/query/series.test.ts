@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Quality, Value } from '../../core/sample.js';
 import type { StoredSample } from '../types.js';
 import { SeriesAggregator } from './series.js';
-import type { CounterRule } from './counter.js';
+import type { CounterRule } from '../../core/counter.js';
 import type { Aggregate, Interpolation } from './types.js';
 
 const MIN = 60_000;

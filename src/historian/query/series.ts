@@ -6,7 +6,7 @@
 import type { Value } from '../../core/sample.js';
 import type { RollupBucket, StoredSample } from '../types.js';
 import { numeric } from './accumulator.js';
-import { counterIncrease, rollupIncrease, type CounterRule } from './counter.js';
+import { counterIncrease, rollupIncrease, type CounterRule } from '../../core/counter.js';
 import { BucketColumns } from './bucket-columns.js';
 import type { Aggregate, BucketValue, Interpolation } from './types.js';
 

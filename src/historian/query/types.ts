@@ -1,6 +1,6 @@
 /** The vocabulary of history queries: aggregates, fill modes, interpolation, and their answers. */
 import type { Quality, Value } from '../../core/sample.js';
-import type { CounterRule } from './counter.js';
+import type { CounterRule } from '../../core/counter.js';
 
 export const AGGREGATES = ['avg', 'twa', 'min', 'max', 'count', 'first', 'last', 'sum', 'stddev', 'delta', 'integral'] as const;
 /** An aggregate per bucket; README.md in this folder defines each one exactly. */

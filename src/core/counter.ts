@@ -1,6 +1,6 @@
 /**
  * Counter arithmetic, the one rule every counter figure uses: history `delta` (raw and rollups,
- * both backends), exports, the CLI and production's good and total counts. A counter only grows;
+ * both backends), exports, the CLI, rate() in calculations and production's good and total counts. A counter only grows;
  * a drop is a rollover (it wrapped at its range) or a reset to 0, as the attribute declares.
  */
 
