@@ -27,6 +27,8 @@ const Query = Type.Object({
   cursor: Type.Optional(Type.String({ maxLength: 2048, description: 'Raw mode: the cursor of the previous page.' })),
 });
 
+const AtQuery = Type.Object({ path: Query.properties.path, time: Type.String({ description: 'ISO 8601, epoch ms, now, or relative.' }) });
+
 const RawSeries = Type.Object({ path: Type.String(), unit: Type.Optional(Type.String()), samples: Type.Array(Type.Object({ ts: Type.Number(), value: ValueSchema, quality: QualitySchema })) });
 const AggSeries = Type.Object({
   path: Type.String(), unit: Type.Optional(Type.String()), agg: Type.String(),
@@ -38,14 +40,13 @@ export const historyRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }>
   const withUnit = (path: string) => (unitOf(path) ? { path, unit: unitOf(path)! } : { path });
 
   const has = (p: string) => services.namespace.has(p);
-  const AtQuery = Type.Object({ path: Query.properties.path, time: Type.String({ description: 'ISO 8601, epoch ms, now, or relative.' }) });
 
   app.get('/history', {
     config: { permission: 'read', scope: pathsScope },
     preValidation: knownParams(Query),
     schema: {
       summary: 'History of one or more paths: raw samples (paged with a cursor), or with `agg` and `interval` one value per bucket.',
-      description: 'Aggregates: avg, twa (time-weighted, including the value in force at each bucket start), min, max, count, first, last, sum, stddev, delta (counters, rollover- and reset-safe), integral. Bad samples are left out of aggregates and counted per bucket. fill: none | previous | linear.',
+      description: 'Aggregates: avg, twa (time-weighted, including the value in force at each bucket start), min, max, count, first, last, sum, stddev, delta (counters, rollover- and reset-safe), integral. Bad samples are left out of aggregates and counted per bucket. fill: none | previous | linear. twa and integral follow each attribute\'s interpolation, delta its counter range and drop rule (config: interpolation, rolloverAt or bits, onDrop). Unknown parameters or values are refused (422) with the allowed ones; a path nothing is at answers 404.',
       tags: ['history'],
       querystring: Query,
       response: {
@@ -74,7 +75,7 @@ export const historyRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }>
     config: { permission: 'read', scope: pathsScope },
     preValidation: knownParams(AtQuery),
     schema: {
-      summary: 'Each path\'s value at an instant: the sample there, or interpolated (numbers linearly, booleans and states by step).',
+      summary: 'Each path\'s value at an instant: the sample there, or interpolated as the attribute says (default: numbers linearly, booleans, strings and states by step).',
       tags: ['history'],
       querystring: AtQuery,
       response: {
