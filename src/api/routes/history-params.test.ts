@@ -52,6 +52,8 @@ describe('history query parameters', () => {
     ['/history', 'agg=avg&interval=1h&fill=zero', 'fill', 'zero', 'none, previous, linear'],
     ['/export', 'agg=avg&interval=1h&fill=last', 'fill', 'last', 'none, previous, linear'],
     ['/export', 'format=xlsx', 'format', 'xlsx', 'csv, parquet'],
+    // Every one-of query value says what it may be, on any route (here OEE periods).
+    ['/oee', 'by=week', 'by', 'week', 'shift, day, order, range'],
   ])('%s refuses %s, listing the allowed values', async (route, query, param, value, allowed) => {
     const r = await app.inject(`/api/v1${route}?path=${SPEED}&${query}`);
     expect(r.statusCode).toBe(422);
