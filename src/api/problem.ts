@@ -30,6 +30,18 @@ export function problemOf(err: CausewayError, instance: string): Problem {
   };
 }
 
+/** The values a one-of-these field allows (TypeBox literal unions report one `const` per value), in order. */
+function allowedValues(errors: NonNullable<FastifyError['validation']>, at: string | undefined): string[] {
+  const out: string[] = [];
+  for (const e of errors) {
+    if (e.instancePath !== at) continue;
+    const p = e.params as { allowedValue?: unknown; allowedValues?: unknown[] };
+    if (e.keyword === 'const') out.push(String(p.allowedValue));
+    if (e.keyword === 'enum' && Array.isArray(p.allowedValues)) out.push(...p.allowedValues.map(String));
+  }
+  return out;
+}
+
 /** Turn anything thrown by a route into a catalogue error; internal details are logged, not sent. */
 export function toCausewayError(error: FastifyError | Error, request: FastifyRequest): CausewayError {
   if (error instanceof CausewayError) return error;
@@ -38,6 +50,11 @@ export function toCausewayError(error: FastifyError | Error, request: FastifyReq
     const where = fe.validationContext ?? 'request';
     const first = fe.validation[0];
     const field = first?.instancePath ? first.instancePath.replace(/^\//, '').replace(/\//g, '.') : (first?.params as { missingProperty?: string } | undefined)?.missingProperty;
+    const allowed = allowedValues(fe.validation, first?.instancePath);
+    if (where === 'querystring' && field && allowed.length > 0) {
+      const value = (request.query as Record<string, unknown> | undefined)?.[field];
+      return new CausewayError('CW_API_BAD_VALUE', { param: field, value: Array.isArray(value) ? value.join(',') : String(value), allowed: allowed.join(', ') });
+    }
     const problem = `${where}${field ? ` parameter "${field}"` : ''} ${first?.message ?? fe.message}`;
     return new CausewayError('CW_API_BAD_REQUEST', { problem });
   }

@@ -107,13 +107,13 @@ export interface HubServices {
   /** Raw samples, one page at a time (pass back the cursor of the previous page). */
   historyRaw(req: RawPageRequest): Promise<RawPage>;
   /** Aggregates per bucket; the hub knows each path's interpolation and counter rollover. */
-  historyAggregate(req: Omit<AggregateRequest, 'interpolation' | 'rolloverAt'>): Promise<AggregateSeries[]>;
+  historyAggregate(req: Omit<AggregateRequest, 'interpolation' | 'counter'>): Promise<AggregateSeries[]>;
   /** Each path's value at an instant, interpolated as its attribute says. */
   historyAt(paths: readonly string[], time: number): Promise<ValueAt[]>;
   /** History reduced for a chart: at most 4 points per pixel column and path (M4). */
   historyTrend(req: TrendRequest): Promise<TrendAnswer>;
   /** Check and count a history export within the hub's export limits (throws catalogue errors); run() streams it. */
-  prepareExport(req: Omit<ExportRequest, 'interpolation' | 'rolloverAt'>): Promise<ExportPlan>;
+  prepareExport(req: Omit<ExportRequest, 'interpolation' | 'counter'>): Promise<ExportPlan>;
   /** Hand a pushed body to an http-push source; throws CW_INGEST_* errors to refuse it. */
   /**
    * Check a device's token for a push source before its body is read; `address` is the client's.

@@ -103,6 +103,10 @@ const AttributeTypeSchema = Type.Union([Type.Literal('number'), Type.Literal('bo
   description: 'number, boolean, string, counter (a number that only grows, until a reset or rollover) or state (a number code with labels under states:).',
 });
 
+const InterpolationSchema = Type.Union([Type.Literal('linear'), Type.Literal('step')], {
+  description: 'How the value runs between two samples in time-weighted averages, integrals and values at an instant: linear (a straight line) or step (held until the next sample). Default: linear for numbers and counters, step for booleans, strings and states.',
+});
+
 export const AlarmLimitsSchema = Type.Object(
   {
     hihi: Type.Optional(Type.Number()),
@@ -127,6 +131,12 @@ export const AttributeSchema = Type.Object(
     alarms: Type.Optional(AlarmLimitsSchema),
     required: Type.Optional(Type.Boolean({ description: 'A data contract (a template with version:) requires a current value of this attribute with every sample of the asset.' })),
     calc: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: "A calculated attribute: an expression over other attributes of the asset, e.g. good / (good + reject) * 100, rate(count), avg(temp, '5m')." })),
+    interpolation: Type.Optional(InterpolationSchema),
+    rolloverAt: Type.Optional(Type.Integer({ minimum: 2, maximum: 2 ** 53, description: 'Counters: the value at which the counter wraps to 0, e.g. 65536 for a 16-bit PLC counter (or give bits:).' })),
+    bits: Type.Optional(Type.Union([Type.Literal(8), Type.Literal(16), Type.Literal(32)], { description: 'Counters: the width of the PLC counter; it wraps to 0 at 2^bits (bits: 16 wraps at 65536).' })),
+    onDrop: Type.Optional(Type.Union([Type.Literal('auto'), Type.Literal('rollover'), Type.Literal('reset')], {
+      description: 'Counters: what a drop in value means. rollover: it wrapped at its range; reset: it restarted from 0; auto (the default with a range): a wrap when that implies less than half the range, else a reset. Without a range every drop is a reset.',
+    })),
   },
   { additionalProperties: false },
 );
@@ -146,6 +156,7 @@ export const TemplateSchema = Type.Object(
     extends: Type.Optional(Id),
     version: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'Makes the template a data contract; an incompatible change needs a new version.' })),
     description: Type.Optional(Type.String()),
+    interpolation: Type.Optional(InterpolationSchema),
     attributes: Type.Array(AttributeSchema),
     children: Type.Optional(Type.Array(ChildSchema, { description: 'Composition: child assets of each instance.' })),
   },

@@ -50,8 +50,28 @@ function checkAlarms(ctx: ProblemContext, a: Obj, path: KeyPath): void {
   }
 }
 
+/** Counter keys on counters only, one way to give the range, and `onDrop: rollover` only with a range. */
+function checkCounter(ctx: ProblemContext, a: Obj, path: KeyPath): void {
+  const name = ctx.show([...path, 'name'], a.name);
+  for (const key of ['rolloverAt', 'bits', 'onDrop'] as const) {
+    if (a[key] !== undefined && a.type !== 'counter') {
+      ctx.report([...path, key], 'CW_CONFIG_CONFLICT', `Attribute ${name} has ${key}: but is not a counter.`, `Remove ${key}:, or set type: counter.`, 'key');
+    }
+  }
+  if (a.rolloverAt !== undefined && a.bits !== undefined) {
+    ctx.report([...path, 'bits'], 'CW_CONFIG_CONFLICT', `Attribute ${name} gives its range twice (rolloverAt: and bits:).`, 'Keep one: bits: 16 is rolloverAt: 65536.', 'key');
+  }
+  if (a.onDrop === 'rollover' && a.rolloverAt === undefined && a.bits === undefined) {
+    ctx.report([...path, 'onDrop'], 'CW_CONFIG_CONFLICT', `Attribute ${name} says a drop is a rollover but not where the counter wraps.`, 'Add bits: 16 (or 32), or rolloverAt: with the value it wraps at.');
+  }
+  if (a.interpolation === 'linear' && (a.type === 'boolean' || a.type === 'string')) {
+    ctx.report([...path, 'interpolation'], 'CW_CONFIG_CONFLICT', `Attribute ${name} is a ${String(a.type)}: it cannot run linearly between samples.`, 'Remove interpolation: (booleans and strings hold until the next sample).');
+  }
+}
+
 function checkAttribute(ctx: ProblemContext, a: Obj, path: KeyPath): void {
   checkStates(ctx, a, path);
+  checkCounter(ctx, a, path);
   checkAlarms(ctx, a, path);
   if (a.calc !== undefined && a.writable === true) {
     ctx.report([...path, 'writable'], 'CW_CONFIG_CONFLICT', 'A calculated attribute cannot be writable: there is no device to write to.', 'Remove writable: true, or bind the attribute to a tag instead of calc:.');

@@ -2,6 +2,8 @@ import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadConfigText } from '../config/index.js';
 import { kindSchemas, loadCheckedText } from '../cli/config-io.js';
+import { buildModel } from '../namespace/model.js';
+import { productionSettings } from '../production/settings.js';
 import { demoConfig, ENERGY_METER_PATH } from './config.js';
 import { DEMO_SECRET_ENV, STANDARD_ENDPOINTS } from './protocol-sources.js';
 
@@ -16,6 +18,17 @@ function check(text: string, env: Record<string, string> = SECRETS) {
 }
 
 describe('the demo config', () => {
+  it('declares its 16-bit PLC counters on the attributes, the rule OEE and history delta share', () => {
+    const { config, problems } = check(stringify(demoConfig({ seed: 42, devices: ENDPOINTS })));
+    expect(problems).toEqual([]);
+    const model = buildModel(config!.templates!, config!.assets!);
+    const line1 = 'acme-beverages/springfield/packaging/line1';
+    expect(model.attributes.get(`${line1}/filler/good_count`)).toMatchObject({ type: 'counter', counter: { rolloverAt: 65_536 }, interpolation: 'linear' });
+    const settings = productionSettings(config!.production!, 'UTC', '/tmp', (path) => model.attributes.get(path)?.counter);
+    expect(settings.lines[0]!.good).toEqual({ path: `${line1}/filler/good_count`, counter: { rolloverAt: 65_536 } });
+    expect(settings.lines[0]!.counts).toEqual({ reject: { path: `${line1}/filler/reject_count`, counter: { rolloverAt: 65_536 } } });
+  });
+
   it('builds the protocol plant: four device sources, the broker, the UNS sink, two lines and ten machine assets, and passes every check', () => {
     const { config, problems } = check(stringify(demoConfig({ seed: 42, devices: ENDPOINTS })));
     expect(problems).toEqual([]);

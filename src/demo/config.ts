@@ -24,6 +24,13 @@ const TEMPLATE_OF: Record<DemoMachine, string> = { filler: 'Filler', capper: 'Ca
 export const ENERGY_METER_PATH = `${DEMO_ROOT}/utilities/energy-meter`;
 export const COMPRESSOR_PATH = `${DEMO_ROOT}/utilities/compressor`;
 
+/** A counter tag is a counter attribute wrapping where the PLC's does (in the attribute's unit, after the tag's scale). */
+function counterOf(t: DemoTag): Partial<AttributeConfig> {
+  if (t.signal.kind !== 'counter') return {};
+  const wrap = t.signal.rolloverAt === undefined ? undefined : t.signal.rolloverAt * (t.scale ?? 1);
+  return { type: 'counter', ...(wrap !== undefined && Number.isSafeInteger(wrap) && wrap >= 2 ? { rolloverAt: wrap } : {}) };
+}
+
 /** Template attributes from demo tags named `<prefix>_<attribute>`. */
 function attributesOf(tags: readonly DemoTag[], prefix: string, only: (name: string) => boolean): AttributeConfig[] {
   return tags
@@ -36,6 +43,7 @@ function attributesOf(tags: readonly DemoTag[], prefix: string, only: (name: str
       ...(t.unit && t.unit !== 'state' ? { unit: t.unit } : {}),
       ...(t.description ? { description: t.description } : {}),
       ...(name === 'state' ? { states: STATE_LABELS } : {}),
+      ...counterOf(t),
       // Setpoints (the fillers' speed) are written by dispatch when an order starts, and by
       // operators through the write gate; the gate refuses values outside the device's range.
       ...(t.signal.kind === 'setpoint' ? { writable: true, min: FILLER_SPEED_RANGE.low, max: FILLER_SPEED_RANGE.high } : {}),

@@ -59,8 +59,9 @@ export function demoProduction(erp: DemoErp | undefined): ProductionConfig {
       id: `line${n}`, path: `${DEMO_ROOT}/packaging/line${n}`,
       state: { attribute: 'filler/state', map: { '1': 'running', '2': 'idle', '3': 'down' } },
       reason: 'filler/down_reason',
-      good: { attribute: 'filler/good_count', rolloverAt: 65_536 },
-      reject: { attribute: 'filler/reject_count', rolloverAt: 65_536 },
+      // The counters' range (16-bit) is declared on the attributes, the one rule for OEE and history.
+      good: { attribute: 'filler/good_count' },
+      reject: { attribute: 'filler/reject_count' },
       idealRate: 640,
       dispatch: { speed: 'filler/speed_setpoint' },
     })),

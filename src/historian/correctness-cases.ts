@@ -12,7 +12,7 @@ import { queryRawPage } from './query/raw.js';
 import type { Aggregate, AggregateRequest, AggregateSeries, Fill } from './query/types.js';
 import type { Historian, StoredSample } from './types.js';
 import {
-  AT_CASES, COUNTER_EXPECTED, COUNTER_SAMPLES, DST, DST_CASES, MIN, RANGE, RESETS, ROLLS, RUNNING, SINGLE, SINGLE_EXPECTED, SINGLE_SAMPLES,
+  AT_CASES, COUNTER_EXPECTED, GOOD16, GOOD16_EXPECTED, GOOD16_RULE, GOOD16_SAMPLES, COUNTER_SAMPLES, DST, DST_CASES, MIN, RANGE, RESETS, ROLLS, RUNNING, SINGLE, SINGLE_EXPECTED, SINGLE_SAMPLES,
   STATE, STEP_EXPECTED, STEP_SAMPLES, T, TEMP, TEMP_EXPECTED, TEMP_FILLS, TEMP_SAMPLES, TEMP_STEP_EXPECTED, pagingSamples,
 } from './correctness-data.js';
 
@@ -88,9 +88,18 @@ function aggregateCases(open: HistorianFactory): void {
 
   it('adds counter increases across a rollover and across a reset', async () => {
     const h = await loaded(open, COUNTER_SAMPLES);
-    const got = await aggregate(h, { paths: [ROLLS, RESETS], agg: 'delta', rolloverAt: (p) => (p === ROLLS ? 1000 : undefined) });
+    const got = await aggregate(h, { paths: [ROLLS, RESETS], agg: 'delta', counter: (p) => (p === ROLLS ? { rolloverAt: 1000, onDrop: 'rollover' } : undefined) });
     expectValues(values(got, 0), COUNTER_EXPECTED[ROLLS]);
     expectValues(values(got, 1), COUNTER_EXPECTED[RESETS]);
+  });
+
+  it('counts a 16-bit counter that wraps twice in a shift and is then reset', async () => {
+    const h = await loaded(open, GOOD16_SAMPLES);
+    const shift = await aggregate(h, { paths: [GOOD16], agg: 'delta', interval: '40m', counter: () => GOOD16_RULE });
+    expectValues(values(shift), [GOOD16_EXPECTED.shift]);
+    expectValues(values(await aggregate(h, { paths: [GOOD16], agg: 'delta', counter: () => GOOD16_RULE })), GOOD16_EXPECTED.buckets);
+    // Without the declared range every wrap is taken for a reset (the figure before counters had one).
+    expectValues(values(await aggregate(h, { paths: [GOOD16], agg: 'delta' })), GOOD16_EXPECTED.asResets);
   });
 
   it('steps booleans and strings', async () => {

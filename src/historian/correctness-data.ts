@@ -83,6 +83,18 @@ export const COUNTER_EXPECTED = {
   [RESETS]: [120, 50, 5, 0],
 };
 
+/**
+ * A 16-bit good counter (bits: 16, onDrop auto) over a 40-minute "shift": it wraps twice, then is
+ * zeroed at an order change. By hand: 65000 before; +500 (65500) | wrap 65536 - 65500 + 300 = 336
+ * | +39700 (40000) | +25000 (65000) | wrap 65536 - 65000 + 500 = 1036 | +9500 (10000) | a drop to 50
+ * would imply 55586 (more than half the range): a reset, +50. Shift: 76122 (one 40m bucket).
+ * Per 10m bucket: [500 + 336, 39700 + 25000, 1036 + 9500, 50].
+ */
+export const GOOD16 = 'c/good16';
+export const GOOD16_RULE = { rolloverAt: 65_536 } as const;
+export const GOOD16_SAMPLES: Sample[] = ([[-1, 65_000], [3, 65_500], [8, 300], [12, 40_000], [18, 65_000], [21, 500], [29, 10_000], [35, 50]] as const).map(([m, v]) => at(GOOD16, m, v));
+export const GOOD16_EXPECTED = { shift: 76_122, buckets: [836, 64_700, 10_536, 50], asResets: [500 + 300, 64_700, 500 + 9500, 50] };
+
 /** A boolean and a state string: false/IDLE before the range, true/RUN at 5, false/STOP at 15. */
 export const RUNNING = 'm/running';
 export const STATE = 'm/state';

@@ -58,7 +58,7 @@ function expectSame(got: AggregateSeries[], want: AggregateSeries[], what: strin
 async function expectRollupsEqualRaw(h: MaintainedHistorian, req: Omit<AggregateRequest, 'agg'>, aggs: readonly Aggregate[] = AGGS): Promise<void> {
   for (const agg of aggs) {
     for (const interpolation of agg === 'twa' || agg === 'integral' ? (['linear', 'step'] as const) : (['linear'] as const)) {
-      const q = { ...req, agg, interpolation: () => interpolation, rolloverAt: (p: string) => (p === 'r/count' ? 1000 : undefined) };
+      const q = { ...req, agg, interpolation: () => interpolation, counter: (p: string) => (p === 'r/count' ? { rolloverAt: 1000, onDrop: 'rollover' as const } : undefined) };
       expectSame(await queryAggregates(h, q), await queryAggregates(h, q, { useRollups: false, useBucketStats: false, pageSize: 5000 }), `${agg} (${interpolation}) ${String(req.interval)}`);
     }
   }

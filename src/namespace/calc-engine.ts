@@ -8,6 +8,7 @@ import { BUILTINS, DEFAULT_LIMITS, type ExprFunction, type ExprValue } from '../
 import { evaluateNode } from '../core/expression/interpreter.js';
 import { CausewayError, isCausewayError } from '../core/errors.js';
 import { coerceValue, type Quality, type Sample, type Value } from '../core/sample.js';
+import type { CounterRule } from '../core/counter.js';
 import { parseDuration } from '../core/time.js';
 import { History, NotReady } from './history.js';
 import type { LiveValues } from './live.js';
@@ -73,7 +74,7 @@ export class CalcEngine {
     for (const c of calcs.values()) {
       for (const i of c.inputs) {
         if (i.path === undefined || i.use === 'value') continue;
-        this.history.track(i.path, i.windowMs ?? 0, this.#attributes.get(i.path)?.type === 'counter');
+        this.history.track(i.path, i.windowMs ?? 0, counterOf(this.#attributes.get(i.path)));
       }
     }
     this.#functions = { ...BUILTINS, ...this.#calcFunctions() };
@@ -185,6 +186,11 @@ export class CalcEngine {
       avg: { minArgs: 2, maxArgs: 2, call: (a) => this.history.avg(pathOf(a[0]), parseDuration(String(a[1])) ?? 0, at()) },
     };
   }
+}
+
+/** A counter attribute's rule for rate() (its declared one, else: a drop is a reset); undefined for others. */
+function counterOf(a: { type: string; counter?: CounterRule } | undefined): CounterRule | undefined {
+  return a?.type === 'counter' ? (a.counter ?? {}) : undefined;
 }
 
 function isScalar(v: ExprValue): v is number | string | boolean {

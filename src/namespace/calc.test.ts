@@ -59,6 +59,15 @@ describe('calculated attributes', () => {
     expect(feed(4000, { good: 5 }).get('good_rate')?.value).toBe(2.5);
   });
 
+  it('rate() of a counter that declares 16 bits counts a wrap as counting on, as history delta does', () => {
+    const wrapping: TemplateConfig[] = [{ id: 'Filler', attributes: [{ name: 'good', type: 'counter', bits: 16 }, { name: 'good_rate', type: 'number', calc: 'rate(good)' }] }];
+    const ns = new Namespace(wrapping, [{ path: A, template: 'Filler', bindings: { good: 'plc/good' } }], { now: () => t0 });
+    const rate = (ms: number, value: number) => ns.map([{ path: 'plc/good', value, ts: t0 + ms, quality: 'good' }]).find((x) => x.path.endsWith('good_rate'))?.value;
+    rate(0, 65_530);
+    // 65530 → 10 in 2 s: 65536 − 65530 + 10 = 16 bottles, 8/s (without the range: 10 in 2 s, 5/s).
+    expect(rate(2000, 10)).toBe(8);
+  });
+
   it('since_change() counts seconds since the value last changed', () => {
     const { feed } = setup();
     expect(feed(0, { state: 1 }).get('state_age')?.value).toBe(0);

@@ -5,7 +5,7 @@ import type { AttributeNode } from './model.js';
 
 const t = 1_700_000_000_000;
 const raw = (value: Sample['value']): Sample => ({ path: 'plc/x', value, ts: t, quality: 'good' });
-const attr = (over: Partial<AttributeNode>): AttributeNode => ({ path: 'a/b/x', asset: 'a/b', name: 'x', type: 'number', valueType: 'number', writable: false, ...over });
+const attr = (over: Partial<AttributeNode>): AttributeNode => ({ path: 'a/b/x', asset: 'a/b', name: 'x', type: 'number', valueType: 'number', writable: false, interpolation: 'linear', ...over });
 
 describe('feeds', () => {
   it('maps device state codes onto the template codes', () => {

@@ -5,6 +5,7 @@
  */
 import { ExprFault } from '../core/expression/functions.js';
 import type { Sample } from '../core/sample.js';
+import { counterIncrease, type CounterRule } from '../core/counter.js';
 
 /** Thrown when a function has too little history to answer yet; the calculation waits quietly. */
 export class NotReady extends Error {}
@@ -15,20 +16,21 @@ export const MAX_SAMPLES = 50_000;
 interface Series {
   samples: Sample[];
   keepMs: number;
-  counter: boolean;
+  /** A counter's rule (range, drop meaning); undefined for other attributes. */
+  counter: CounterRule | undefined;
   changedAt?: number;
 }
 
 /** Seconds from `from` to `to`. */
 const seconds = (from: number, to: number): number => (to - from) / 1000;
 
-/** Per second, from two values; a counter that went down was reset, so its increase is the new value. */
-export function rateOf(prev: Sample, last: Sample, counter: boolean): number {
+/** Per second, from two values; a counter's increase follows its rule (a wrap or a reset), as history `delta` does. */
+export function rateOf(prev: Sample, last: Sample, counter: CounterRule | undefined): number {
   const dt = seconds(prev.ts, last.ts);
   if (dt <= 0) throw new NotReady('two values at the same time');
   const [a, b] = [Number(prev.value), Number(last.value)];
   if (!Number.isFinite(a) || !Number.isFinite(b)) throw new ExprFault('rate() needs numbers');
-  const increase = counter && b < a ? b : b - a;
+  const increase = counter ? counterIncrease(a, b, counter) : b - a;
   return increase / dt;
 }
 
@@ -59,7 +61,7 @@ export class History {
   readonly #series = new Map<string, Series>();
 
   /** Track `path`, keeping at least `keepMs` of samples; tracking twice keeps the longer window. */
-  track(path: string, keepMs: number, counter: boolean): void {
+  track(path: string, keepMs: number, counter: CounterRule | undefined): void {
     const s = this.#series.get(path);
     if (s) s.keepMs = Math.max(s.keepMs, keepMs);
     else this.#series.set(path, { samples: [], keepMs, counter });

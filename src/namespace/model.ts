@@ -1,9 +1,13 @@
 /** The namespace model built from a checked config: templates, asset instances, bindings and calculations. */
 import { parseCalc, resolveRef, type CalcProgram, type RefUse } from '../config/calc.js';
 import type { AlarmLimits, AssetConfig, AttributeConfig, AttributeType, SourceConfig, TagConfig, TemplateConfig } from '../config/schema.js';
+import { counterRange, type CounterRule } from '../core/counter.js';
 import type { ValueType } from '../core/sample.js';
 import { bindingCalc, feedOf, type Feed } from './feeds.js';
-import { resolveTemplateAttributes, resolveTemplateChildren, type TemplateMap } from './templates.js';
+import { resolveTemplateAttributes, resolveTemplateChildren, templateChain, type TemplateMap } from './templates.js';
+
+/** How a value runs between samples: a straight line, or held until the next sample. */
+export type Interpolation = NonNullable<AttributeConfig['interpolation']>;
 
 /** One attribute of one asset: its place in the namespace and its meaning. */
 export interface AttributeNode {
@@ -27,6 +31,10 @@ export interface AttributeNode {
   boundTo?: string;
   /** The expression, when calculated. */
   calc?: string;
+  /** How the value runs between samples (attribute, else template, else by type). */
+  interpolation: Interpolation;
+  /** Counters: the range and what a drop means, when declared. */
+  counter?: CounterRule;
 }
 
 export interface AssetNode {
@@ -72,8 +80,29 @@ const MAX_NESTING = 8;
 
 const VALUE_TYPE: Record<AttributeType, ValueType> = { number: 'number', counter: 'number', state: 'number', boolean: 'boolean', string: 'string' };
 
-function attributeNode(asset: AssetConfig, attr: AttributeConfig): AttributeNode {
+/**
+ * An attribute's interpolation: its own, else (numbers and counters) its template's nearest
+ * declaration, else linear for numbers and counters and step for booleans, strings and states.
+ */
+export function interpolationOf(attr: AttributeConfig, templates: TemplateMap, template: string | undefined): Interpolation {
+  if (attr.interpolation) return attr.interpolation;
+  if (attr.type !== 'number' && attr.type !== 'counter') return 'step';
+  if (attr.states) return 'step';
+  const declared = template === undefined ? undefined : templateChain(templates, template).find((t) => t.interpolation !== undefined);
+  return declared?.interpolation ?? 'linear';
+}
+
+/** A counter's declared rule (range from rolloverAt or bits, and onDrop), or undefined when it declares none. */
+export function counterRuleOf(attr: AttributeConfig): CounterRule | undefined {
+  if (attr.type !== 'counter') return undefined;
+  const rolloverAt = counterRange(attr);
+  if (rolloverAt === undefined && attr.onDrop === undefined) return undefined;
+  return { ...(rolloverAt !== undefined ? { rolloverAt } : {}), ...(attr.onDrop ? { onDrop: attr.onDrop } : {}) };
+}
+
+function attributeNode(asset: AssetConfig, attr: AttributeConfig, templates: TemplateMap): AttributeNode {
   const binding = asset.bindings?.[attr.name];
+  const counter = counterRuleOf(attr);
   const tag = typeof binding === 'string' ? binding : binding?.tag;
   const calc = binding === undefined ? attr.calc : bindingCalc(binding);
   return {
@@ -93,6 +122,8 @@ function attributeNode(asset: AssetConfig, attr: AttributeConfig): AttributeNode
     ...(attr.required ? { required: true } : {}),
     ...(tag !== undefined ? { boundTo: tag } : {}),
     ...(calc !== undefined ? { calc } : {}),
+    interpolation: interpolationOf(attr, templates, asset.template),
+    ...(counter ? { counter } : {}),
   };
 }
 
@@ -138,7 +169,7 @@ function addAsset(model: NamespaceModel, e: Expanded, tags: ReadonlyMap<string, 
     ...(e.implicit ? { implicit: true } : {}),
   };
   for (const attr of asset.template ? resolveTemplateAttributes(model.templates, asset.template) : []) {
-    const a = attributeNode(asset, attr);
+    const a = attributeNode(asset, attr, model.templates);
     model.attributes.set(a.path, a);
     node.attributes.push(a.path);
     const binding = asset.bindings?.[attr.name];

@@ -1,21 +1,13 @@
 /**
  * Good and total counts from PLC counters (pure), rollover- and reset-safe. The increase between
- * two samples is the historian's (`counterIncrease`, the rule `delta` aggregates use) and lands in
- * the interval holding the later sample (`bucketIndex`), so intervals add up with nothing lost at
- * their edges. One rule is added for counters that both wrap and get reset (a 16-bit PLC counter
- * zeroed at an order change): a drop counts as a rollover only when the increase it implies is
- * less than half the counter's range, else as a reset to 0.
+ * two samples is the historian's (`counterIncrease`, the rule `delta` aggregates use, with the
+ * counter's declared range and drop rule) and lands in the interval holding the later sample
+ * (`bucketIndex`), so intervals add up with nothing lost at their edges and equal `delta`.
  */
-import { counterIncrease, numeric } from '../historian/query/accumulator.js';
+import { numeric } from '../historian/query/accumulator.js';
+import { counterIncrease } from '../core/counter.js';
 import { bucketIndex } from '../historian/query/series.js';
 import type { CounterSeries, Point } from './types.js';
-
-/** The increase from `prev` to `cur` of a counter that wraps at `rolloverAt` (if any) and may be reset. */
-export function increase(prev: number, cur: number, rolloverAt: number | undefined): number {
-  if (cur >= prev || rolloverAt === undefined) return counterIncrease(prev, cur, undefined);
-  const wrapped = counterIncrease(prev, cur, rolloverAt);
-  return wrapped < rolloverAt / 2 ? wrapped : counterIncrease(prev, cur, undefined);
-}
 
 function usable(p: Point | undefined): number | undefined {
   if (!p || p.quality === 'bad') return undefined;
@@ -41,7 +33,7 @@ export function counterDeltas(series: CounterSeries, edges: readonly number[]): 
     if (p.ts >= last) break;
     const x = usable(p);
     if (x === undefined) continue;
-    if (prev !== undefined) out[bucketIndex(edges, p.ts)]! += increase(prev, x, series.rolloverAt);
+    if (prev !== undefined) out[bucketIndex(edges, p.ts)]! += counterIncrease(prev, x, series.counter);
     prev = x;
   }
   return out;

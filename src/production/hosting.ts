@@ -7,6 +7,7 @@
 import type { HubConfig } from '../config/schema.js';
 import { CausewayError } from '../core/errors.js';
 import type { Sample, Value } from '../core/sample.js';
+import type { CounterRule } from '../core/counter.js';
 import type { Historian } from '../historian/types.js';
 import { conduitGate, type WriteGate } from './dispatch.js';
 import { Production } from './index.js';
@@ -19,7 +20,7 @@ export interface ProductionHost {
   config: HubConfig;
   dataDir: string;
   historian: Historian;
-  attribute(path: string): { writable: boolean; boundTo?: string; valueType: string; min?: number; max?: number; calc?: string } | undefined;
+  attribute(path: string): { writable: boolean; boundTo?: string; valueType: string; min?: number; max?: number; calc?: string; counter?: CounterRule } | undefined;
   /** A running source, as the stand-in write gate needs it. */
   source(id: string): { zone: string; connected: boolean; canWrite: boolean; write(tagId: string, value: Value): Promise<void> } | undefined;
   publish(batch: Sample[]): Promise<void>;
@@ -105,7 +106,7 @@ function tracked(name: string, intervalMs: number, run: () => Promise<unknown>, 
 export function openProduction(host: ProductionHost): HostedProduction | undefined {
   const c = host.config.production;
   if (!c) return undefined;
-  const settings = productionSettings(c, host.config.site.timezone, host.dataDir);
+  const settings = productionSettings(c, host.config.site.timezone, host.dataDir, (path) => host.attribute(path)?.counter);
   const store = ProductionStore.open(host.dataDir);
   let production: Production | undefined;
   try {

@@ -11,7 +11,7 @@ const MIN = 60_000;
 const t = (iso: string) => Date.parse(iso);
 const pts = (rows: Array<[string, number]>): Point[] => rows.map(([iso, value]) => ({ ts: t(iso), value, quality: 'good' }));
 const counter = (prior: [string, number], rows: Array<[string, number]>, rolloverAt?: number): CounterSeries => ({
-  prior: pts([prior])[0]!, samples: pts(rows), ...(rolloverAt ? { rolloverAt } : {}),
+  prior: pts([prior])[0]!, samples: pts(rows), ...(rolloverAt ? { counter: { rolloverAt } } : {}),
 });
 
 // The filler's state codes, as the demo's: 1 running, 2 idle, 3 down, 4 planned stop (breaks).

@@ -1,6 +1,7 @@
 /** The `production:` block of the config, resolved once for the running application (pure). */
 import type { ProductionConfig } from '../config/schema.js';
 import { durationMs } from '../core/time.js';
+import type { CounterRule } from '../core/counter.js';
 import type { DispatchTargets } from './dispatch.js';
 import type { FolderSettings } from './inputs/folder.js';
 import type { StagingSettings } from './inputs/staging.js';
@@ -9,8 +10,12 @@ import type { LineState, ReasonDefinition } from './types.js';
 
 export interface CounterRef {
   path: string;
-  rolloverAt?: number;
+  /** The counter's range and drop rule: the attribute's, or the line's `rolloverAt` (auto). */
+  counter?: CounterRule;
 }
+
+/** The counter rule of an attribute path, as the namespace declares it. */
+export type CounterRuleOf = (path: string) => CounterRule | undefined;
 
 export interface LineSettings {
   id: string;
@@ -63,18 +68,21 @@ export function cycleMs(p: { idealCycleTime?: Duration; idealRate?: number }): n
   return p.idealRate !== undefined && p.idealRate > 0 ? 60_000 / p.idealRate : undefined;
 }
 
-function counterRef(line: string, c: { attribute: string; rolloverAt?: number }): CounterRef {
-  return { path: `${line}/${c.attribute}`, ...(c.rolloverAt !== undefined ? { rolloverAt: c.rolloverAt } : {}) };
+/** A line's counter: the attribute's declared rule, unless the line names its own rollover (kept for older configs). */
+function counterRef(line: string, c: { attribute: string; rolloverAt?: number }, ruleOf: CounterRuleOf): CounterRef {
+  const path = `${line}/${c.attribute}`;
+  const counter = c.rolloverAt !== undefined ? { ...ruleOf(path), rolloverAt: c.rolloverAt } : ruleOf(path);
+  return { path, ...(counter ? { counter } : {}) };
 }
 
-function lineOf(l: ProductionConfig['lines'][number]): LineSettings {
+function lineOf(l: ProductionConfig['lines'][number], ruleOf: CounterRuleOf): LineSettings {
   const idealCycleMs = cycleMs(l);
-  const counts = l.total ? { total: counterRef(l.path, l.total) } : { reject: counterRef(l.path, l.reject!) };
+  const counts = l.total ? { total: counterRef(l.path, l.total, ruleOf) } : { reject: counterRef(l.path, l.reject!, ruleOf) };
   return {
     id: l.id, path: l.path,
     state: { path: `${l.path}/${l.state.attribute}`, map: l.state.map as Record<string, LineState> },
     ...(l.reason ? { reason: `${l.path}/${l.reason}` } : {}),
-    good: counterRef(l.path, l.good), counts,
+    good: counterRef(l.path, l.good, ruleOf), counts,
     ...(idealCycleMs !== undefined ? { idealCycleMs } : {}),
     ...(l.dispatch ? { dispatch: l.dispatch } : {}),
   };
@@ -101,11 +109,11 @@ function targetOf(t: NonNullable<ProductionConfig['confirmations']>['targets'][n
 }
 
 /** Resolve the config block: durations in ms, attribute paths absolute, relative folders under the data directory. */
-export function productionSettings(c: ProductionConfig, siteTimeZone: string | undefined, dataDir: string): ProductionSettings {
+export function productionSettings(c: ProductionConfig, siteTimeZone: string | undefined, dataDir: string, ruleOf: CounterRuleOf = () => undefined): ProductionSettings {
   const interval = c.confirmations?.interval;
   return {
     calendar: { timeZone: c.timezone ?? siteTimeZone ?? 'UTC', shifts: c.shifts ?? [] },
-    lines: c.lines.map(lineOf),
+    lines: c.lines.map((l) => lineOf(l, ruleOf)),
     products: new Map((c.products ?? []).map((p) => [p.id, { id: p.id, idealCycleMs: cycleMs(p) ?? 0, ...(p.description ? { description: p.description } : {}), ...(p.unit ? { unit: p.unit } : {}), ...(p.speed !== undefined ? { speed: p.speed } : {}) }])),
     reasons: new Map((c.reasons ?? []).map((r) => [r.code, { code: r.code, label: r.label, loss: r.loss }])),
     minorStopMs: ms(c.minorStop, 5 * 60_000),

@@ -75,7 +75,7 @@ async function loadLine(ctx: TrackerContext, line: LineSettings, from: number, t
     assigned: ctx.assignedReasons(line.id, 0, to),
   });
   const cp = byPath(counterPrior);
-  const series = new Map(counters.map((c) => [c.path, { samples: counterSamples.get(c.path)!, ...(cp.has(c.path) ? { prior: cp.get(c.path)! } : {}), ...(c.rolloverAt ? { rolloverAt: c.rolloverAt } : {}) }]));
+  const series = new Map(counters.map((c) => [c.path, { samples: counterSamples.get(c.path)!, ...(cp.has(c.path) ? { prior: cp.get(c.path)! } : {}), ...(c.counter ? { counter: c.counter } : {}) }]));
   return { timeline, series };
 }
 

@@ -1,4 +1,5 @@
 /** The vocabulary of production tracking: line states, losses, reasons and the timeline of a line. */
+import type { CounterRule } from '../core/counter.js';
 import type { Quality, Value } from '../core/sample.js';
 
 /** What a line is doing, from its machine state. */
@@ -49,8 +50,8 @@ export interface Segment {
 export interface CounterSeries {
   samples: readonly Point[];
   prior?: Point;
-  /** The value at which the counter wraps to 0 (e.g. 65536). */
-  rolloverAt?: number;
+  /** The counter's range and what a drop means (the attribute's declaration). */
+  counter?: CounterRule;
 }
 
 /** The ideal cycle time (ms per unit) in force over [start, end), e.g. from the product of the running order. */

@@ -3,15 +3,17 @@ import type { Registry } from 'prom-client';
 import type { HubConfig } from '../config/schema.js';
 import type { HubServices } from '../api/services.js';
 import type { Historian } from '../historian/types.js';
-import type { AttributeNode, Namespace } from '../namespace/index.js';
+import type { Namespace } from '../namespace/index.js';
 import { exportLimitsFrom, planExport } from '../historian/export/index.js';
 import type { ExportLimits } from '../historian/export/index.js';
 import { queryAggregates } from '../historian/query/aggregate.js';
 import { valuesAt } from '../historian/query/interpolate.js';
 import { queryRawPage } from '../historian/query/raw.js';
 import { queryTrend } from '../historian/query/trend.js';
+import type { CounterRule } from '../core/counter.js';
 import type { Interpolation } from '../historian/query/types.js';
 import { registries, type Connections } from './connections.js';
+import { ingestChecks } from './ingest-check.js';
 import { hubPki } from './pki.js';
 import { zoneMap, type ZoneMap } from './zone-map.js';
 import type { HubSecurity } from '../api/security-services.js';
@@ -42,18 +44,14 @@ export interface ServiceParts {
   exportLimits?: ExportLimits;
 }
 
-/** Numbers run linearly between samples; booleans, strings and state codes hold until the next sample. */
+/** Each path's interpolation, as the namespace declares it (numbers linear, the rest step, unless configured). */
 function interpolationOf(ns: Namespace): (path: string) => Interpolation {
-  return (path) => {
-    const a = ns.attribute(path) as (AttributeNode & { interpolation?: Interpolation }) | undefined;
-    if (a?.interpolation) return a.interpolation;
-    return a && (a.type !== 'number' || a.states) ? 'step' : 'linear';
-  };
+  return (path) => ns.attribute(path)?.interpolation ?? 'linear';
 }
 
-/** Where an attribute's counter wraps to 0, when its template says so. */
-function rolloverOf(ns: Namespace): (path: string) => number | undefined {
-  return (path) => (ns.attribute(path) as { rolloverAt?: number } | undefined)?.rolloverAt;
+/** Each counter's declared range and drop rule. */
+function counterOf(ns: Namespace): (path: string) => CounterRule | undefined {
+  return (path) => ns.attribute(path)?.counter;
 }
 
 /** A connected source that can do `action`, or the catalogue error saying why not. */
@@ -69,6 +67,8 @@ function connectedSource(p: ServiceParts, id: string, action: string, can: (s: S
 /** Wire the API's view of the hub. */
 export function createServices(p: ServiceParts): HubServices {
   let zones: ZoneMap | undefined;
+  // The config does not change while the hub runs: each push source's checks are made once.
+  const ingestChecksOf = new Map<string, ReturnType<typeof ingestChecks>>();
   const services: HubServices = {
     now: p.now,
     security: p.security,
@@ -104,10 +104,10 @@ export function createServices(p: ServiceParts): HubServices {
       quarantine: (sink) => p.namespace.quarantine.report(sink),
     },
     historyRaw: (req) => queryRawPage(p.historian, req),
-    historyAggregate: (req) => queryAggregates(p.historian, { ...req, interpolation: interpolationOf(p.namespace), rolloverAt: rolloverOf(p.namespace) }),
+    historyAggregate: (req) => queryAggregates(p.historian, { ...req, interpolation: interpolationOf(p.namespace), counter: counterOf(p.namespace) }),
     historyAt: (paths, time) => valuesAt(p.historian, paths, time, interpolationOf(p.namespace)),
     historyTrend: (req) => queryTrend(p.historian, req),
-    prepareExport: (req) => planExport(p.historian, { ...req, interpolation: interpolationOf(p.namespace), rolloverAt: rolloverOf(p.namespace) }, p.exportLimits ?? exportLimitsFrom(process.env)),
+    prepareExport: (req) => planExport(p.historian, { ...req, interpolation: interpolationOf(p.namespace), counter: counterOf(p.namespace) }, p.exportLimits ?? exportLimitsFrom(process.env)),
     sourceDetails: (id) => p.connections.sources.get(id)?.source.inspect?.(),
     async discover(id) {
       const source = connectedSource(p, id, 'identify its device', (s) => s.discover !== undefined);
@@ -123,7 +123,9 @@ export function createServices(p: ServiceParts): HubServices {
       if (!sup?.source.receive) throw new CausewayError('CW_INGEST_SOURCE_UNKNOWN', { source: sourceId });
       const state = sup.status().state;
       if (state !== 'connected') throw new CausewayError('CW_INGEST_NOT_READY', { source: sourceId, state });
-      return sup.source.receive(body, request);
+      let checks = ingestChecksOf.get(sourceId);
+      if (!checks) ingestChecksOf.set(sourceId, (checks = ingestChecks(p.config, p.namespace, sourceId, p.now)));
+      return sup.source.receive(body, { ...request, ...checks });
     },
     ingestBodyLimit: () => Math.max(DEFAULT_MAX_BODY_BYTES, ...[...p.connections.sources.values()].map((s) => s.source.maxBodyBytes?.() ?? 0)),
     async metrics() {

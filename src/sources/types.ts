@@ -74,7 +74,7 @@ export interface Source {
    * body. Resolves once its samples are accepted (durable); rejects with a CausewayError (401,
    * 413, 429, 400, 503) to refuse the whole request.
    */
-  receive?(body: unknown, request: { token?: string; bytes: number }): Promise<ReceiveResult>;
+  receive?(body: unknown, request: ReceiveRequest): Promise<ReceiveResult>;
   /**
    * Check a pushing device's token before its body is read (throws CW_INGEST_UNAUTHORIZED), so a
    * request without the right token costs no parsing.
@@ -98,6 +98,22 @@ export interface Source {
 export interface ReceiveResult {
   accepted: number;
   rejected: Array<{ index: number; tag?: string; reason: string }>;
+  /** How the body was read, when the device should know (e.g. the zone of times without an offset). */
+  notes?: string[];
+}
+
+/** A pushed request as the hub hands it to receive(). */
+export interface ReceiveRequest {
+  token?: string;
+  bytes: number;
+  /** The site's time zone: ISO times without an offset are read in it; without one they are refused. */
+  localTime?: { timeZone: string; instant(local: string): number | undefined };
+  /**
+   * The checks the pipeline and the namespace apply after the answer (timestamp not too far ahead,
+   * the tag's declared type, the bound attribute's type): the problem with a sample, or undefined.
+   * A sample the answer calls accepted is never dropped by them later.
+   */
+  check?(sample: Sample): string | undefined;
 }
 
 /** A source kind: its name, the schema of its `config` and of its tags' own keys, and a factory. */

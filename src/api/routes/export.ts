@@ -10,10 +10,10 @@ import { Type } from 'typebox';
 import { CausewayError } from '../../core/errors.js';
 import { EXPORT_FORMATS } from '../../historian/export/index.js';
 import type { ExportFormat, ExportPlan } from '../../historian/export/index.js';
-import { AGGREGATES } from '../../historian/query/types.js';
-import type { Aggregate } from '../../historian/query/types.js';
+import { AGGREGATES, FILLS } from '../../historian/query/types.js';
+import type { Aggregate, Fill } from '../../historian/query/types.js';
+import { checkedPaths, knownParams, knownPaths, timeRange } from '../params.js';
 import { checkSeries, limitsOf } from '../limits.js';
-import { checkedPaths, timeRange } from '../params.js';
 import { pathsScope } from '../scopes.js';
 import { problems } from '../schemas.js';
 import type { HubServices } from '../services.js';
@@ -29,6 +29,7 @@ const Query = Type.Object({
   agg: Type.Optional(literals(AGGREGATES)),
   interval: Type.Optional(Type.String({ pattern: '^\\d+(ms|s|m|h|d|w|mo|y)?$', description: 'Bucket size with agg: 1m, 15m, 1h, 1d …' })),
   tz: Type.Optional(Type.String({ maxLength: 64, description: 'IANA time zone for calendar buckets; default UTC.' })),
+  fill: Type.Optional(literals(FILLS)),
 });
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -52,6 +53,7 @@ const exportAudit = (r: FastifyRequest) => {
 export const exportRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> = async (app, { services }) => {
   app.get('/export', {
     config: { permission: 'read', scope: pathsScope, audit: exportAudit },
+    preValidation: knownParams(Query),
     schema: {
       summary: 'Download history as CSV or Parquet: raw samples, or with `agg` and `interval` one value per bucket.',
       description: 'CSV (RFC 4180, CRLF, ISO 8601 UTC times): long `time,path,value,quality` (raw) or `time,path,value,count,bad` (agg); `wide=true` gives one column per path. Parquet: columns time (UTC), path, value (numbers), value_bool, value_text, quality (raw) or count, bad (agg), zstd. The number of rows counted before the download starts is in the X-Export-Rows header. Bounded: the hub refuses ranges or row counts above its export limits.',
@@ -60,21 +62,23 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> 
       produces: Object.values(CONTENT_TYPES),
       response: {
         200: Type.Unsafe<PassThrough>({ description: 'The file (CSV or Parquet), streamed.' }),
-        ...problems(400, 422),
+        ...problems(400, 404, 422),
       },
     },
   }, async (req, reply) => {
     const q = req.query;
     const paths = checkedPaths(q.path);
+    knownPaths(paths, (p) => services.namespace.has(p));
     const range = timeRange(q.from, q.to, services.now(), 86_400_000);
     const format = q.format ?? 'csv';
     if (q.agg === undefined && q.interval !== undefined) throw new CausewayError('CW_API_BAD_REQUEST', { problem: 'interval goes with agg (e.g. agg=avg&interval=1m); without agg the export holds raw samples' });
+    if (q.agg === undefined && q.fill !== undefined) throw new CausewayError('CW_API_BAD_REQUEST', { problem: 'fill goes with agg and interval (e.g. agg=avg&interval=1m&fill=previous)' });
     if (q.agg !== undefined && q.interval === undefined) throw new CausewayError('CW_API_BAD_REQUEST', { problem: `agg=${q.agg} needs an interval, e.g. interval=1m` });
     // The range and the rows are bounded by the export limits (prepareExport), counted before the first byte.
     checkSeries(limitsOf(services), paths.length);
     const plan = await services.prepareExport({
       paths, ...range, format, ...(q.wide ? { wide: true } : {}),
-      ...(q.agg ? { agg: q.agg as Aggregate, interval: q.interval! } : {}), ...(q.tz ? { timeZone: q.tz } : {}),
+      ...(q.agg ? { agg: q.agg as Aggregate, interval: q.interval! } : {}), ...(q.tz ? { timeZone: q.tz } : {}), ...(q.fill ? { fill: q.fill as Fill } : {}),
     });
     const body = stream(plan, req.log);
     reply.raw.once('close', () => body.abort());

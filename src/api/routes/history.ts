@@ -8,7 +8,7 @@ import { CausewayError } from '../../core/errors.js';
 import { parseTime } from '../../core/time.js';
 import { AGGREGATES, FILLS, type Aggregate, type Fill } from '../../historian/query/types.js';
 import { checkAggregate, checkRows, checkSeries, limitsOf } from '../limits.js';
-import { checkedPaths, timeRange } from '../params.js';
+import { checkedPaths, knownParams, knownPaths, timeRange } from '../params.js';
 import { pathsScope } from '../scopes.js';
 import { problems, QualitySchema, ValueSchema } from '../schemas.js';
 import type { HubServices } from '../services.js';
@@ -28,6 +28,8 @@ const Query = Type.Object({
   cursor: Type.Optional(Type.String({ maxLength: 2048, description: 'Raw mode: the cursor of the previous page.' })),
 });
 
+const AtQuery = Type.Object({ path: Query.properties.path, time: Type.String({ description: 'ISO 8601, epoch ms, now, or relative.' }) });
+
 const RawSeries = Type.Object({ path: Type.String(), unit: Type.Optional(Type.String()), samples: Type.Array(Type.Object({ ts: Type.Number(), value: ValueSchema, quality: QualitySchema })) });
 const AggSeries = Type.Object({
   path: Type.String(), unit: Type.Optional(Type.String()), agg: Type.String(),
@@ -38,21 +40,25 @@ export const historyRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }>
   const unitOf = (path: string) => services.namespace.attribute(path)?.unit;
   const withUnit = (path: string) => (unitOf(path) ? { path, unit: unitOf(path)! } : { path });
 
+  const has = (p: string) => services.namespace.has(p);
+
   app.get('/history', {
     config: { permission: 'read', scope: pathsScope },
+    preValidation: knownParams(Query),
     schema: {
       summary: 'History of one or more paths: raw samples (paged with a cursor), or with `agg` and `interval` one value per bucket.',
-      description: 'Aggregates: avg, twa (time-weighted, including the value in force at each bucket start), min, max, count, first, last, sum, stddev, delta (counters, rollover- and reset-safe), integral. Bad samples are left out of aggregates and counted per bucket. fill: none | previous | linear.',
+      description: 'Aggregates: avg, twa (time-weighted, including the value in force at each bucket start), min, max, count, first, last, sum, stddev, delta (counters, rollover- and reset-safe), integral. Bad samples are left out of aggregates and counted per bucket. fill: none | previous | linear. twa and integral follow each attribute\'s interpolation, delta its counter range and drop rule (config: interpolation, rolloverAt or bits, onDrop). Unknown parameters or values are refused (422) with the allowed ones; a path nothing is at answers 404.',
       tags: ['history'],
       querystring: Query,
       response: {
         200: Type.Object({ from: Type.Number(), to: Type.Number(), truncated: Type.Boolean(), cursor: Type.Optional(Type.String()), series: Type.Array(Type.Union([AggSeries, RawSeries])) }),
-        ...problems(400, 422),
+        ...problems(400, 404, 422),
       },
     },
   }, async (req) => {
     const q = req.query;
     const paths = checkedPaths(q.path);
+    knownPaths(paths, has);
     const range = timeRange(q.from, q.to, services.now());
     if (q.agg) {
       if (!q.interval) throw new CausewayError('CW_API_BAD_REQUEST', { problem: `agg=${q.agg} needs an interval, e.g. interval=1m` });
@@ -73,10 +79,11 @@ export const historyRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }>
 
   app.get('/history/at', {
     config: { permission: 'read', scope: pathsScope },
+    preValidation: knownParams(AtQuery),
     schema: {
-      summary: 'Each path\'s value at an instant: the sample there, or interpolated (numbers linearly, booleans and states by step).',
+      summary: 'Each path\'s value at an instant: the sample there, or interpolated as the attribute says (default: numbers linearly, booleans, strings and states by step).',
       tags: ['history'],
-      querystring: Type.Object({ path: Query.properties.path, time: Type.String({ description: 'ISO 8601, epoch ms, now, or relative.' }) }),
+      querystring: AtQuery,
       response: {
         200: Type.Object({
           time: Type.Number(),
@@ -86,11 +93,12 @@ export const historyRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }>
             priorTs: Type.Optional(Type.Number()), nextTs: Type.Optional(Type.Number()),
           })),
         }),
-        ...problems(400),
+        ...problems(400, 404, 422),
       },
     },
   }, async (req) => {
     const paths = checkedPaths(req.query.path);
+    knownPaths(paths, has);
     const time = parseTime(req.query.time, services.now());
     if (time === undefined) throw new CausewayError('CW_API_BAD_TIME', { param: 'time', value: req.query.time });
     const values = await services.historyAt(paths, time);

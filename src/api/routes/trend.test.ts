@@ -32,7 +32,7 @@ async function api(h: Historian): Promise<FastifyInstance> {
     security: allowAllSecurity(),
     now: () => NOW,
     ingestBodyLimit: () => 1_048_576,
-    namespace: { attribute: (p: string) => (p === SPEED ? { unit: 'bpm' } : undefined) },
+    namespace: { attribute: (p: string) => (p === SPEED ? { unit: 'bpm' } : undefined), has: (p: string) => p.startsWith('acme/line1/') },
     historyTrend: (req: Parameters<HubServices['historyTrend']>[0]) => queryTrend(h, req),
   } as unknown as HubServices;
   const app = await buildApi({ services, logger: pino({ level: 'silent' }) });

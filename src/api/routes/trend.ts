@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { MAX_PIXELS } from '../../historian/query/m4.js';
 import { checkTrend, limitsOf } from '../limits.js';
-import { checkedPaths, timeRange } from '../params.js';
+import { checkedPaths, knownParams, knownPaths, timeRange } from '../params.js';
 import { pathsScope } from '../scopes.js';
 import { problems, QualitySchema, ValueSchema } from '../schemas.js';
 import type { HubServices } from '../services.js';
@@ -21,6 +21,7 @@ const Series = Type.Object({ path: Type.String(), unit: Type.Optional(Type.Strin
 export const trendRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> = async (app, { services }) => {
   app.get('/trend', {
     config: { permission: 'read', scope: pathsScope },
+    preValidation: knownParams(Query),
     schema: {
       summary: 'History reduced for a chart: per pixel column the first, last, smallest and largest sample (M4), so the line drawn is the line of every sample.',
       description: 'At most 4 × pixels points per path, in time order; bad samples are left out. Numbers and booleans keep every extreme; strings keep the first and last state of each column. For long ranges the hub may round columns to whole minutes or hours to answer from its rollups (`grain`).',
@@ -32,11 +33,12 @@ export const trendRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> =
           grain: Type.Integer({ description: 'Column edges are rounded to multiples of this many ms (1: not rounded).' }),
           series: Type.Array(Series),
         }),
-        ...problems(400, 422),
+        ...problems(400, 404, 422),
       },
     },
   }, async (req) => {
     const paths = checkedPaths(req.query.path);
+    knownPaths(paths, (p) => services.namespace.has(p));
     const range = timeRange(req.query.from, req.query.to, services.now());
     const pixels = req.query.pixels ?? 1000;
     checkTrend(limitsOf(services), { paths: paths.length, ...range, pixels });

@@ -34,6 +34,23 @@ describe('causeway export', () => {
     expect(lines[199]).toBe('2026-03-08T06:01:39.000Z,acme/line1/filler/speed,609.9,bad');
   });
 
+  it('fills empty buckets with --fill and uses the config\'s step interpolation', async () => {
+    const dir = await dataDir('plant.duckdb');
+    const config = configFile(dir, 'plant.duckdb');
+    fs.appendFileSync(config, 'templates:\n  - { id: Filler, attributes: [{ name: speed, type: number, interpolation: step }] }\nassets:\n  - { path: acme/line1/filler, template: Filler }\n');
+    const file = path.join(dir, 'twa.csv');
+    const r = await exportCli(['-c', config, '-d', dir, '--path', 'acme/line1/filler/speed', '--from', iso(T0 + 3_540_000), '--to', iso(T0 + 3_720_000), '--agg', 'twa', '--interval', '1m', '--fill', 'previous', '-o', file]);
+    expect(r.err).toContain('Exporting');
+    const rows = fs.readFileSync(file, 'utf8').trim().split('\r\n').slice(1);
+    // 06:59: step TWA of 954 … 959.9 (the bad last second holds 959.8): (sum 954.0..959.9 - 0.1) / 60; then filled.
+    const twa = (Array.from({ length: 60 }, (_, i) => 954 + i / 10).reduce((x, y) => x + y, 0) - 0.1) / 60;
+    // After the last sample its value stays in force: the time-weighted average needs no fill.
+    expect(rows.map((l) => Number(l.split(',')[2]))).toEqual([expect.closeTo(twa, 9), 959.8, 959.8]);
+    const avgFile = path.join(dir, 'avg.csv');
+    await exportCli(['-c', config, '-d', dir, '--path', 'acme/line1/filler/speed', '--from', iso(T0 + 3_540_000), '--to', iso(T0 + 3_720_000), '--agg', 'max', '--interval', '1m', '--fill', 'previous', '-o', avgFile]);
+    expect(fs.readFileSync(avgFile, 'utf8').trim().split('\r\n').slice(1).map((l) => Number(l.split(',')[2]))).toEqual([959.8, 959.8, 959.8]);
+  });
+
   it('reads the historian a config names and writes Parquet of aggregates', async () => {
     const dir = await dataDir('plant.duckdb');
     const file = path.join(dir, 'avg.parquet');

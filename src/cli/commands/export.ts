@@ -6,15 +6,17 @@
 import type { Writable } from 'node:stream';
 import { Command, Option } from 'commander';
 import { formatProblems } from '../../config/index.js';
-import type { HistorianConfig } from '../../config/schema.js';
+import type { HistorianConfig, HubConfig } from '../../config/schema.js';
 import { CausewayError, isCausewayError } from '../../core/errors.js';
 import { pathProblem } from '../../core/path.js';
 import { parseTime } from '../../core/time.js';
 import { EXPORT_FORMATS, planExport } from '../../historian/export/index.js';
 import type { ExportFormat, ExportProgress, ExportRequest, ExportSummary } from '../../historian/export/index.js';
 import { openForReading } from '../../historian/export/open.js';
-import { AGGREGATES } from '../../historian/query/types.js';
-import type { Aggregate } from '../../historian/query/types.js';
+import type { CounterRule } from '../../core/counter.js';
+import { AGGREGATES, FILLS } from '../../historian/query/types.js';
+import type { Aggregate, Fill, Interpolation } from '../../historian/query/types.js';
+import { buildModel } from '../../namespace/model.js';
 import type { Historian } from '../../historian/types.js';
 import { loadChecked } from '../config-io.js';
 
@@ -37,22 +39,37 @@ export interface HistorianArgs {
   dataDir: string;
 }
 
-/** The historian config and the hub's API address, from -c FILE (or the defaults). */
-export async function historianTarget(a: HistorianArgs, err: Out): Promise<{ historian: HistorianConfig | undefined; api: string }> {
-  if (a.config === undefined) return { historian: undefined, api: 'http://127.0.0.1:8080' };
+/** Each path's interpolation and counter rule, as the hub's config declares them (the API's own rules). */
+export interface PathRules {
+  interpolation: (path: string) => Interpolation;
+  counter: (path: string) => CounterRule | undefined;
+}
+
+/** Without a config: numbers linear, drops are resets (what an undeclared attribute gets from the hub too). */
+const NO_RULES: PathRules = { interpolation: () => 'linear', counter: () => undefined };
+
+/** The rules of a checked config's namespace. */
+export function pathRulesOf(config: HubConfig): PathRules {
+  const model = buildModel(config.templates ?? [], config.assets ?? [], config.sources ?? []);
+  return { interpolation: (p) => model.attributes.get(p)?.interpolation ?? 'linear', counter: (p) => model.attributes.get(p)?.counter };
+}
+
+/** The historian config, the hub's API address and the namespace's rules, from -c FILE (or the defaults). */
+export async function historianTarget(a: HistorianArgs, err: Out): Promise<{ historian: HistorianConfig | undefined; api: string; rules: PathRules }> {
+  if (a.config === undefined) return { historian: undefined, api: 'http://127.0.0.1:8080', rules: NO_RULES };
   const { config, problems } = await loadChecked(a.config);
   if (!config) {
     err.write(`${formatProblems(problems)}\n\n`);
     throw new CausewayError('CW_CONFIG_INVALID', { file: a.config, count: problems.length });
   }
   const host = config.api?.host && config.api.host !== '0.0.0.0' && config.api.host !== 'localhost' ? config.api.host : '127.0.0.1';
-  return { historian: config.historian, api: `http://${host.includes(':') ? `[${host}]` : host}:${config.api?.port ?? 8080}` };
+  return { historian: config.historian, api: `http://${host.includes(':') ? `[${host}]` : host}:${config.api?.port ?? 8080}`, rules: pathRulesOf(config) };
 }
 
-/** Open the historian of `a`; `command(api)` is what to run against the hub when it holds the file. */
-export async function openHistorianOf(a: HistorianArgs, err: Out, command: (api: string) => string): Promise<Historian> {
+/** Open the historian of `a` with the config's path rules; `command(api)` is what to run against the hub when it holds the file. */
+export async function openHistorianOf(a: HistorianArgs, err: Out, command: (api: string) => string): Promise<{ historian: Historian; rules: PathRules }> {
   const t = await historianTarget(a, err);
-  return openForReading(t.historian, a.dataDir, command(t.api));
+  return { historian: await openForReading(t.historian, a.dataDir, command(t.api)), rules: t.rules };
 }
 
 /** Print a catalogue error (operator sentence, hint) and answer exit code 1; anything else is rethrown. */
@@ -89,6 +106,7 @@ export interface ExportOptions extends HistorianArgs {
   agg?: Aggregate;
   interval?: string;
   tz?: string;
+  fill?: Fill;
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -143,6 +161,7 @@ function curlCommand(api: string, req: ExportRequest, output: string): string {
   if (req.agg) q.set('agg', req.agg);
   if (req.interval !== undefined) q.set('interval', String(req.interval));
   if (req.timeZone) q.set('tz', req.timeZone);
+  if (req.fill) q.set('fill', req.fill);
   return `curl -fo ${output === '-' ? `export.${req.format}` : output} "${api}/api/v1/export?${q.toString()}"`;
 }
 
@@ -154,10 +173,13 @@ export async function runExport(o: ExportOptions, io: CliIo): Promise<number> {
     const req: ExportRequest = {
       paths: checkedPaths(o.path), from: timeOption('from', o.from, now), to: timeOption('to', o.to, now), format: o.format,
       ...(o.wide ? { wide: true } : {}), ...(o.agg ? { agg: o.agg } : {}), ...(o.interval ? { interval: o.interval } : {}), ...(o.tz ? { timeZone: o.tz } : {}),
+      ...(o.fill ? { fill: o.fill } : {}),
     };
+    if (o.fill && !o.agg) throw new CausewayError('CW_HISTORIAN_QUERY_INVALID', { problem: '--fill goes with --agg and --interval (e.g. --agg avg --interval 1m --fill previous)' });
     if (o.output === '-' && o.format === 'parquet' && ((io.data ?? process.stdout) as { isTTY?: boolean }).isTTY) throw new CausewayError('CW_API_BAD_REQUEST', { problem: 'Parquet is binary and stdout is a terminal; give a file with -o FILE' });
-    historian = await openHistorianOf(o, io.err, (api) => curlCommand(api, req, o.output));
-    const plan = await planExport(historian, req);
+    const opened = await openHistorianOf(o, io.err, (api) => curlCommand(api, req, o.output));
+    historian = opened.historian;
+    const plan = await planExport(historian, { ...req, interpolation: opened.rules.interpolation, counter: opened.rules.counter });
     const progress = new ProgressLine(io.err, plan.mode === 'raw' ? 'samples' : 'buckets', io.now);
     const started = Date.now();
     const run = { onProgress: (p: ExportProgress) => progress.update(p) };
@@ -199,6 +221,7 @@ export function exportCommand(io: CliIo = { out: process.stdout, err: process.st
     .addOption(new Option('--agg <agg>', 'aggregate per bucket').choices(AGGREGATES))
     .option('--interval <interval>', 'bucket size with --agg: 1m, 15m, 1h, 1d …')
     .option('--tz <zone>', 'IANA time zone of calendar buckets (default UTC)')
+    .addOption(new Option('--fill <fill>', 'what empty buckets become with --agg (default none)').choices(FILLS))
     .action(async (o: ExportOptions) => {
       process.exitCode = await runExport(o, io);
     });

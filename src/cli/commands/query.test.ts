@@ -1,6 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DuckDbHistorian } from '../../historian/duckdb/index.js';
+import { queryAggregates } from '../../historian/query/aggregate.js';
+import { buildModel } from '../../namespace/model.js';
+import { loadChecked } from '../config-io.js';
 import { capture, configFile, dataDir, holdOpen, T0 } from './cli-test-helpers.js';
 import { alignedTable, queryCommand } from './query.js';
 
@@ -15,6 +19,19 @@ async function query(args: string[]) {
 }
 
 const SPEED = 'acme/line1/filler/speed';
+
+/** The test hub config, plus a Filler template whose speed is declared a step attribute. */
+function stepConfig(dir: string): string {
+  const file = configFile(dir, 'plant.duckdb');
+  fs.appendFileSync(file, [
+    'templates:',
+    '  - { id: Filler, attributes: [{ name: speed, type: number, interpolation: step }, { name: state, type: string }] }',
+    'assets:',
+    '  - { path: acme/line1/filler, template: Filler }',
+    '',
+  ].join('\n'));
+  return file;
+}
 const STATE = 'acme/line1/filler/state';
 
 describe('causeway query', () => {
@@ -91,6 +108,38 @@ describe('causeway query', () => {
     const r = await query([SPEED, '-d', dir, '--agg', 'avg']);
     expect(r.code).toBe(1);
     expect(r.err).toContain('--agg avg needs --interval');
+  });
+
+  it('takes each attribute\'s interpolation from the hub\'s config: a step attribute\'s TWA equals the API\'s', async () => {
+    const dir = await dataDir('plant.duckdb');
+    const file = stepConfig(dir);
+    const r = await query([SPEED, '-c', file, '-d', dir, '--from', '2026-03-08T06:00:00Z', '--to', '2026-03-08T06:15:00Z', '--agg', 'twa', '--interval', '15m', '--format', 'json']);
+    expect(r.err).toBe('');
+    const cli = JSON.parse(r.out).series[0].buckets[0].value as number;
+    // By hand: 600 + i/10 held for a second each over 900 s; the 9 bad samples (i = 99, 199 … 899)
+    // leave the value before them in force, 0.1 lower: (540000 + 40455 - 0.9) / 900. Linear gives 645.
+    expect(cli).toBeCloseTo(580_454.1 / 900, 9);
+    // The API's rule: the namespace's interpolation of each path (runtime/services.ts).
+    const { config } = await loadChecked(file);
+    const model = buildModel(config!.templates!, config!.assets!);
+    const h = new DuckDbHistorian({ file: path.join(dir, 'plant.duckdb') });
+    await h.open();
+    try {
+      const api = await queryAggregates(h, { paths: [SPEED], from: T0, to: T0 + 900_000, interval: '15m', agg: 'twa', interpolation: (p) => model.attributes.get(p)!.interpolation });
+      expect(api[0]!.buckets[0]!.value).toBe(cli);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('fills empty buckets with --fill', async () => {
+    const dir = await dataDir();
+    const args = [SPEED, '-d', dir, '--from', '2026-03-08T06:59:00Z', '--to', '2026-03-08T07:03:00Z', '--agg', 'last', '--interval', '1m', '--format', 'json'];
+    const none = JSON.parse((await query(args)).out).series[0].buckets;
+    const filled = JSON.parse((await query([...args, '--fill', 'previous'])).out).series[0].buckets;
+    // The last good sample is 959.8 at 06:59:58 (the one at 06:59:59 is bad); fill none leaves out empty buckets.
+    expect(none.map((b: { value: unknown }) => b.value)).toEqual([959.8]);
+    expect(filled.map((b: { value: unknown }) => b.value)).toEqual([959.8, 959.8, 959.8, 959.8]);
   });
 
   it('aligns tables: text left, numeric columns right, no trailing spaces', () => {

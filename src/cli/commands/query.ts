@@ -9,11 +9,11 @@ import { csvField, csvValue, isoTime } from '../../historian/export/csv.js';
 import { queryAggregates } from '../../historian/query/aggregate.js';
 import { valuesAt } from '../../historian/query/interpolate.js';
 import { queryRawPage } from '../../historian/query/raw.js';
-import { AGGREGATES } from '../../historian/query/types.js';
-import type { Aggregate } from '../../historian/query/types.js';
+import { AGGREGATES, FILLS } from '../../historian/query/types.js';
+import type { Aggregate, Fill } from '../../historian/query/types.js';
 import type { Historian } from '../../historian/types.js';
 import { checkedPaths, openHistorianOf, reportError, timeOption, withHistorianOptions } from './export.js';
-import type { CliIo, HistorianArgs } from './export.js';
+import type { CliIo, HistorianArgs, PathRules } from './export.js';
 
 export const QUERY_FORMATS = ['table', 'csv', 'json'] as const;
 
@@ -24,6 +24,7 @@ export interface QueryOptions extends HistorianArgs {
   agg?: Aggregate;
   interval?: string;
   tz?: string;
+  fill?: Fill;
   format: (typeof QUERY_FORMATS)[number];
   limit: number;
 }
@@ -64,18 +65,23 @@ async function rawAnswer(h: Historian, paths: string[], from: number, to: number
   return { columns: ['time', 'path', 'value', 'quality'], rows, json: { from, to, truncated: page.cursor !== undefined, samples: page.samples }, note };
 }
 
-async function aggAnswer(h: Historian, paths: string[], from: number, to: number, o: QueryOptions): Promise<Answer> {
-  const series = await queryAggregates(h, { paths, from, to, agg: o.agg!, interval: o.interval!, ...(o.tz ? { timeZone: o.tz } : {}) });
+async function aggAnswer(h: Historian, rules: PathRules, paths: string[], from: number, to: number, o: QueryOptions): Promise<Answer> {
+  const series = await queryAggregates(h, {
+    paths, from, to, agg: o.agg!, interval: o.interval!, ...(o.tz ? { timeZone: o.tz } : {}), ...(o.fill ? { fill: o.fill } : {}),
+    interpolation: rules.interpolation, counter: rules.counter,
+  });
   const rows = series.flatMap((s) => s.buckets.map((b) => ({ ts: b.start, path: s.path, b })))
     .sort((x, y) => x.ts - y.ts || (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))
     // Twelve significant digits hide float noise (625.6800000000001); CSV and JSON keep every digit.
     .map(({ ts, path, b }) => [isoTime(ts), path, o.format === 'table' && typeof b.value === 'number' ? Number(b.value.toPrecision(12)) : b.value, b.count, b.bad]);
-  const note = `${o.agg} per ${o.interval} from ${isoTime(from)} to ${isoTime(to)}; empty buckets left out. Numbers interpolate linearly (the hub's API knows each attribute's own mode).`;
+  const empty = o.fill && o.fill !== 'none' ? `empty buckets filled (${o.fill})` : 'empty buckets left out';
+  const how = o.config ? `interpolation and counter ranges from ${o.config}` : 'numbers interpolate linearly and counter drops count as resets (give -c with the hub\'s config for its attributes\' own rules)';
+  const note = `${o.agg} per ${o.interval} from ${isoTime(from)} to ${isoTime(to)}; ${empty}; ${how}.`;
   return { columns: ['time', 'path', o.agg!, 'samples', 'bad'], rows, json: { from, to, agg: o.agg, interval: o.interval, series }, note };
 }
 
-async function atAnswer(h: Historian, paths: string[], at: number): Promise<Answer> {
-  const values = await valuesAt(h, paths, at);
+async function atAnswer(h: Historian, rules: PathRules, paths: string[], at: number): Promise<Answer> {
+  const values = await valuesAt(h, paths, at, rules.interpolation);
   const rows = values.map((v) => [v.path, v.value, v.quality, v.method, v.priorTs === undefined ? undefined : isoTime(v.priorTs)]);
   return { columns: ['path', 'value', 'quality', 'method', 'sample time'], rows, json: { time: at, values }, note: `Values at ${isoTime(at)}.` };
 }
@@ -100,10 +106,12 @@ export async function runQuery(pathArgs: string[], o: QueryOptions, io: CliIo): 
     const at = o.at === undefined ? undefined : timeOption('at', o.at, now);
     const from = timeOption('from', o.from, now);
     const to = timeOption('to', o.to, now);
-    const q: Record<string, string> = at !== undefined ? { time: isoTime(at) } : { from: isoTime(from), to: isoTime(to), ...(o.agg ? { agg: o.agg, interval: o.interval! } : {}) };
-    historian = await openHistorianOf(o, io.err, (api) => curlCommand(api, paths, q, at !== undefined ? 'history/at' : 'history'));
-    const answer = at !== undefined ? await atAnswer(historian, paths, at)
-      : o.agg ? await aggAnswer(historian, paths, from, to, o)
+    if (o.fill && !o.agg) throw new CausewayError('CW_HISTORIAN_QUERY_INVALID', { problem: '--fill goes with --agg and --interval (e.g. --agg avg --interval 1m --fill previous)' });
+    const q: Record<string, string> = at !== undefined ? { time: isoTime(at) } : { from: isoTime(from), to: isoTime(to), ...(o.agg ? { agg: o.agg, interval: o.interval!, ...(o.fill ? { fill: o.fill } : {}) } : {}) };
+    const opened = await openHistorianOf(o, io.err, (api) => curlCommand(api, paths, q, at !== undefined ? 'history/at' : 'history'));
+    historian = opened.historian;
+    const answer = at !== undefined ? await atAnswer(historian, opened.rules, paths, at)
+      : o.agg ? await aggAnswer(historian, opened.rules, paths, from, to, o)
         : await rawAnswer(historian, paths, from, to, o.limit);
     io.out.write(render(answer, o.format));
     return 0;
@@ -130,6 +138,7 @@ export function queryCommand(io: CliIo = { out: process.stdout, err: process.std
     .addOption(new Option('--agg <agg>', 'aggregate per bucket').choices(AGGREGATES))
     .option('--interval <interval>', 'bucket size with --agg: 1m, 15m, 1h, 1d …')
     .option('--tz <zone>', 'IANA time zone of calendar buckets (default UTC)')
+    .addOption(new Option('--fill <fill>', 'what empty buckets become with --agg (default none)').choices(FILLS))
     .option('--at <time>', 'each path\'s value at this instant (interpolated between samples)')
     .addOption(new Option('--format <format>', 'output').choices(QUERY_FORMATS).default('table'))
     .option('--limit <n>', 'most raw samples to show', positiveInt, 1000)

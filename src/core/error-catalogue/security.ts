@@ -18,6 +18,16 @@ export const SECURITY_ERRORS = {
     message: (p) => `The time range starts (${p.from}) after it ends (${p.to}).`,
     hint: () => 'Swap from and to, or leave them out for the last hour.',
   }),
+  CW_API_UNKNOWN_PARAMETER: spec<{ param: string; route: string; allowed: string; suggestion?: string }>({
+    status: 422, retryable: false,
+    message: (p) => `The request ${p.route} has no parameter "${p.param}".`,
+    hint: (p) => `${p.suggestion ? `Did you mean "${p.suggestion}"? ` : ''}Its parameters are: ${p.allowed}.`,
+  }),
+  CW_API_BAD_VALUE: spec<{ param: string; value: string; allowed: string }>({
+    status: 422, retryable: false,
+    message: (p) => `"${p.value}" is not a value of parameter ${p.param}.`,
+    hint: (p) => `Use one of: ${p.allowed}.`,
+  }),
   CW_API_NOT_FOUND: spec<{ method: string; url: string }>({
     status: 404, retryable: false,
     message: (p) => `There is no route ${p.method} ${p.url}.`,

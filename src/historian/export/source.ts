@@ -78,7 +78,8 @@ function aggRequest(req: ExportRequest, paths: string[]) {
     paths, agg: req.agg!, interval: req.interval!,
     ...(req.timeZone ? { timeZone: req.timeZone } : {}),
     ...(req.interpolation ? { interpolation: req.interpolation } : {}),
-    ...(req.rolloverAt ? { rolloverAt: req.rolloverAt } : {}),
+    ...(req.counter ? { counter: req.counter } : {}),
+    ...(req.fill ? { fill: req.fill } : {}),
   };
 }
 
@@ -86,13 +87,14 @@ function aggRequest(req: ExportRequest, paths: string[]) {
  * Aggregate buckets a chunk at a time. Fixed intervals are cut at bucket edges into chunks of
  * about a page of buckets over all paths: each bucket's value depends only on the samples around
  * it, so the chunks give the answer of one query. Calendar buckets (a day or longer) come in one
- * query. Empty buckets are left out (fill none).
+ * query, and so does a fill other than none (it reaches across chunks).
  */
 async function* aggPages(historian: Historian, c: CheckedExport, pageSize: number): AsyncGenerator<ExportRow[]> {
   const base = aggRequest(c.req, c.paths);
   const byPath = [...c.paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const chunks: [number, number][] = [];
-  if (c.interval?.kind === 'fixed') {
+  // A fill reaches across buckets (the previous or next value): one query, bounded by MAX_CELLS.
+  if (c.interval?.kind === 'fixed' && (c.req.fill ?? 'none') === 'none') {
     const ms = c.interval.ms;
     const step = ms * Math.max(1, Math.floor(pageSize / c.paths.length));
     for (let t = Math.floor(c.from / ms) * ms; t < c.to; t += step) chunks.push([Math.max(t, c.from), Math.min(c.to, t + step)]);

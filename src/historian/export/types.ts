@@ -1,6 +1,7 @@
 /** The vocabulary of history exports: what to export, how far it got, what it wrote. */
 import type { Quality, Value } from '../../core/sample.js';
-import type { Aggregate, Interpolation } from '../query/types.js';
+import type { CounterRule } from '../../core/counter.js';
+import type { Aggregate, Fill, Interpolation } from '../query/types.js';
 
 export const EXPORT_FORMATS = ['csv', 'parquet'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -23,8 +24,10 @@ export interface ExportRequest {
   timeZone?: string;
   /** Interpolation of each path's numbers for twa and integral; default linear. */
   interpolation?: (path: string) => Interpolation;
-  /** Where each path's counter wraps to 0, for delta. */
-  rolloverAt?: (path: string) => number | undefined;
+  /** Each path's counter rule (range, what a drop means), for delta. */
+  counter?: (path: string) => CounterRule | undefined;
+  /** What empty buckets become; default none. */
+  fill?: Fill;
 }
 
 /** Bounds an export must stay within; a request beyond them is refused before anything is written. */

@@ -135,12 +135,6 @@ export function mergeStats(a: ValueStats, b: ValueStats): void {
   a.max = Math.max(a.max, b.max);
 }
 
-/** The counter increase from `prev` to `cur`: a drop is a rollover at `rolloverAt` when given, else a reset to 0. */
-export function counterIncrease(prev: number, cur: number, rolloverAt: number | undefined): number {
-  if (cur >= prev) return cur - prev;
-  return rolloverAt !== undefined ? rolloverAt - prev + cur : cur;
-}
-
 /** The value of a bucket for an aggregate; null when it has none (see README.md for each rule). */
 export function finalValue(acc: BucketAcc, agg: Aggregate): Value | null {
   switch (agg) {

@@ -19,7 +19,7 @@ describe('planAggregates', () => {
     ['an unknown zone', { timeZone: 'Mars/Olympus' }, /Mars\/Olympus/],
     ['a bad interval', { interval: '10 minutes' }, /interval "10 minutes"/],
     ['too many buckets', { interval: 1, to: T + 86_400_000 }, /more than/],
-    ['a bad rollover', { rolloverAt: () => -1 }, /rollover value of a/],
+    ['a bad rollover', { counter: () => ({ rolloverAt: -1 }) }, /rollover value of a/],
   ])('refuses %s', (_name, change, message) => {
     expect(() => planAggregates({ ...BASE, ...change })).toThrow(expect.objectContaining({ code: 'CW_HISTORIAN_QUERY_INVALID', message: expect.stringMatching(message) }));
   });
@@ -47,7 +47,7 @@ describe('queryAggregates', () => {
     const h = new MemoryHistorian();
     // Both counters: 90 before the range, 10 in bucket 0. Rollover at 100: 100 - 90 + 10 = 20; reset: 10.
     await h.write([s('c1', -5, 90), s('c1', 5, 10), s('c2', -5, 90), s('c2', 5, 10)]);
-    const got = await queryAggregates(h, { ...BASE, paths: ['c1', 'c2'], agg: 'delta', interval: '30m', rolloverAt: (p) => (p === 'c1' ? 100 : undefined) });
+    const got = await queryAggregates(h, { ...BASE, paths: ['c1', 'c2'], agg: 'delta', interval: '30m', counter: (p) => (p === 'c1' ? { rolloverAt: 100, onDrop: 'rollover' } : undefined) });
     expect(got.map((x) => x.buckets[0]!.value)).toEqual([20, 10]);
   });
 });

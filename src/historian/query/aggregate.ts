@@ -7,6 +7,7 @@
 import { CausewayError } from '../../core/errors.js';
 import type { Historian, RollupFieldSet, RollupRead, StoredSample } from '../types.js';
 import { BucketColumns } from './bucket-columns.js';
+import { rollupCounts, type CounterRule } from '../../core/counter.js';
 import { applyFill } from './fill.js';
 import { bucketEdges, parseInterval } from './interval.js';
 import { scanRaw } from './raw.js';
@@ -40,7 +41,7 @@ interface Plan {
   agg: Aggregate;
   fill: Fill;
   modes: Map<string, Interpolation>;
-  rollover: Map<string, number | undefined>;
+  counters: Map<string, CounterRule | undefined>;
 }
 
 function invalid(problem: string): CausewayError {
@@ -62,11 +63,12 @@ export function planAggregates(req: AggregateRequest): Plan {
   if (typeof interval === 'string') throw invalid(interval);
   const edges = bucketEdges(Math.floor(req.from), Math.ceil(req.to), interval, timeZone, Math.floor(MAX_CELLS / paths.length));
   if (typeof edges === 'string') throw invalid(edges);
-  const rollover = new Map(paths.map((p) => [p, req.rolloverAt?.(p)]));
-  for (const [p, r] of rollover) {
+  const counters = new Map(paths.map((p) => [p, req.counter?.(p)]));
+  for (const [p, c] of counters) {
+    const r = c?.rolloverAt;
     if (r !== undefined && !(Number.isFinite(r) && r > 0)) throw invalid(`the rollover value of ${p} (${String(r)}) is not a number above 0`);
   }
-  return { paths, edges, agg: req.agg, fill, modes: new Map(paths.map((p) => [p, req.interpolation?.(p) ?? 'linear'])), rollover };
+  return { paths, edges, agg: req.agg, fill, modes: new Map(paths.map((p) => [p, req.interpolation?.(p) ?? 'linear'])), counters };
 }
 
 /**
@@ -79,8 +81,10 @@ export async function queryAggregates(historian: Historian, req: AggregateReques
   const plan = planAggregates(req);
   const pageSize = options.pageSize ?? SCAN_PAGE;
   const sizes = options.useRollups === false || historian.readRollup === undefined ? [] : (historian.rollupSizes?.() ?? []);
-  // Rollups keep no sum of squares: stddev reads raw samples.
-  const size = plan.agg === 'stddev' ? undefined : rollupFor(plan.edges, sizes);
+  // Rollups keep no sum of squares: stddev reads raw samples; nor how far each counter drop fell: a
+  // counter whose drop may be a wrap or a reset (auto) is counted from raw samples.
+  const rawOnly = plan.agg === 'stddev' || (plan.agg === 'delta' && [...plan.counters.values()].some((c) => !rollupCounts(c)));
+  const size = rawOnly ? undefined : rollupFor(plan.edges, sizes);
   const inSql = historian.bucketStats !== undefined && options.useBucketStats !== false && STATS_AGGS.has(plan.agg);
   let buckets: Map<string, BucketValue[]> | undefined;
   if (size !== undefined) {
@@ -152,8 +156,8 @@ async function fromSamples(
   const priorOf = newest(edgeReads.prior, rollup?.prior ?? [], (a, b) => a.ts > b.ts);
   const nextOf = newest(edgeReads.next, rollup?.next ?? [], (a, b) => a.ts < b.ts);
   const series = new Map(paths.map((p) => {
-    const rolloverAt = plan.rollover.get(p);
-    const opts = { agg, edges, interpolation: plan.modes.get(p)!, ...(rolloverAt !== undefined ? { rolloverAt } : {}) };
+    const counter = plan.counters.get(p);
+    const opts = { agg, edges, interpolation: plan.modes.get(p)!, ...(counter !== undefined ? { counter } : {}) };
     return [p, new SeriesAggregator(opts, priorOf.get(p))];
   }));
   rollup?.buckets.forEach((b) => series.get(b.path)?.pushSummary(b));

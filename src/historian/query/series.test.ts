@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Quality, Value } from '../../core/sample.js';
 import type { StoredSample } from '../types.js';
 import { SeriesAggregator } from './series.js';
+import type { CounterRule } from '../../core/counter.js';
 import type { Aggregate, Interpolation } from './types.js';
 
 const MIN = 60_000;
@@ -20,7 +21,7 @@ interface Case {
   prior?: StoredSample;
   next?: StoredSample;
   interpolation?: Interpolation;
-  rolloverAt?: number;
+  counter?: CounterRule;
   expected: (Value | null)[];
 }
 
@@ -50,7 +51,7 @@ const CASES: Case[] = [
   { name: 'last', agg: 'last', samples: [at(1, 'A'), at(3, 'B'), at(11, 'C')], expected: ['B', 'C', null] },
   // Counter with rollover at 100: 90 (prior) 95 99 3 | 10 | 2.
   // Bucket 0: 5 + 4 + (100 - 99 + 3) = 13; bucket 1: 10 - 3 = 7; bucket 2: 100 - 10 + 2 = 92.
-  { name: 'delta with rollover', agg: 'delta', prior: at(-5, 90), samples: [at(2, 95), at(4, 99), at(6, 3), at(12, 10), at(25, 2)], rolloverAt: 100, expected: [13, 7, 92] },
+  { name: 'delta with rollover', agg: 'delta', prior: at(-5, 90), samples: [at(2, 95), at(4, 99), at(6, 3), at(12, 10), at(25, 2)], counter: { rolloverAt: 100, onDrop: 'rollover' }, expected: [13, 7, 92] },
   // The same counter without a rollover value: a drop is a reset that counted from 0.
   // Bucket 0: 5 + 4 + 3 = 12; bucket 1: 7; bucket 2: 2.
   { name: 'delta with resets', agg: 'delta', prior: at(-5, 90), samples: [at(2, 95), at(4, 99), at(6, 3), at(12, 10), at(25, 2)], expected: [12, 7, 2] },
@@ -65,7 +66,7 @@ const CASES: Case[] = [
 ];
 
 function run(c: Case) {
-  const opts = { agg: c.agg, edges: EDGES, interpolation: c.interpolation ?? 'linear', ...(c.rolloverAt !== undefined ? { rolloverAt: c.rolloverAt } : {}) };
+  const opts = { agg: c.agg, edges: EDGES, interpolation: c.interpolation ?? 'linear', ...(c.counter !== undefined ? { counter: c.counter } : {}) };
   const s = new SeriesAggregator(opts, c.prior);
   for (const x of c.samples) s.push(x);
   return s.finish(c.next);

@@ -5,7 +5,8 @@
  */
 import type { Value } from '../../core/sample.js';
 import type { RollupBucket, StoredSample } from '../types.js';
-import { counterIncrease, numeric } from './accumulator.js';
+import { numeric } from './accumulator.js';
+import { counterIncrease, rollupIncrease, type CounterRule } from '../../core/counter.js';
 import { BucketColumns } from './bucket-columns.js';
 import type { Aggregate, BucketValue, Interpolation } from './types.js';
 
@@ -14,7 +15,8 @@ export interface SeriesOptions {
   /** Bucket edges, ascending; bucket i is [edges[i], edges[i + 1]). */
   edges: readonly number[];
   interpolation: Interpolation;
-  rolloverAt?: number;
+  /** The counter's range and drop rule, for delta. */
+  counter?: CounterRule;
 }
 
 interface Point {
@@ -67,7 +69,7 @@ export class SeriesAggregator {
     this.#b.addSample(i, s.ts, s.value);
     const x = numeric(s.value);
     if (x !== undefined && this.#o.agg === 'delta' && this.#prevNum !== undefined) {
-      this.#b.delta[i]! += counterIncrease(this.#prevNum, x, this.#o.rolloverAt);
+      this.#b.delta[i]! += counterIncrease(this.#prevNum, x, this.#o.counter);
     }
     if (this.#timeWeighted && this.#inForce) this.#segment(this.#inForce, s);
     this.#note(s);
@@ -91,11 +93,9 @@ export class SeriesAggregator {
       this.#b.covered[i]! += b.covered;
     }
     if (this.#o.agg === 'delta' && b.firstX !== undefined && b.lastX !== undefined) {
-      if (this.#prevNum !== undefined) this.#b.delta[i]! += counterIncrease(this.#prevNum, b.firstX, this.#o.rolloverAt);
-      // The increases inside add up to last - first, plus per drop the value before it (a reset
-      // counts the new value) or the rollover value (a rollover counts rolloverAt - prev + cur).
-      const r = this.#o.rolloverAt;
-      this.#b.delta[i]! += b.lastX - b.firstX + (r !== undefined ? b.drops * r : b.dropPrev);
+      if (this.#prevNum !== undefined) this.#b.delta[i]! += counterIncrease(this.#prevNum, b.firstX, this.#o.counter);
+      // Only for rules whose drops all mean the same (rollupCounts): the aggregate reads raw samples otherwise.
+      this.#b.delta[i]! += rollupIncrease({ firstX: b.firstX, lastX: b.lastX, drops: b.drops, dropPrev: b.dropPrev }, this.#o.counter);
     }
     this.#setInForce(b.lastTs, b.last);
     if (b.lastX !== undefined) {

@@ -1,5 +1,6 @@
 /** The vocabulary of history queries: aggregates, fill modes, interpolation, and their answers. */
 import type { Quality, Value } from '../../core/sample.js';
+import type { CounterRule } from '../../core/counter.js';
 
 export const AGGREGATES = ['avg', 'twa', 'min', 'max', 'count', 'first', 'last', 'sum', 'stddev', 'delta', 'integral'] as const;
 /** An aggregate per bucket; README.md in this folder defines each one exactly. */
@@ -10,7 +11,8 @@ export const FILLS = ['none', 'previous', 'linear'] as const;
 export type Fill = (typeof FILLS)[number];
 
 /** How a value runs between two samples: straight line, or held until the next sample. */
-export type Interpolation = 'linear' | 'step';
+export const INTERPOLATIONS = ['linear', 'step'] as const;
+export type Interpolation = (typeof INTERPOLATIONS)[number];
 
 /** One bucket of an aggregate series. */
 export interface BucketValue {
@@ -50,8 +52,8 @@ export interface AggregateRequest {
   timeZone?: string;
   /** Interpolation of each path's numbers; default linear. Booleans and strings always step. */
   interpolation?: (path: string) => Interpolation;
-  /** The value at which a path's counter wraps to 0 (e.g. 65536), or undefined: a drop is a reset. */
-  rolloverAt?: (path: string) => number | undefined;
+  /** Each path's counter rule for delta (range and what a drop means); undefined: a drop is a reset. */
+  counter?: (path: string) => CounterRule | undefined;
 }
 
 /** The value of one path at one instant. */

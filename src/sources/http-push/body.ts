@@ -18,6 +18,8 @@ export interface BodyRejection {
 export interface ReadBody {
   samples: Sample[];
   rejected: BodyRejection[];
+  /** Said to the device about how the body was read (e.g. the zone of times without an offset). */
+  notes?: string[];
 }
 
 /** The entries of a body: `{samples:[...]}`, a bare array, or `{ts?, values:{tag: value}}`. Undefined when the shape is wrong. */
@@ -32,14 +34,28 @@ function entriesOf(body: unknown): unknown[] | undefined {
   return undefined;
 }
 
-/** A timestamp as sent (epoch ms, or ISO 8601 text), or undefined when it is none. */
-function timestampOf(ts: unknown): number | undefined {
-  if (typeof ts === 'number' && Number.isSafeInteger(ts) && ts >= 0) return ts;
-  if (typeof ts === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(ts)) {
-    const ms = Date.parse(ts);
-    return Number.isNaN(ms) ? undefined : ms;
+/** Epoch numbers below this are taken for seconds: 1e11 ms is 1973-03-03, 1e11 s is the year 5138. */
+export const SECONDS_BELOW = 1e11;
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+const HAS_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
+
+/** A timestamp as sent (epoch ms, or ISO 8601 text) in epoch ms, or why it cannot be taken. */
+function timestampOf(ts: unknown, local: ReadOptions['localTime']): number | string {
+  if (typeof ts === 'number') {
+    if (!Number.isSafeInteger(ts)) return '"ts" is not a whole number of epoch milliseconds';
+    if (ts < 0) return `"ts" ${ts} lies before 1970`;
+    if (ts < SECONDS_BELOW) return `"ts" ${ts} looks like epoch seconds (it would be ${new Date(ts).toISOString()}); send milliseconds (${ts} × 1000 = ${ts * 1000})`;
+    return ts;
   }
-  return undefined;
+  if (typeof ts !== 'string' || !ISO.test(ts)) return '"ts" is not epoch milliseconds or ISO 8601';
+  if (!HAS_OFFSET.test(ts)) {
+    if (!local) return `"ts" ${ts} has no time zone offset; add Z (UTC) or one such as +01:00`;
+    return local.instant(ts) ?? '"ts" is not epoch milliseconds or ISO 8601';
+  }
+  const ms = Date.parse(ts);
+  if (Number.isNaN(ms)) return '"ts" is not epoch milliseconds or ISO 8601';
+  return ms < 0 ? `"ts" ${ts} lies before 1970` : ms;
 }
 
 function readOne(entry: unknown, index: number, opts: ReadOptions): Sample | BodyRejection {
@@ -49,11 +65,20 @@ function readOne(entry: unknown, index: number, opts: ReadOptions): Sample | Bod
   const tag = e.tag;
   if (!opts.knownTags.has(tag)) return { index, tag, reason: `unknown tag "${tag}" (not listed under this source's tags)` };
   if (!isValue(e.value)) return { index, tag, reason: '"value" is not a finite number, boolean or string' };
-  const ts = e.ts === undefined || e.ts === null ? opts.now : timestampOf(e.ts);
-  if (ts === undefined) return { index, tag, reason: '"ts" is not epoch milliseconds or ISO 8601' };
+  const ts = e.ts === undefined || e.ts === null ? opts.now : timestampOf(e.ts, opts.localTime);
+  if (typeof ts === 'string') return { index, tag, reason: ts };
   const quality = e.quality === undefined || e.quality === null ? 'good' : e.quality;
   if (!isQuality(quality)) return { index, tag, reason: '"quality" is not good, uncertain or bad' };
-  return { path: `${opts.sourceId}/${tag}`, value: e.value, ts, quality };
+  const sample: Sample = { path: `${opts.sourceId}/${tag}`, value: e.value, ts, quality };
+  // The hub's own checks (plausible time, the tag's and the bound attribute's type), before the answer.
+  const problem = opts.check?.(sample);
+  return problem === undefined ? sample : { index, tag, reason: problem };
+}
+
+/** True when an entry's "ts" is ISO text without an offset (read in the site's zone, if any). */
+function isLocalTime(entry: unknown): boolean {
+  const ts = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>).ts : undefined;
+  return typeof ts === 'string' && ISO.test(ts) && !HAS_OFFSET.test(ts);
 }
 
 export interface ReadOptions {
@@ -61,6 +86,10 @@ export interface ReadOptions {
   knownTags: ReadonlySet<string>;
   now: number;
   maxSamples: number;
+  /** The site's zone: ISO times without an offset are read in it; without it they are refused. */
+  localTime?: { timeZone: string; instant(local: string): number | undefined };
+  /** The checks the hub applies downstream: the problem with a sample, or undefined when it passes. */
+  check?: (sample: Sample) => string | undefined;
 }
 
 /** Read a body; `undefined` + problem when its shape is wrong or it holds too many samples. */
@@ -69,10 +98,15 @@ export function readBody(body: unknown, opts: ReadOptions): ReadBody | { problem
   if (!entries) return { problem: 'expected {"samples":[...]}, an array of samples, or {"values":{...}}' };
   if (entries.length > opts.maxSamples) return { problem: `${entries.length} samples, more than ${opts.maxSamples}`, tooMany: true };
   const out: ReadBody = { samples: [], rejected: [] };
+  let local = false;
   entries.forEach((entry, i) => {
     const r = readOne(entry, i, opts);
     if ('reason' in r) out.rejected.push(r);
-    else out.samples.push(r);
+    else {
+      out.samples.push(r);
+      local ||= isLocalTime(entry);
+    }
   });
+  if (local && opts.localTime) out.notes = [`Times without an offset were read in ${opts.localTime.timeZone}, the site's time zone.`];
   return out;
 }

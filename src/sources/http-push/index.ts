@@ -48,14 +48,17 @@ function createHttpPush(config: HttpPushConfig, ctx: SourceContext): Source {
       if (!allowed.ok) throw new CausewayError('CW_INGEST_RATE_LIMITED', { source: ctx.id, rate }, { retryAfterSeconds: Math.max(1, Math.ceil(allowed.retryAfterMs / 1000)) });
       if (request.bytes > maxBody) throw new CausewayError('CW_INGEST_TOO_LARGE', { source: ctx.id, limit: `${maxBody} bytes` });
       if (!deliver) throw new CausewayError('CW_INGEST_NOT_READY', { source: ctx.id, state: 'starting' });
-      const read = readBody(body, { sourceId: ctx.id, knownTags, now: ctx.now(), maxSamples: config.maxSamples ?? 10_000 });
+      const read = readBody(body, {
+        sourceId: ctx.id, knownTags, now: ctx.now(), maxSamples: config.maxSamples ?? 10_000,
+        ...(request.localTime ? { localTime: request.localTime } : {}), ...(request.check ? { check: (s: Sample) => request.check!(s) } : {}),
+      });
       if ('problem' in read) {
         if (read.tooMany) throw new CausewayError('CW_INGEST_TOO_LARGE', { source: ctx.id, limit: `${config.maxSamples ?? 10_000} samples` });
         throw new CausewayError('CW_INGEST_BAD_BODY', { source: ctx.id, problem: read.problem });
       }
       // Answered only once the samples are on disk: a 200 means the device may forget them.
       if (read.samples.length > 0) await deliver(read.samples);
-      return { accepted: read.samples.length, rejected: read.rejected };
+      return { accepted: read.samples.length, rejected: read.rejected, ...(read.notes ? { notes: read.notes } : {}) };
     },
     maxBodyBytes: () => maxBody,
     async close() {

@@ -39,16 +39,22 @@ async function readOneByOne(conn: ModbusConnection, unitId: number): Promise<Rec
   return objects;
 }
 
+/** The identification read, or a sentence saying the device sent none (blank or padding only). */
+function saidOrBlank(info: DeviceInfo): DeviceInfo {
+  if (Object.keys(info).length > 0) return info;
+  return { identification: 'The device answered Read Device Identification (function 43/14) without a vendor, product or firmware (the objects were empty); its identity is unknown. Record it in the asset inventory by hand.' };
+}
+
 /** Vendor, product and firmware of the device at `unitId`, or what is known and why not more. */
 export async function identify(conn: ModbusConnection, unitId: number): Promise<DeviceInfo> {
   try {
-    return deviceInfoOf(await readOneByOne(conn, unitId));
+    return saidOrBlank(deviceInfoOf(await readOneByOne(conn, unitId)));
   } catch (e) {
     if (!isCausewayError(e, 'CW_SOURCE_MODBUS_EXCEPTION')) throw e;
     if (e.params.code === 1) return unsupported(e.params.code, e.params.meaning);
   }
   try {
-    return deviceInfoOf(await conn.readDeviceIdentification(unitId, READ_BASIC_STREAM, 0x00));
+    return saidOrBlank(deviceInfoOf(await conn.readDeviceIdentification(unitId, READ_BASIC_STREAM, 0x00)));
   } catch (e) {
     if (!isCausewayError(e, 'CW_SOURCE_MODBUS_EXCEPTION')) throw e;
     return unsupported(e.params.code, e.params.meaning);

@@ -204,6 +204,14 @@ describe('modbus source: discover', () => {
     expect(await h.source.discover!()).toEqual({ manufacturer: 'Acme Controls', product: 'AC-PLC-9', softwareVersion: 'v4.2.1' });
   });
 
+  it('says so when the device answers 43/14 without any identification', async () => {
+    // Firmware that implements function 43 but was never given a name answers blank, padded objects.
+    device.identity = { 0: '    ', 1: '\0\0\0\0', 2: ' ' };
+    const h = await connected([]);
+    const info = await h.source.discover!();
+    expect(info).toEqual({ identification: expect.stringMatching(/^The device answered Read Device Identification \(function 43\/14\) without a vendor, product or firmware/) });
+  });
+
   it('says so when the device does not answer 43/14', async () => {
     device.identity = undefined;
     const h = await connected([]);

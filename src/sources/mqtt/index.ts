@@ -74,7 +74,7 @@ export class MqttSource implements Source {
     this.#quarantine = new Quarantine(ctx.id, ctx.logger);
     this.#batcher = new Batcher(
       config.maxBatch ?? DEFAULT_MAX_BATCH,
-      (e) => ctx.logger.error({ err: e, source: ctx.id }, 'handing a batch to the pipeline failed'),
+      (e) => ctx.logger.error({ err: e }, 'handing a batch to the pipeline failed'),
       undefined,
       // The hub could not take a batch (spool full): its messages stay unacknowledged; a new
       // session (after the supervisor's backoff) makes the broker deliver them again.

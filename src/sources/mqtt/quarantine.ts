@@ -51,7 +51,7 @@ export class Quarantine {
     const suppressed = this.#take(topic, now);
     if (suppressed === undefined) return;
     const err = new CausewayError('CW_SOURCE_PAYLOAD_QUARANTINED', { source: this.#sourceId, topic, reason: problem.reason, problem: problem.problem });
-    this.#logger.warn({ source: this.#sourceId, topic, reason: problem.reason, rule: problem.rule, code: err.code, hint: err.hint, suppressed }, err.message);
+    this.#logger.warn({ topic, reason: problem.reason, rule: problem.rule, code: err.code, hint: err.hint, suppressed }, err.message);
   }
 
   snapshot(): QuarantineSnapshot {

@@ -186,7 +186,7 @@ export async function openLink(o: LinkOptions, parts: LinkParts, signal: AbortSi
   try {
     session = await abortable(client.createSession(login), signal);
   } catch (e) {
-    throw new LoginFailed(e);
+    throw new LoginFailed(e, o.auth.type === 'certificate');
   }
   parts.session = session;
   return { cm: pki.cm, client, session, endpoint, ownThumbprint: pki.ownThumbprint };

@@ -29,13 +29,22 @@ const SOCKET_REASONS: Array<[RegExp, string]> = [
   [/BadTooManyMonitoredItems/, 'the server cannot monitor that many items (BadTooManyMonitoredItems)'],
 ];
 
-/** A failure while logging in (ActivateSession): the server judged the identity, not the channel. */
+/**
+ * A failure of createSession(), which is CreateSession (the server judges the hub's application
+ * certificate) then ActivateSession (it judges the login). `userCertificate`: the login is an X.509
+ * user certificate, so a certificate status may be about it rather than about the hub's own.
+ */
 export class LoginFailed extends Error {
-  constructor(cause: unknown) {
+  readonly userCertificate: boolean;
+  constructor(cause: unknown, userCertificate = false) {
     super(cause instanceof Error ? cause.message : String(cause), { cause });
     this.name = 'LoginFailed';
+    this.userCertificate = userCertificate;
   }
 }
+
+/** Statuses about a certificate or the security checks, not about a user name or password. */
+const CERTIFICATE_STATUS = /Bad(Certificate\w*|SecurityChecksFailed)/;
 
 const LOGIN_REFUSED = /Bad(UserAccessDenied|IdentityToken\w*|UserSignatureInvalid|Certificate\w*|SecurityChecksFailed|SecurityPolicyRejected|NonceInvalid)/;
 
@@ -56,6 +65,11 @@ export function shortReason(e: unknown): string {
 export function connectFailure(e: unknown, ctx: FailureContext): CausewayError {
   if (isCausewayError(e)) return e;
   const message = e instanceof Error ? `${(e as { code?: unknown }).code ?? ''} ${e.message}` : String(e);
+  // A certificate status while opening a session with no user certificate in play is about the
+  // hub's own certificate (CreateSession, e.g. BadCertificateUntrusted): not a failed login.
+  if (e instanceof LoginFailed && !e.userCertificate && CERTIFICATE_STATUS.test(message)) {
+    return new CausewayError('CW_SOURCE_CERT_REJECTED', { source: ctx.source, target: ctx.target, thumbprint: ctx.ownThumbprint }, { cause: e, detail: statusNameIn(message) ?? shortReason(e) });
+  }
   const auth = (e instanceof LoginFailed ? LOGIN_REFUSED : AUTH).exec(message);
   if (auth) return new CausewayError('CW_SOURCE_AUTH_FAILED', { source: ctx.source, target: ctx.target, user: ctx.login, status: auth[0] }, { cause: e });
   if (PEER_REJECTED.test(message)) {

@@ -127,7 +127,7 @@ class OpcuaSource implements Source {
     this.#lostReason = undefined;
     this.#dataTypes.clear();
     const s = this.#s;
-    if (s.mode === 'None') this.#ctx.logger.warn({ source: this.#ctx.id, endpoint: s.endpointUrl }, unsecuredWarning(this.#ctx.id, s.endpointUrl, s.auth));
+    if (s.mode === 'None') this.#ctx.logger.warn({ endpoint: s.endpointUrl }, unsecuredWarning(this.#ctx.id, s.endpointUrl, s.auth));
     const parts: LinkParts = {};
     this.#parts = parts;
     try {
@@ -154,7 +154,7 @@ class OpcuaSource implements Source {
       this.#browser = new Browser(link.session, this.#ctx.id, s.browsePageSize);
       this.#link = link;
       this.#ctx.logger.info(
-        { source: this.#ctx.id, endpoint: s.endpointUrl, security: `${s.mode}/${s.policy}`, login: loginLabel(s.auth), tags: this.#tags.length, subscriptions: plan.length },
+        { endpoint: s.endpointUrl, security: `${s.mode}/${s.policy}`, login: loginLabel(s.auth), tags: this.#tags.length, subscriptions: plan.length },
         `OPC UA source ${this.#ctx.id} is connected to ${s.endpointUrl}.`,
       );
     } catch (e) {

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { OPCUACertificateManager } from 'node-opcua';
+import { OPCUACertificateManager, ServiceFault, StatusCodes } from 'node-opcua';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TagConfig } from '../../config/schema.js';
 import { isCausewayError, type CausewayError } from '../../core/errors.js';
@@ -149,6 +149,34 @@ describe('OPC UA security against a real server', () => {
     expect(error!.hint).toContain(own.thumbprint);
     expect(existsSync(join(root, 'server-pki/rejected'))).toBe(true);
     expect((await readdir(join(root, 'server-pki/rejected'))).some((f) => f.includes(own.thumbprint))).toBe(true);
+  });
+
+  it('says the server refused the hub\'s certificate, not a login, when CreateSession answers BadCertificateUntrusted', async () => {
+    // Many servers (PLC firmware, gateways) accept an unsecured channel but check the client's
+    // application certificate in CreateSession. This node-opcua server does that: it checks the
+    // certificate the session request carries against its own trust list, which lacks the hub's.
+    const strict = await startTestServer({ port: await freePort(), pkiDir: join(root, 'strict-server-pki'), trust: [] });
+    try {
+      const srv = strict.server as unknown as Record<string, unknown> & { serverCertificateManager: OPCUACertificateManager };
+      const createSession = (srv._on_CreateSessionRequest as (m: unknown, c: unknown) => Promise<void>).bind(srv);
+      srv._on_CreateSessionRequest = async (message: { request: { clientCertificate: Buffer } }, channel: { send_response(kind: string, r: unknown, m: unknown): void }) => {
+        const status = await srv.serverCertificateManager.checkCertificate(message.request.clientCertificate);
+        if (status === StatusCodes.Good) return createSession(message, channel);
+        channel.send_response('MSG', new ServiceFault({ responseHeader: { serviceResult: StatusCodes.BadCertificateUntrusted } }), message);
+      };
+      const dataDir = join(root, 'unknown-to-strict-hub');
+      const rec = recorder('plc1', TAGS, dataDir);
+      const source = opcuaSource.create({ endpointUrl: strict.url, securityMode: 'None', securityPolicy: 'None' }, rec.ctx);
+      const error = await source.connect(new AbortController().signal).then(() => undefined, (e: unknown) => e as CausewayError);
+      await source.close();
+      expect(error?.code).toBe('CW_SOURCE_CERT_REJECTED');
+      const own = (await listCertificates(join(dataDir, 'pki/opcua'))).find((c) => c.status === 'own')!;
+      expect(error!.hint).toContain(own.thumbprint);
+      expect(error!.detail).toBe('BadCertificateUntrusted');
+      expect(error!.message).not.toMatch(/login/);
+    } finally {
+      await strict.stop();
+    }
   });
 
   it('names what the server offers when the wanted policy or login is not among it', async () => {

@@ -114,7 +114,7 @@ export class Subscriptions {
     }
     const list = refused.slice(0, 10).map((r) => `${r.tag.id} (${r.tag.nodeId}: ${r.status.name})`).join(', ');
     this.#o.logger.warn(
-      { source: this.#o.sourceId, refused: refused.length },
+      { refused: refused.length },
       `OPC UA source ${this.#o.sourceId}: the server refused ${refused.length} tag${refused.length === 1 ? '' : 's'}: ${list}${refused.length > 10 ? ', …' : ''}. Check their nodeId and serverDeadband (percent needs an EURange on the node).`,
     );
   }
@@ -128,7 +128,7 @@ export class Subscriptions {
     this.#pending.push(sample);
     if (this.#pending.length > MAX_PENDING) {
       this.#pending.shift();
-      if (this.#dropped++ === 0) this.#o.logger.warn({ source: this.#o.sourceId }, `OPC UA source ${this.#o.sourceId} dropped samples: nobody took them.`);
+      if (this.#dropped++ === 0) this.#o.logger.warn(`OPC UA source ${this.#o.sourceId} dropped samples: nobody took them.`);
     }
     if (this.#deliver && !this.#flushScheduled) {
       // node-opcua dispatches a whole publish response synchronously: one batch per response.

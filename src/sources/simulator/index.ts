@@ -68,7 +68,7 @@ class SimulatorSource implements Source {
       const skipped = target - this.#last - this.#maxCatchUp;
       first = target - this.#maxCatchUp + 1;
       this.#ctx.logger.warn(
-        { source: this.#ctx.id, skipped, from: start + (this.#last + 1) * this.#periodMs, to: start + (first - 1) * this.#periodMs },
+        { skipped, from: start + (this.#last + 1) * this.#periodMs, to: start + (first - 1) * this.#periodMs },
         `Simulator ${this.#ctx.id} fell behind by more than ${this.#maxCatchUp} steps and skipped ${skipped}; raise maxCatchUpSteps to keep them.`,
       );
     }

@@ -47,11 +47,16 @@ export function reasonOf(e: unknown): string {
   return message.replace(/[.\s]+$/, '') || 'the link failed';
 }
 
+/** Own rebirth requests remembered to recognize their echo (one per edge node after a reconnect). */
+const MAX_REMEMBERED = 1000;
+
 /** An open link to the broker. */
 export class SparkplugLink {
   readonly #client: MqttClient;
   readonly #opts: LinkOptions;
   #closing = false;
+  /** What this link published and may hear again (topic + payload), oldest first, bounded. */
+  readonly #sent = new Set<string>();
   #lastError: unknown;
 
   private constructor(client: MqttClient, opts: LinkOptions) {
@@ -71,7 +76,11 @@ export class SparkplugLink {
       throw fail(signal.aborted ? 'the hub stopped connecting' : reasonOf(e), e);
     }
     const link = new SparkplugLink(client, opts);
-    client.on('message', (topic, payload, packet) => opts.onMessage(topic, payload, packet.retain));
+    client.on('message', (topic, payload, packet) => {
+      // The host subscribes to its groups' NCMD topics too: its own rebirth requests come back.
+      if (link.#ownEcho(topic, payload)) return;
+      opts.onMessage(topic, payload, packet.retain);
+    });
     client.on('error', (e) => (link.#lastError = e));
     client.once('close', () => link.#lost());
     try {
@@ -99,7 +108,17 @@ export class SparkplugLink {
   /** Ask an edge node to publish its births again: NCMD `Node Control/Rebirth` = true, QoS 0. */
   requestRebirth(group: string, node: string, now: number): void {
     if (this.#closing || !this.#client.connected) return;
-    this.#client.publish(messageTopic(group, 'NCMD', node), Buffer.from(encodeRebirthRequest(now)), { qos: 0, retain: false });
+    const topic = messageTopic(group, 'NCMD', node);
+    const payload = Buffer.from(encodeRebirthRequest(now));
+    this.#sent.add(`${topic}\n${payload.toString('base64')}`);
+    // QoS 0: an echo may never come; keep the last requests only.
+    if (this.#sent.size > MAX_REMEMBERED) this.#sent.delete(this.#sent.values().next().value!);
+    this.#client.publish(topic, payload, { qos: 0, retain: false });
+  }
+
+  /** True (once) when a message is this link's own request coming back from the broker. */
+  #ownEcho(topic: string, payload: Buffer): boolean {
+    return this.#sent.size > 0 && this.#sent.delete(`${topic}\n${payload.toString('base64')}`);
   }
 
   get open(): boolean {

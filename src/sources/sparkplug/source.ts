@@ -99,7 +99,7 @@ export class SparkplugSource implements Source {
     const { rebirth, uncertain } = this.#session.reconnected(now);
     for (const n of rebirth) link.requestRebirth(n.group, n.node, now);
     if (rebirth.length > 0) {
-      this.#ctx.logger.info({ source: this.#ctx.id, nodes: rebirth.map((n) => `${n.group}/${n.node}`) }, `Source ${this.#ctx.id} reconnected and asked ${rebirth.length} Sparkplug edge node(s) to publish their births again.`);
+      this.#ctx.logger.info({ nodes: rebirth.map((n) => `${n.group}/${n.node}`) }, `Source ${this.#ctx.id} reconnected and asked ${rebirth.length} Sparkplug edge node(s) to publish their births again.`);
     }
     for (const n of uncertain) this.#uncertain(`${n.group}/${n.node}`, 'the hub was disconnected from the broker and may have missed messages');
   }
@@ -127,7 +127,7 @@ export class SparkplugSource implements Source {
   #onState(hostId: string, payload: Buffer, retained: boolean): void {
     if (hostId !== this.#config.hostId || retained || !this.#link?.open) return;
     if (parseStatePayload(payload)?.online !== false) return;
-    this.#link.publishOnline().catch((e: unknown) => this.#ctx.logger.debug({ source: this.#ctx.id, err: e }, 'republishing STATE online failed'));
+    this.#link.publishOnline().catch((e: unknown) => this.#ctx.logger.debug({ err: e }, 'republishing STATE online failed'));
   }
 
   #act(d: Decision): void {
@@ -144,7 +144,7 @@ export class SparkplugSource implements Source {
     }
     if (d.staleDeath) {
       const s = d.staleDeath;
-      log.info({ source: this.#ctx.id, node: `${s.group}/${s.node}`, bdSeq: s.bdSeq, current: s.current }, `Source ${this.#ctx.id} ignored a death certificate of Sparkplug edge node ${s.group}/${s.node} from an earlier session (bdSeq ${s.bdSeq}, current ${s.current}).`);
+      log.info({ node: `${s.group}/${s.node}`, bdSeq: s.bdSeq, current: s.current }, `Source ${this.#ctx.id} ignored a death certificate of Sparkplug edge node ${s.group}/${s.node} from an earlier session (bdSeq ${s.bdSeq}, current ${s.current}).`);
     }
     if (d.samples.length > 0) this.#deliver(d.samples);
   }
@@ -164,7 +164,7 @@ export class SparkplugSource implements Source {
 
   #warn<C extends ErrorCode>(code: C, params: ErrorParams<C>): void {
     const err = new CausewayError(code, params);
-    this.#ctx.logger.warn({ source: this.#ctx.id, code, hint: err.hint }, err.message);
+    this.#ctx.logger.warn({ code, hint: err.hint }, err.message);
   }
 
   #deliver(samples: Sample[]): void {

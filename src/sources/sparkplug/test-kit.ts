@@ -29,8 +29,15 @@ export interface LogLine {
 /** A source context whose logs and reported errors the test can read. */
 export function testContext(opts: { id?: string; zone?: string; commandsAllowed: boolean; tags?: TagConfig[] }) {
   const logs: LogLine[] = [];
+  /** The lines as written: JSON.parse would hide a key written twice. */
+  const lines: string[] = [];
   const errors: CausewayError[] = [];
-  const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
+  const write = (line: string) => {
+    lines.push(line);
+    logs.push(JSON.parse(line) as LogLine);
+  };
+  // As the hub makes it (runtime/connections.ts): a child logger that names the source once.
+  const logger = pino({ level: 'debug' }, { write }).child({ source: opts.id ?? 'spb' });
   const ctx: SourceContext = {
     id: opts.id ?? 'spb',
     zone: opts.zone ?? 'cell-zone',
@@ -41,7 +48,7 @@ export function testContext(opts: { id?: string; zone?: string; commandsAllowed:
     now: () => Date.now(),
     reportError: (e) => void errors.push(e),
   };
-  return { ctx, logs, errors };
+  return { ctx, logs, lines, errors };
 }
 
 /** Collects the batches a source delivers. */
