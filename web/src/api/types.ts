@@ -685,6 +685,7 @@ export interface paths {
             parameters: {
                 query: {
                     agg?: "avg" | "twa" | "min" | "max" | "count" | "first" | "last" | "sum" | "stddev" | "delta" | "integral";
+                    fill?: "none" | "previous" | "linear";
                     format?: "csv" | "parquet";
                     /** @description ISO 8601, epoch ms, now, or relative (-15m, -2h, -7d). Default: a day before `to`. */
                     from?: string;
@@ -717,6 +718,46 @@ export interface paths {
                 };
                 /** @description An error, as application/problem+json. */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.apache.parquet": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                        "text/csv; charset=utf-8; header=present": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -897,7 +938,7 @@ export interface paths {
         };
         /**
          * History of one or more paths: raw samples (paged with a cursor), or with `agg` and `interval` one value per bucket.
-         * @description Aggregates: avg, twa (time-weighted, including the value in force at each bucket start), min, max, count, first, last, sum, stddev, delta (counters, rollover- and reset-safe), integral. Bad samples are left out of aggregates and counted per bucket. fill: none | previous | linear.
+         * @description Aggregates: avg, twa (time-weighted, including the value in force at each bucket start), min, max, count, first, last, sum, stddev, delta (counters, rollover- and reset-safe), integral. Bad samples are left out of aggregates and counted per bucket. fill: none | previous | linear. twa and integral follow each attribute's interpolation, delta its counter range and drop rule (config: interpolation, rolloverAt or bits, onDrop). Unknown parameters or values are refused (422) with the allowed ones; a path nothing is at answers 404.
          */
         get: {
             parameters: {
@@ -985,6 +1026,30 @@ export interface paths {
                     };
                 };
                 /** @description An error, as application/problem+json. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1025,7 +1090,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Each path's value at an instant: the sample there, or interpolated (numbers linearly, booleans and states by step). */
+        /** Each path's value at an instant: the sample there, or interpolated as the attribute says (default: numbers linearly, booleans, strings and states by step). */
         get: {
             parameters: {
                 query: {
@@ -1063,6 +1128,54 @@ export interface paths {
                 };
                 /** @description An error, as application/problem+json. */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4738,6 +4851,30 @@ export interface paths {
                     };
                 };
                 /** @description An error, as application/problem+json. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7804,7 +7941,7 @@ export interface paths {
         put?: never;
         /**
          * Push samples from a one-way device (source of kind http-push), authenticated by the device token.
-         * @description Body: {"samples":[{"tag","value","ts"?,"quality"?}]}, a bare array of those, or {"ts"?, "values":{tag: value}}. Over the device rate limit the answer is 429 with Retry-After.
+         * @description Body: {"samples":[{"tag","value","ts"?,"quality"?}]}, a bare array of those, or {"ts"?, "values":{tag: value}}. ts: epoch milliseconds (numbers below 1e11 look like seconds and are refused) or ISO 8601 with an offset (without one: read in the site's time zone, else refused). Every sample is checked as the hub will store it (time, tag type, the bound attribute's type) before the answer: the accepted ones are durable, each refused one is listed with its index and why; 422 when none was kept. Over the device rate limit the answer is 429 with Retry-After.
          */
         post: {
             parameters: {
@@ -7826,7 +7963,9 @@ export interface paths {
                         "application/json": {
                             /** @description Samples taken into the hub. */
                             accepted: number;
-                            /** @description Samples refused, each with why; the good ones of the batch are kept. */
+                            /** @description How the body was read, e.g. the time zone of times without an offset. */
+                            notes?: string[];
+                            /** @description Samples refused, each with its index in the batch and why; the good ones of the batch are kept. */
                             rejected: {
                                 index: number;
                                 reason: string;
@@ -7928,6 +8067,26 @@ export interface paths {
                             /** @description What went wrong, in plant terms. */
                             title: string;
                             type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Samples taken into the hub. */
+                            accepted: number;
+                            /** @description How the body was read, e.g. the time zone of times without an offset. */
+                            notes?: string[];
+                            /** @description Samples refused, each with its index in the batch and why; the good ones of the batch are kept. */
+                            rejected: {
+                                index: number;
+                                reason: string;
+                                tag?: string;
+                            }[];
                         };
                     };
                 };
