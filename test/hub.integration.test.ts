@@ -192,9 +192,9 @@ describe('hub end to end', () => {
     ['/api/v1/history', 400, 'CW_API_BAD_REQUEST'],
     ['/api/v1/sources/nope', 404, 'CW_SOURCE_NOT_FOUND'],
     ['/api/v1/history?path=acme/x&agg=twa', 400, 'CW_API_BAD_REQUEST'],
-    ['/api/v1/history?path=acme/x&agg=median&interval=1m', 400, 'CW_API_BAD_REQUEST'],
+    ['/api/v1/history?path=acme/x&agg=median&interval=1m', 422, 'CW_API_BAD_VALUE'],
     ['/api/v1/history?path=acme/x&interval=1m', 400, 'CW_API_BAD_REQUEST'],
-    ['/api/v1/history?path=acme/x&cursor=not-a-cursor', 400, 'CW_HISTORIAN_QUERY_INVALID'],
+    ['/api/v1/history?path=acme/x&cursor=not-a-cursor', 404, 'CW_API_PATH_NOT_FOUND'],
     ['/api/v1/history/at?path=acme/x&time=teatime', 400, 'CW_API_BAD_TIME'],
     ['/api/v1/nothing-here', 404, 'CW_API_NOT_FOUND'],
   ])('GET %s answers %i %s as problem+json', async (route, status, code) => {

@@ -177,7 +177,7 @@ const TABLE: Record<string, Zoned | Unzoned> = {
   'GET /api/v1/lineage': { kind: 'zoned', req: (z) => ({ path: `/api/v1/lineage?path=${path(z)}/speed_sp` }), expect: { ...READ, viewerA: [200, 403], operatorA: [200, 403] } },
   'GET /api/v1/history': { kind: 'zoned', req: (z) => ({ path: `/api/v1/history?path=${path(z)}/speed_sp&from=-1m` }), expect: { ...READ, viewerA: [200, 403], operatorA: [200, 403] } },
   'GET /api/v1/history/at': { kind: 'zoned', req: (z) => ({ path: `/api/v1/history/at?path=${path(z)}/speed_sp&time=now` }), expect: { ...READ, viewerA: [200, 403], operatorA: [200, 403] } },
-  'GET /api/v1/trend': { kind: 'zoned', req: (z) => ({ path: `/api/v1/trend?path=${path(z)}/speed_sp&from=-1m&width=100` }), expect: { ...READ, viewerA: [200, 403], operatorA: [200, 403] } },
+  'GET /api/v1/trend': { kind: 'zoned', req: (z) => ({ path: `/api/v1/trend?path=${path(z)}/speed_sp&from=-1m&pixels=100` }), expect: { ...READ, viewerA: [200, 403], operatorA: [200, 403] } },
   'GET /api/v1/export': { kind: 'zoned', req: (z) => ({ path: `/api/v1/export?path=${path(z)}/speed_sp&from=-1m` }), expect: { ...READ, viewerA: [200, 403], operatorA: [200, 403] } },
   'GET /api/v1/live': { kind: 'zoned', live: true, req: (z) => ({ path: path(z) }), expect: LIST, listed: (b, z) => b.values.some((v: { path: string }) => v.path === `${path(z)}/speed_sp`) },
 

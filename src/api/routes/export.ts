@@ -68,7 +68,6 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> 
   }, async (req, reply) => {
     const q = req.query;
     const paths = checkedPaths(q.path);
-    knownPaths(paths, (p) => services.namespace.has(p));
     const range = timeRange(q.from, q.to, services.now(), 86_400_000);
     const format = q.format ?? 'csv';
     if (q.agg === undefined && q.interval !== undefined) throw new CausewayError('CW_API_BAD_REQUEST', { problem: 'interval goes with agg (e.g. agg=avg&interval=1m); without agg the export holds raw samples' });
@@ -76,6 +75,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> 
     if (q.agg !== undefined && q.interval === undefined) throw new CausewayError('CW_API_BAD_REQUEST', { problem: `agg=${q.agg} needs an interval, e.g. interval=1m` });
     // The range and the rows are bounded by the export limits (prepareExport), counted before the first byte.
     checkSeries(limitsOf(services), paths.length);
+    knownPaths(paths, (p) => services.namespace.has(p));
     const plan = await services.prepareExport({
       paths, ...range, format, ...(q.wide ? { wide: true } : {}),
       ...(q.agg ? { agg: q.agg as Aggregate, interval: q.interval! } : {}), ...(q.tz ? { timeZone: q.tz } : {}), ...(q.fill ? { fill: q.fill as Fill } : {}),

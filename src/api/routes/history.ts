@@ -58,11 +58,12 @@ export const historyRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }>
   }, async (req) => {
     const q = req.query;
     const paths = checkedPaths(q.path);
-    knownPaths(paths, has);
+    // The request is checked as written (400, 422) before the paths are looked up (404).
     const range = timeRange(q.from, q.to, services.now());
     if (q.agg) {
       if (!q.interval) throw new CausewayError('CW_API_BAD_REQUEST', { problem: `agg=${q.agg} needs an interval, e.g. interval=1m` });
       checkAggregate(limitsOf(services), { paths: paths.length, ...range, interval: q.interval, ...(q.tz ? { timeZone: q.tz } : {}) });
+      knownPaths(paths, has);
       const series = await services.historyAggregate({ paths, ...range, agg: q.agg as Aggregate, interval: q.interval, fill: (q.fill ?? 'none') as Fill, ...(q.tz ? { timeZone: q.tz } : {}) });
       return { ...range, truncated: false, series: series.map((s) => ({ ...withUnit(s.path), agg: q.agg!, buckets: s.buckets })) };
     }
@@ -70,6 +71,7 @@ export const historyRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }>
     checkSeries(limitsOf(services), paths.length);
     // A page asked for is checked; without one, the page is as large as the limit allows.
     if (q.limit !== undefined) checkRows(limitsOf(services), q.limit);
+    knownPaths(paths, has);
     const limit = q.limit ?? Math.min(100_000, limitsOf(services).maxRows);
     const page = await services.historyRaw({ paths, ...range, limit, ...(q.cursor ? { cursor: q.cursor } : {}) });
     const series = new Map(paths.map((p) => [p, { ...withUnit(p), samples: [] as { ts: number; value: number | boolean | string; quality: 'good' | 'uncertain' | 'bad' }[] }]));
@@ -98,9 +100,9 @@ export const historyRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }>
     },
   }, async (req) => {
     const paths = checkedPaths(req.query.path);
-    knownPaths(paths, has);
     const time = parseTime(req.query.time, services.now());
     if (time === undefined) throw new CausewayError('CW_API_BAD_TIME', { param: 'time', value: req.query.time });
+    knownPaths(paths, has);
     const values = await services.historyAt(paths, time);
     return { time, values: values.map(({ ts: _ts, ...v }) => ({ ...v, ...(unitOf(v.path) ? { unit: unitOf(v.path)! } : {}) })) };
   });

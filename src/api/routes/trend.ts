@@ -38,10 +38,10 @@ export const trendRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> =
     },
   }, async (req) => {
     const paths = checkedPaths(req.query.path);
-    knownPaths(paths, (p) => services.namespace.has(p));
     const range = timeRange(req.query.from, req.query.to, services.now());
     const pixels = req.query.pixels ?? 1000;
     checkTrend(limitsOf(services), { paths: paths.length, ...range, pixels });
+    knownPaths(paths, (p) => services.namespace.has(p));
     const answer = await services.historyTrend({ paths, ...range, pixels });
     const unitOf = (path: string) => services.namespace.attribute(path)?.unit;
     const series = answer.series.map((s) => (unitOf(s.path) ? { path: s.path, unit: unitOf(s.path)!, points: s.points } : s));
