@@ -19,6 +19,7 @@ export const SiteSchema = Type.Object(
     name: Type.String({ minLength: 1, description: 'The site, e.g. "Springfield".' }),
     timezone: Type.Optional(Type.String({ description: 'IANA time zone of the site, e.g. America/Chicago.' })),
     hubZone: Id,
+    units: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Units of this plant that the unit check does not know, e.g. [trays, kegs]: accepted as written (and per time, trays/min), never converted.' })),
   },
   { additionalProperties: false, description: 'The plant this hub serves, and the zone the hub itself sits in.' },
 );
