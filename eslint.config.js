@@ -26,7 +26,7 @@ export default tseslint.config(
   },
   { ignores: ['web/src/api/types.ts'] },
   {
-    files: ['web/scripts/**/*.mjs'],
+    files: ['web/scripts/**/*.mjs', 'scripts/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', fetch: 'readonly' } },
   },
   {

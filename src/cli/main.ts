@@ -1,21 +1,12 @@
-/** The `causeway` command. */
+/**
+ * The `causeway` command. Start-up is kept light: only commander and the version are loaded here;
+ * each command imports what it needs (node-opcua, DuckDB, Fastify, the hub runtime) when it runs,
+ * so `causeway --version` and `--help` answer without loading the hub (see bench/startup/).
+ */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { stringify } from 'yaml';
-import { formatProblems } from '../config/index.js';
-import { runCheck, runSchema } from './commands/check.js';
-import { exportCommand } from './commands/export.js';
-import { pkiCommand } from './commands/pki.js';
-import { auditCommand } from './commands/audit.js';
-import { secretCommand } from './commands/secret.js';
-import { tokenCommand } from './commands/token.js';
-import { userCommand } from './commands/user.js';
-import { queryCommand } from './commands/query.js';
 import { VERSION } from '../runtime/version.js';
-import { demoConfig, runDemo } from './demo.js';
-import { STANDARD_ENDPOINTS } from '../demo/protocol-sources.js';
-import { loadChecked } from './config-io.js';
-import { createLogger } from './logger.js';
-import { runHub } from './run.js';
+import { LAZY_COMMANDS } from './lazy-commands.js';
+
 
 function port(value: string): number {
   const n = Number(value);
@@ -45,6 +36,7 @@ program
   .addOption(dataDirOption('./.causeway/data'))
   .addOption(logLevelOption())
   .action(async (o: { config: string; port?: number; dataDir: string; logLevel: string }) => {
+    const [{ createLogger }, { loadChecked }, { formatProblems }, { runHub }] = await Promise.all([import('./logger.js'), import('./config-io.js'), import('../config/index.js'), import('./run.js')]);
     const logger = createLogger({ level: o.logLevel });
     const { config, problems } = await loadChecked(o.config);
     if (!config) {
@@ -65,10 +57,13 @@ program
   .option('--simulated', 'run the machines inside the hub instead of as device processes (for machines where sockets or child processes are restricted)')
   .option('--print-config', 'print the demo config as YAML (a starting point for your own) and exit; device endpoints on the standard ports, secrets as ${ENV} references')
   .action(async (o: { port: number; dataDir: string; logLevel: string; seed: number; simulated?: boolean; printConfig?: boolean }) => {
+    const { demoConfig, runDemo } = await import('./demo.js');
     if (o.printConfig) {
+      const [{ stringify }, { STANDARD_ENDPOINTS }] = await Promise.all([import('yaml'), import('../demo/protocol-sources.js')]);
       process.stdout.write(stringify(demoConfig({ seed: o.seed, ...(o.simulated ? {} : { devices: STANDARD_ENDPOINTS }) })));
       return;
     }
+    const { createLogger } = await import('./logger.js');
     const logger = createLogger({ level: o.logLevel });
     process.exitCode = await runDemo({ dataDir: o.dataDir, seed: o.seed, port: o.port, logger, simulated: o.simulated === true });
   });
@@ -78,22 +73,25 @@ program
   .description('check a config file and print every problem at once (file, line, key, what to do)')
   .argument('<file>', 'the hub config (YAML)')
   .action(async (file: string) => {
+    const { runCheck } = await import('./commands/check.js');
     process.exitCode = await runCheck(file, process.stdout);
   });
 
 program
   .command('schema')
   .description('print the JSON Schema of the config (for editor completion, e.g. yaml-language-server)')
-  .action(() => {
+  .action(async () => {
+    const { runSchema } = await import('./commands/check.js');
     process.exitCode = runSchema(process.stdout);
   });
 
-program.addCommand(pkiCommand());
-program.addCommand(userCommand());
-program.addCommand(tokenCommand());
-program.addCommand(auditCommand());
-program.addCommand(secretCommand());
-program.addCommand(queryCommand());
-program.addCommand(exportCommand());
+// A lazy command is loaded only when it runs (or its own help is asked for); otherwise a stand-in
+// with its name and description keeps it in the overview of `causeway --help`.
+const args = process.argv.slice(2);
+const named = args[0] === 'help' ? args[1] : args[0];
+for (const lazy of LAZY_COMMANDS) {
+  if (lazy.name === named) program.addCommand(await lazy.load());
+  else program.command(lazy.name).description(lazy.description);
+}
 
 await program.parseAsync(process.argv);

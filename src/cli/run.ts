@@ -19,6 +19,11 @@ export async function runHub(opts: RunOptions): Promise<number> {
   const dataDir = resolve(opts.dataDir);
   let hub: Hub;
   try {
+    // The hub's OPC UA certificate is made for the site before any source connects (see own-certificate.ts).
+    if ((opts.config.sources ?? []).some((s) => s.kind === 'opcua')) {
+      const { prepareOwnCertificates } = await import('../sources/opcua/own-certificate.js');
+      await prepareOwnCertificates(opts.config, dataDir, opts.logger);
+    }
     hub = await Hub.create({ config: opts.config, dataDir, logger: opts.logger, ...(opts.port !== undefined ? { port: opts.port } : {}) });
   } catch (e) {
     return reportFatal(opts.logger, e);

@@ -25,6 +25,25 @@ function configOf(entry: Obj): Obj | undefined {
   return isObj(entry.config) ? entry.config : undefined;
 }
 
+/**
+ * A self-describing source (a kind with dynamicTags: MQTT topic captures, Sparkplug births) may leave
+ * out `tags:`; it is filled in as an empty list. Any other kind without tags gets one clear problem
+ * (and an empty list too, so the hub schema does not report it a second time).
+ */
+export function fillOptionalTags(data: unknown, kinds: KindSchemas, ctx: ProblemContext): void {
+  const selfDescribing = [...kinds.sources].filter(([, d]) => d.dynamicTags).map(([k]) => k);
+  for (const [src, i] of entries(data, 'sources')) {
+    if (src.tags !== undefined) continue;
+    const kind = str(src.kind);
+    const def = kind === undefined ? undefined : kinds.sources.get(kind);
+    if (def && !def.dynamicTags) {
+      ctx.report(['sources', i], 'CW_CONFIG_SCHEMA', `Required key "tags" is missing: a ${kind} source reads only the tags it lists.`,
+        `Add "tags:" with at least one tag. Only self-describing kinds${selfDescribing.length > 0 ? ` (${selfDescribing.join(', ')})` : ''} may leave tags: out.`, 'key');
+    }
+    if (def) src.tags = [];
+  }
+}
+
 /** Validate every source and sink against the schemas of its kind; unknown kinds are reported with the known ones. */
 export function checkKinds(data: unknown, kinds: KindSchemas, ctx: ProblemContext): void {
   const knownSources = [...kinds.sources.keys()];

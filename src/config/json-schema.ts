@@ -58,7 +58,8 @@ export function buildJsonSchema(kinds: KindSchemas): JsonObject {
       const entry = withKindConfig(plain(SourceSchema), kind, d.configSchema, 'source');
       const entryProps = entry.properties as Record<string, JsonObject>;
       entryProps.tags = { ...entryProps.tags, items: tagItems(d.tagSchema) };
-      return entry;
+      // A self-describing kind (dynamicTags) may leave tags: out.
+      return d.dynamicTags ? { ...entry, required: requiredOf(entry).filter((k) => k !== 'tags') } : entry;
     });
     props.sources = { ...props.sources, items: { anyOf: variants } };
   }

@@ -30,7 +30,7 @@ describe('line and column of each problem', () => {
       {
         file: 'hub.yaml', line: 5, column: 3, path: 'site.timezon', code: 'CW_CONFIG_UNKNOWN_KEY',
         message: 'Unknown key "timezon" — did you mean "timezone"?',
-        hint: 'Keys allowed here: enterprise, name, timezone, hubZone.',
+        hint: 'Keys allowed here: enterprise, name, timezone, hubZone, certificateSubject, units.',
       },
     ]);
   });

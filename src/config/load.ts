@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { CausewayError, ERROR_CATALOGUE, detailOf } from '../core/errors.js';
 import { HubConfigSchema, type HubConfig } from './schema.js';
 import { substituteEnv, type Env } from './env.js';
-import { checkKinds } from './check-kinds.js';
+import { checkKinds, fillOptionalTags } from './check-kinds.js';
 import { checkConduitTls } from './semantic-tls.js';
 import { checkSemantics } from './semantic.js';
 import { validateTarget } from './validate.js';
@@ -60,6 +60,7 @@ export function loadConfigText(text: string, file: string, opts: LoadOptions): L
     collector.report([], 'CW_CONFIG_YAML_SYNTAX', `The YAML cannot be read: ${detailOf(e)}.`, 'Use fewer aliases (*name); each one repeats its anchor.');
     return { problems: collector.problems };
   }
+  fillOptionalTags(data, opts.kinds, collector);
   validateTarget({ schema: HubConfigSchema, base: [], read: () => data }, data, collector);
   checkKinds(data, opts.kinds, collector);
   // A value the schema already rejects is not reported again by the semantic checks.

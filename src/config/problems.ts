@@ -16,6 +16,7 @@ export const CONFIG_PROBLEM_CODES = {
   CW_CONFIG_FLOW_DENIED: 'A telemetry flow that no conduit allows (default deny).',
   CW_CONFIG_TLS_REQUIRED: 'A link that crosses a conduit with require: { tls: true } but does not encrypt.',
   CW_CONFIG_CONFLICT: 'Settings that contradict each other (deadband percent and absolute, min above max).',
+  CW_CONFIG_UNKNOWN_UNIT: 'A tag or attribute unit that is neither a unit of the units library, a plant count unit, nor listed under site.units (often a typo).',
   CW_CONFIG_UNIT_INCOMPATIBLE: "A source tag's unit cannot be converted to the unit of the attribute it is bound to.",
   CW_CONFIG_BROKER_ACL: "A broker user's topic filter is malformed, grants what only the hub or an admin may do (Sparkplug commands, $SYS, the unified namespace), or the hub's own sink could not publish.",
   CW_CONFIG_CALC_CYCLE: 'Calculated attributes read each other in a circle.',

@@ -19,6 +19,14 @@ export const SiteSchema = Type.Object(
     name: Type.String({ minLength: 1, description: 'The site, e.g. "Springfield".' }),
     timezone: Type.Optional(Type.String({ description: 'IANA time zone of the site, e.g. America/Chicago.' })),
     hubZone: Id,
+    certificateSubject: Type.Optional(Type.Object({
+      organization: Type.Optional(Type.String({ minLength: 1, description: 'O=; default: site.enterprise.' })),
+      organizationalUnit: Type.Optional(Type.String({ minLength: 1, description: 'OU=, e.g. the department.' })),
+      locality: Type.Optional(Type.String({ minLength: 1, description: 'L=; default: site.name.' })),
+      state: Type.Optional(Type.String({ minLength: 1, description: 'ST=, the state or province.' })),
+      country: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$', description: 'C=, a two-letter country code such as US or DE.' })),
+    }, { additionalProperties: false, description: "The subject of the hub's own OPC UA application certificate, made when it has none (CN is Causeway@<host>). Default: O = enterprise, L = site name." })),
+    units: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Units of this plant that the unit check does not know, e.g. [trays, kegs]: accepted as written (and per time, trays/min), never converted.' })),
   },
   { additionalProperties: false, description: 'The plant this hub serves, and the zone the hub itself sits in.' },
 );

@@ -12,6 +12,7 @@ import { indexConfig } from './semantic-index.js';
 import { checkTemplates, checkZoneRefs } from './semantic-refs.js';
 import { checkContracts, checkTemplateParts } from './semantic-templates.js';
 import { checkValues } from './semantic-values.js';
+import { checkUnits } from './semantic-units.js';
 import type { ProblemContext } from './collector.js';
 
 /** Report duplicate ids, unknown references, invalid paths, template and calculation cycles, units, denied flows, contradictions and unsafe broker ACLs. */
@@ -28,4 +29,5 @@ export function checkSemantics(data: unknown, ctx: ProblemContext): void {
   checkValues(data, ctx);
   checkProduction(data, index, ctx);
   checkBroker(data, ctx);
+  checkUnits(data, ctx);
 }

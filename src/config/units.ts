@@ -4,6 +4,7 @@
  * `value * factor + offset`, so converting a sample is plain arithmetic.
  */
 import { create, unitDependencies, type FactoryFunctionMap } from 'mathjs';
+import { closest } from './suggest.js';
 
 const math = create({ unitDependencies } as FactoryFunctionMap);
 
@@ -16,10 +17,17 @@ export type UnitConversion =
 /** Significant digits kept after a conversion: drops binary artefacts such as 0.060000000000000005. */
 const DIGITS = 15;
 
-/** True when the units library knows `unit` (e.g. degC, bar, l/min, m3/h; not bpm or bottles). */
+/** Torque as plants write it; the library needs the product spelt out (N m), and then converts it. */
+const ENGINEERING_SPELLINGS: Readonly<Record<string, string>> = { Nm: 'N m', Ncm: 'N cm', kNm: 'kN m', Nmm: 'N mm' };
+
+function libraryName(unit: string): string {
+  return ENGINEERING_SPELLINGS[unit] ?? unit;
+}
+
+/** True when the units library knows `unit` (e.g. degC, bar, l/min, m3/h, Nm; not bpm or bottles). */
 export function isKnownUnit(unit: string): boolean {
   try {
-    math.unit(1, unit);
+    math.unit(1, libraryName(unit));
     return true;
   } catch {
     return false;
@@ -27,7 +35,7 @@ export function isKnownUnit(unit: string): boolean {
 }
 
 function convert(value: number, from: string, to: string): number {
-  return math.unit(value, from).toNumber(to);
+  return math.unit(value, libraryName(from)).toNumber(libraryName(to));
 }
 
 /**
@@ -40,7 +48,7 @@ export function unitConversion(from: string | undefined, to: string | undefined)
   if (unknown.length > 0) {
     return { kind: 'incompatible', from, to, problem: `${unknown.map((u) => `"${u}"`).join(' and ')} ${unknown.length > 1 ? 'are not units' : 'is not a unit'} the hub can convert` };
   }
-  if (!math.unit(1, from).equalBase(math.unit(1, to))) {
+  if (!math.unit(1, libraryName(from)).equalBase(math.unit(1, libraryName(to)))) {
     return { kind: 'incompatible', from, to, problem: `${from} and ${to} measure different quantities` };
   }
   const offset = convert(0, from, to);
@@ -55,4 +63,55 @@ function round(x: number): number {
 /** Apply a linear conversion to a value. */
 export function convertUnit(value: number, c: { factor: number; offset: number }): number {
   return round(value * c.factor + c.offset);
+}
+
+/**
+ * Count, ratio and reference units plants use that the units library does not know. They are
+ * accepted as they are (and per time: bottles/min, Nm3/h) but never converted. `state` marks a
+ * state code. A plant adds its own under site.units.
+ */
+export const PLANT_UNITS: readonly string[] = [
+  '%', 'ppm', 'ppb', 'bpm', 'rpm', 'pcs', 'bottles', 'cans', 'cases', 'pallets', 'layers', 'packs',
+  'units', 'parts', 'items', 'count', 'cycles', 'strokes', 'batches', 'state', 'Nm3', 'Nl',
+];
+
+/** Spellings of common units that the library writes differently. */
+const ALIASES: Readonly<Record<string, string>> = { '°C': 'degC', '°F': 'degF', degreeC: 'degC', degreeF: 'degF', 'deg C': 'degC', 'deg F': 'degF', percent: '%' };
+
+/** True when `unit` is a library unit, a plant unit, or a plant unit per library unit (bottles/min). */
+export function isAcceptedUnit(unit: string, extra: readonly string[] = []): boolean {
+  if (PLANT_UNITS.includes(unit) || extra.includes(unit) || isKnownUnit(unit)) return true;
+  const slash = unit.indexOf('/');
+  if (slash <= 0) return false;
+  const count = unit.slice(0, slash);
+  return (PLANT_UNITS.includes(count) || extra.includes(count)) && isKnownUnit(unit.slice(slash + 1));
+}
+
+/** The units plants write most, tried first for "did you mean" so KWh gives kWh and l/mn gives l/min. */
+const COMMON_UNITS: readonly string[] = [
+  'degC', 'degF', 'K', 'bar', 'mbar', 'psi', 'Pa', 'kPa', 'MPa', 'Wh', 'kWh', 'MWh', 'W', 'kW', 'MW', 'VA', 'kVA', 'A', 'mA', 'V', 'kV', 'Hz',
+  'l', 'ml', 'm3', 'l/min', 'l/h', 'm3/h', 'kg', 'g', 't', 'kg/h', 't/h', 'm', 'mm', 'cm', 'km', 'm/s', 'm/min', 's', 'ms', 'min', 'h', 'Nm', 'Ncm',
+];
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+
+/** Every spelling one edit away from `word`: deletions and swaps first, as typos are most often those. */
+function oneEditAway(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  for (let i = 0; i + 1 < word.length; i++) out.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  for (let i = 0; i < word.length; i++) for (const c of LETTERS) out.push(word.slice(0, i) + c + word.slice(i + 1));
+  for (let i = 0; i <= word.length; i++) for (const c of LETTERS) out.push(word.slice(0, i) + c + word.slice(i));
+  return out;
+}
+
+/** The accepted unit an unknown one was most likely meant to be (kWhh → kWh, barr → bar, °C → degC), if any. */
+export function suggestUnit(unit: string, extra: readonly string[] = []): string | undefined {
+  if (ALIASES[unit] !== undefined) return ALIASES[unit];
+  if (unit.length > 24) return undefined;
+  const trimmed = unit.trim();
+  if (trimmed !== unit && isAcceptedUnit(trimmed, extra)) return trimmed;
+  const near = closest(unit, [...COMMON_UNITS, ...PLANT_UNITS, ...extra]);
+  if (near !== undefined) return near;
+  return oneEditAway(unit).find((u) => u !== '' && u !== unit && isAcceptedUnit(u, extra));
 }

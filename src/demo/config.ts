@@ -8,7 +8,7 @@
  * HTTP. Without (`causeway demo --simulated`): the same machines from in-hub simulator sources,
  * for machines where sockets are restricted. Either way it is checked like any user's config.
  */
-import type { AssetConfig, AttributeConfig, ConduitConfig, HubConfig, SourceConfig, TemplateConfig, ZoneConfig } from '../config/schema.js';
+import type { AssetConfig, AttributeConfig, ConduitConfig, HubConfig, SiteConfig, SourceConfig, TemplateConfig, ZoneConfig } from '../config/schema.js';
 import type { DemoMachine } from '../sources/simulator/index.js';
 import type { DemoTag } from '../sources/simulator/demo-tags.js';
 import { attributeOf, compressorTags, DEMO_LINES, DEMO_ROOT, DEVICE_MACHINES, energyMeterTags, FILLER_SPEED_RANGE, isInternalTag, LINE_MACHINES, lineMachineTags, machinePrefix } from './plant.js';
@@ -21,6 +21,9 @@ export type { DemoEndpoints } from './protocol-sources.js';
 const MACHINE_ATTRS = ['state', 'running', 'down_reason'];
 const STATE_LABELS = { '1': 'running', '2': 'idle', '3': 'down' };
 const TEMPLATE_OF: Record<DemoMachine, string> = { filler: 'Filler', capper: 'Capper', labeler: 'Labeler', palletizer: 'Palletizer', compressor: 'Compressor' };
+/** The demo plant's site; its OPC UA certificate is made for it too. */
+export const DEMO_SITE_CONFIG: Readonly<SiteConfig> = { enterprise: 'Acme Beverages', name: 'Springfield', timezone: 'America/Chicago', hubZone: 'site-ops' };
+
 export const ENERGY_METER_PATH = `${DEMO_ROOT}/utilities/energy-meter`;
 export const COMPRESSOR_PATH = `${DEMO_ROOT}/utilities/compressor`;
 
@@ -173,7 +176,7 @@ export function demoConfig(opts: DemoConfigOptions): HubConfig {
     ? { sources: protocolSources(opts.devices), assets: protocolAssets(), broker: demoBroker(opts.devices), sinks: [demoUnsSink(opts.devices)] }
     : simulatedPlant(opts.seed);
   return {
-    site: { enterprise: 'Acme Beverages', name: 'Springfield', timezone: 'America/Chicago', hubZone: 'site-ops' },
+    site: { ...DEMO_SITE_CONFIG },
     zones: zones(),
     conduits: conduits(),
     sources: plant.sources,

@@ -27,6 +27,8 @@ export interface TrustExchangeOptions {
   /** The server's application URI; its certificate carries it. */
   serverApplicationUri: string;
   serverName: string;
+  /** The subject of the hub's certificate when it is made (the demo site's, see own-certificate.ts). */
+  hubSubject?: string;
 }
 
 /** The server's certificate, created on first use (ten years, for 127.0.0.1 and this host's names). */
@@ -51,7 +53,7 @@ async function ensureServerCertificate(cm: OPCUACertificateManager, o: TrustExch
  * Safe to run again: existing certificates are kept and trusting twice changes nothing.
  */
 export async function exchangeOpcuaTrust(o: TrustExchangeOptions): Promise<{ hub: CertificateSummary; server: CertificateSummary }> {
-  const hub = await openPki(o.hubPkiDir);
+  const hub = await openPki(o.hubPkiDir, o.hubSubject);
   const serverCm = new OPCUACertificateManager({ rootFolder: o.serverPkiDir, automaticallyAcceptUnknownCertificate: false, disableFileWatchers: true });
   try {
     await serverCm.initialize();

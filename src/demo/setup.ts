@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { DeviceSettings } from './devices/index.js';
 import { OPCUA_SERVER_NAME, OPCUA_SERVER_URI } from './devices/opcua-server.js';
+import { certificateSubjectOf } from '../sources/opcua/own-certificate.js';
+import { DEMO_SITE_CONFIG } from './config.js';
 import { exchangeOpcuaTrust } from './pki-exchange.js';
 import { DEMO_HOST, DEMO_MQTT_USERS, DEMO_SECRET_ENV, type DemoEndpoints, type DemoSecrets } from './protocol-sources.js';
 import { prepareDemoErp } from './production.js';
@@ -49,7 +51,7 @@ function secret(): string {
 async function exchangeTrust(dataDir: string, logger: Logger): Promise<{ hubPkiDir: string; serverPkiDir: string }> {
   const hubPkiDir = join(dataDir, 'pki', 'opcua');
   const serverPkiDir = join(dataDir, 'devices', 'opcua-server', 'pki');
-  const t = await exchangeOpcuaTrust({ hubPkiDir, serverPkiDir, serverApplicationUri: OPCUA_SERVER_URI, serverName: OPCUA_SERVER_NAME });
+  const t = await exchangeOpcuaTrust({ hubPkiDir, serverPkiDir, serverApplicationUri: OPCUA_SERVER_URI, serverName: OPCUA_SERVER_NAME, hubSubject: certificateSubjectOf(DEMO_SITE_CONFIG) });
   logger.info(
     { thumbprint: t.server.thumbprint, subject: t.server.subject, pki: hubPkiDir },
     `demo: trusting the simulated OPC UA server's certificate ${t.server.thumbprint} (${t.server.subject}) in the hub's PKI: the demo made it itself for its own server on ${DEMO_HOST}. A real server's certificate is never trusted this way; check its thumbprint and run \`causeway pki trust\`.`,

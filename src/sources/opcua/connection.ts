@@ -59,8 +59,11 @@ function applicationUriOf(pkiDir: string): string {
   return `urn:${hostname()}:${APPLICATION_NAME}`;
 }
 
-/** Create the hub's own certificate in the PKI when it has none; returns its thumbprint. */
-export async function ensureOwnCertificate(cm: OPCUACertificateManager, pkiDir: string): Promise<string> {
+/**
+ * Create the hub's own certificate in the PKI when it has none; returns its thumbprint. `subject` is
+ * the one the site's config asks for (see own-certificate.ts); an existing certificate is kept.
+ */
+export async function ensureOwnCertificate(cm: OPCUACertificateManager, pkiDir: string, subject?: string): Promise<string> {
   const file = join(pkiDir, OWN_CERTIFICATE);
   if (!existsSync(file)) {
     // One creation per folder at a time: several sources share the hub's PKI.
@@ -69,7 +72,7 @@ export async function ensureOwnCertificate(cm: OPCUACertificateManager, pkiDir: 
       pending = cm.createSelfSignedCertificate({
         applicationUri: applicationUriOf(pkiDir),
         dns: [hostname()],
-        subject: makeSubject(APPLICATION_NAME, hostname()),
+        subject: subject ?? makeSubject(APPLICATION_NAME, hostname()),
         startDate: new Date(),
         validity: 3650,
         outputFile: file,
@@ -83,10 +86,10 @@ export async function ensureOwnCertificate(cm: OPCUACertificateManager, pkiDir: 
 }
 
 /** Open the client PKI at `pkiDir` (created when missing). Unknown server certificates are rejected, never trusted. */
-export async function openPki(pkiDir: string): Promise<{ cm: OPCUACertificateManager; ownThumbprint: string }> {
+export async function openPki(pkiDir: string, subject?: string): Promise<{ cm: OPCUACertificateManager; ownThumbprint: string }> {
   const cm = new OPCUACertificateManager({ rootFolder: pkiDir, automaticallyAcceptUnknownCertificate: false, disableFileWatchers: true });
   await cm.initialize();
-  return { cm, ownThumbprint: await ensureOwnCertificate(cm, pkiDir) };
+  return { cm, ownThumbprint: await ensureOwnCertificate(cm, pkiDir, subject) };
 }
 
 /** A promise that also settles when `signal` aborts. */
