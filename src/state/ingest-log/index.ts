@@ -8,10 +8,11 @@
  * bytes on disk: an append that would pass the bound is refused (the source is told to come back).
  */
 import { mkdir, open, statfs, unlink } from 'node:fs/promises';
+import { setImmediate as yieldTurn } from 'node:timers/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { CausewayError, detailOf } from '../../core/errors.js';
 import type { Sample } from '../../core/sample.js';
-import { encodeBody, encodeRecord, HEADER_BYTES } from './record.js';
+import { encodeBody, encodeHeader, HEADER_BYTES } from './record.js';
 import { emptySegment, lastSeqOf, noteRecord, readRecords, samplesThrough, scanSegments, type LogRecord, type Segment } from './segment.js';
 import { Tail } from './tail.js';
 
@@ -24,7 +25,7 @@ export interface IngestLogOptions {
   fsync?: boolean;
   /** A segment is closed and a new one started past this size (default: min(64 MiB, maxBytes / 8)). */
   segmentBytes?: number;
-  /** Samples kept in memory for consumers that keep up (default 200,000). */
+  /** Samples kept in memory for consumers that keep up (default 500,000). */
   tailSamples?: number;
   /** The highest seq any consumer already holds: numbering continues after it even if the log is empty. */
   startAfter?: number;
@@ -108,7 +109,7 @@ export class IngestLog {
       throw fail(detailOf(e) ?? 'unknown error', e);
     }
     const o = {
-      maxBytes: opts.maxBytes, fsync: opts.fsync ?? true, now: opts.now ?? Date.now, tailSamples: opts.tailSamples ?? 200_000,
+      maxBytes: opts.maxBytes, fsync: opts.fsync ?? true, now: opts.now ?? Date.now, tailSamples: opts.tailSamples ?? 500_000,
       segmentBytes: opts.segmentBytes ?? Math.max(1024, Math.min(64 * 1024 * 1024, Math.floor(opts.maxBytes / 8))),
     };
     const log = new IngestLog(dir, scanned.segments, o, opts.startAfter ?? 0, scanned.cutBytes);
@@ -234,6 +235,8 @@ export class IngestLog {
   async #commitLoop(): Promise<void> {
     try {
       while (this.#queue.length > 0) {
+        // One turn of the event loop first: appends made by what the last commit answered join this group.
+        await yieldTurn();
         const group = this.#queue;
         this.#queue = [];
         await this.#commit(group);
@@ -246,13 +249,14 @@ export class IngestLog {
 
   async #commit(group: Pending[]): Promise<void> {
     const at = this.#o.now();
-    const records = group.map((p, i) => encodeRecord(this.#next + i, at, p.samples.length, p.body));
-    const size = records.reduce((n, r) => n + r.length, 0);
+    const parts: Buffer[] = [];
+    for (let i = 0; i < group.length; i++) parts.push(encodeHeader(this.#next + i, at, group[i]!.samples.length, group[i]!.body), group[i]!.body);
+    const size = parts.reduce((n, r) => n + r.length, 0);
     this.#queuedBytes -= size;
     let seg: Segment;
     try {
       seg = await this.#activeForWrite();
-      await writeAt(this.#fh!, Buffer.concat(records, size), seg.bytes);
+      await writeAllAt(this.#fh!, parts, size, seg.bytes);
       if (this.#o.fsync) await this.#fh!.datasync();
     } catch (e) {
       // Nothing of the group counts: cut whatever part of it reached the file.
@@ -266,8 +270,9 @@ export class IngestLog {
     for (let i = 0; i < group.length; i++) {
       const p = group[i]!;
       const seq = this.#next++;
-      noteRecord(seg, records[i]!.length, p.samples.length, at);
-      this.#bytes += records[i]!.length;
+      const recordSize = HEADER_BYTES + p.body.length;
+      noteRecord(seg, recordSize, p.samples.length, at);
+      this.#bytes += recordSize;
       this.#held += p.samples.length;
       this.#tail.push(seq, p.samples);
       p.resolve(seq);
@@ -353,11 +358,14 @@ export class IngestLog {
   }
 }
 
-async function writeAt(fh: FileHandle, buf: Buffer, position: number): Promise<void> {
-  let done = 0;
-  while (done < buf.length) {
-    const { bytesWritten } = await fh.write(buf, done, buf.length - done, position + done);
-    done += bytesWritten;
+/** Write the parts back to back at `position` with one writev (finishing a short write with plain writes). */
+async function writeAllAt(fh: FileHandle, parts: Buffer[], size: number, position: number): Promise<void> {
+  const done = (await fh.writev(parts, position)).bytesWritten;
+  if (done === size) return;
+  const rest = Buffer.concat(parts, size).subarray(done);
+  for (let o = 0; o < rest.length; ) {
+    const { bytesWritten } = await fh.write(rest, o, rest.length - o, position + done + o);
+    o += bytesWritten;
   }
 }
 

@@ -1,32 +1,29 @@
 /**
- * One record of the ingest log on disk: a header and a JSON body holding one batch of samples.
+ * One record of the ingest log on disk: a header and a body holding one batch of samples.
  *
  *   u32 body length | u32 CRC-32 of everything after it | f64 seq | f64 appended at | u32 samples | body
  *
- * The CRC covers seq, time, count and body, so a torn or overwritten record is found at start-up
+ * The body is a batch in the binary form of codec.ts. The CRC covers seq, time, count and body, so a torn or overwritten record is found at start-up
  * and the log is cut there. Pure: no I/O.
  */
 import { crc32 } from 'node:zlib';
 import type { Sample } from '../../core/sample.js';
+import { decodeSamples } from './codec.js';
 
 export const HEADER_BYTES = 28;
 /** A body larger than this is treated as corruption when scanning (batches are far smaller). */
 export const MAX_BODY_BYTES = 256 * 1024 * 1024;
 
-/** A batch's body, encoded once when it is appended. */
-export function encodeBody(samples: readonly Sample[]): Buffer {
-  return Buffer.from(JSON.stringify(samples), 'utf8');
-}
+export { encodeBody } from './codec.js';
 
-/** Header plus body of one record, ready to write. */
-export function encodeRecord(seq: number, at: number, count: number, body: Buffer): Buffer {
-  const out = Buffer.allocUnsafe(HEADER_BYTES + body.length);
+/** The header of one record; it is written followed by `body` (no copy of the body is made). */
+export function encodeHeader(seq: number, at: number, count: number, body: Buffer): Buffer {
+  const out = Buffer.allocUnsafe(HEADER_BYTES);
   out.writeUInt32LE(body.length, 0);
   out.writeDoubleLE(seq, 8);
   out.writeDoubleLE(at, 16);
   out.writeUInt32LE(count, 24);
-  body.copy(out, HEADER_BYTES);
-  out.writeUInt32LE(crc32(out.subarray(8)), 4);
+  out.writeUInt32LE(crc32(body, crc32(out.subarray(8))), 4);
   return out;
 }
 
@@ -55,5 +52,5 @@ export function readHead(buf: Buffer, offset: number): RecordHead | 'short' | 'c
 
 /** The samples of the record at `offset` (its head already checked). */
 export function decodeBody(buf: Buffer, offset: number, head: RecordHead): Sample[] {
-  return JSON.parse(buf.toString('utf8', offset + HEADER_BYTES, offset + head.size)) as Sample[];
+  return decodeSamples(buf, offset + HEADER_BYTES, offset + head.size);
 }
