@@ -16,8 +16,8 @@ import { copyIn } from '../../dist/historian/postgres/copy-in.js';
 import { partitionDdl, partitionsFor, qualified, schemaDdl } from '../../dist/historian/postgres/schema.js';
 import { progress } from './report.js';
 
-/** Write every batch through a historian and flush; answers the seconds it took. */
-async function throughHistorian(h, batches, label) {
+/** Write every batch into `h` (opened here), then flush and close; seconds from the first write to the flush. */
+export async function throughHistorian(h, batches, label) {
   await h.open();
   const t0 = performance.now();
   let n = 0;

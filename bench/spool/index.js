@@ -16,6 +16,7 @@ import { DuckDbHistorian } from '../../dist/historian/duckdb/index.js';
 import { Pipeline } from '../../dist/pipeline/index.js';
 import { IngestLog } from '../../dist/state/ingest-log/index.js';
 import { plantBatches } from '../historian/data.js';
+import { throughHistorian } from '../historian/ingest.js';
 import { phase, progress, si } from '../historian/report.js';
 
 const num = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
@@ -26,20 +27,8 @@ const RUNS = num('BENCH_RUNS', 3);
 const TAGS = 1000;
 
 /** Straight into the historian, one batch after the other, then the last flush. Seconds. */
-async function direct(dir, batches, label) {
-  const h = new DuckDbHistorian({ file: path.join(dir, 'direct.duckdb'), flushIntervalMs: 1000 });
-  await h.open();
-  const t0 = performance.now();
-  let n = 0;
-  for (const b of batches) {
-    await h.write(b);
-    n += b.length;
-    progress(`${label}: ${n.toLocaleString('en-US')} rows`);
-  }
-  await h.flush();
-  const s = (performance.now() - t0) / 1000;
-  await h.close();
-  return s;
+function direct(dir, batches, label) {
+  return throughHistorian(new DuckDbHistorian({ file: path.join(dir, 'direct.duckdb'), flushIntervalMs: 1000 }), batches, label);
 }
 
 /**
