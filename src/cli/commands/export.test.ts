@@ -81,7 +81,9 @@ describe('causeway export', () => {
     expect(r.code).toBe(1);
     expect(r.err).toBe([
       `CW_EXPORT_LOCKED: The historian file ${path.join(dir, 'plant.duckdb')} is in use by a running hub, so it cannot be opened here.`,
-      'Ask the running hub instead: curl -fo ' + path.join(dir, 'x.csv') + ' "http://127.0.0.1:8123/api/v1/export?path=acme%2Fline1%2Ffiller%2Fspeed&from=2026-03-08T06%3A00%3A00.000Z&to=2026-03-08T06%3A01%3A00.000Z&format=csv" — or stop the hub and run this command again.',
+      'Ask the running hub instead, signed in: curl -s -c op.jar -o /dev/null -H \'content-type: application/json\' -d \'{"username":"<you>","password":"<your password>"}\' http://127.0.0.1:8123/api/v1/login, ' +
+        'then curl -b op.jar -fo ' + path.join(dir, 'x.csv') + ' "http://127.0.0.1:8123/api/v1/export?path=acme%2Fline1%2Ffiller%2Fspeed&from=2026-03-08T06%3A00%3A00.000Z&to=2026-03-08T06%3A01%3A00.000Z&format=csv" ' +
+        '(a script sends -H "Authorization: Bearer <token>" instead of -b op.jar) — or stop the hub and run this command again.',
       '',
     ].join('\n'));
     expect(fs.existsSync(path.join(dir, 'x.csv'))).toBe(false);

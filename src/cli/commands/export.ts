@@ -66,6 +66,16 @@ export async function historianTarget(a: HistorianArgs, err: Out): Promise<{ his
   return { historian: config.historian, api: `http://${host.includes(':') ? `[${host}]` : host}:${config.api?.port ?? 8080}`, rules: pathRulesOf(config) };
 }
 
+/**
+ * The same question asked of the running hub, signed in: every route but health and sign-in needs
+ * an account, so the sign-in that keeps the session cookie in op.jar comes first (as the demo's
+ * banner and the README do it). `curlArgs` is the rest of the request, sent with `-b op.jar`.
+ */
+export function askTheHub(api: string, curlArgs: string): string {
+  const login = `curl -s -c op.jar -o /dev/null -H 'content-type: application/json' -d '{"username":"<you>","password":"<your password>"}' ${api}/api/v1/login`;
+  return `${login}, then curl -b op.jar ${curlArgs} (a script sends -H "Authorization: Bearer <token>" instead of -b op.jar)`;
+}
+
 /** Open the historian of `a` with the config's path rules; `command(api)` is what to run against the hub when it holds the file. */
 export async function openHistorianOf(a: HistorianArgs, err: Out, command: (api: string) => string): Promise<{ historian: Historian; rules: PathRules }> {
   const t = await historianTarget(a, err);
@@ -162,7 +172,7 @@ function curlCommand(api: string, req: ExportRequest, output: string): string {
   if (req.interval !== undefined) q.set('interval', String(req.interval));
   if (req.timeZone) q.set('tz', req.timeZone);
   if (req.fill) q.set('fill', req.fill);
-  return `curl -fo ${output === '-' ? `export.${req.format}` : output} "${api}/api/v1/export?${q.toString()}"`;
+  return askTheHub(api, `-fo ${output === '-' ? `export.${req.format}` : output} "${api}/api/v1/export?${q.toString()}"`);
 }
 
 /** Run `causeway export`; returns the exit code. */

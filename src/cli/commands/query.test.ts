@@ -91,7 +91,7 @@ describe('causeway query', () => {
     const r = await query([SPEED, '-c', configFile(dir, 'plant.duckdb'), '-d', dir, '--at', 'now']);
     expect(r.code).toBe(1);
     expect(r.err).toContain('CW_EXPORT_LOCKED: The historian file');
-    expect(r.err).toContain('curl "http://127.0.0.1:8123/api/v1/history/at?path=acme%2Fline1%2Ffiller%2Fspeed&time=2026-03-08T07%3A00%3A00.000Z"');
+    expect(r.err).toContain('http://127.0.0.1:8123/api/v1/login, then curl -b op.jar "http://127.0.0.1:8123/api/v1/history/at?path=acme%2Fline1%2Ffiller%2Fspeed&time=2026-03-08T07%3A00%3A00.000Z"');
   });
 
   it('leaves the historian file exactly as it was (read-only: no upkeep, no checkpoint)', async () => {

@@ -12,7 +12,7 @@ import { queryRawPage } from '../../historian/query/raw.js';
 import { AGGREGATES, FILLS } from '../../historian/query/types.js';
 import type { Aggregate, Fill } from '../../historian/query/types.js';
 import type { Historian } from '../../historian/types.js';
-import { checkedPaths, openHistorianOf, reportError, timeOption, withHistorianOptions } from './export.js';
+import { askTheHub, checkedPaths, openHistorianOf, reportError, timeOption, withHistorianOptions } from './export.js';
 import type { CliIo, HistorianArgs, PathRules } from './export.js';
 
 export const QUERY_FORMATS = ['table', 'csv', 'json'] as const;
@@ -91,7 +91,7 @@ function curlCommand(api: string, paths: string[], q: Record<string, string>, ro
   const params = new URLSearchParams();
   for (const p of paths) params.append('path', p);
   for (const [k, v] of Object.entries(q)) params.set(k, v);
-  return `curl "${api}/api/v1/${route}?${params.toString()}"`;
+  return askTheHub(api, `"${api}/api/v1/${route}?${params.toString()}"`);
 }
 
 /** Run `causeway query`; returns the exit code. */

@@ -47,6 +47,6 @@ export const HISTORIAN_ERRORS = {
   CW_EXPORT_LOCKED: spec<{ file: string; command: string }>({
     status: 409, retryable: true,
     message: (p) => `The historian file ${p.file} is in use by a running hub, so it cannot be opened here.`,
-    hint: (p) => `Ask the running hub instead: ${p.command} — or stop the hub and run this command again.`,
+    hint: (p) => `Ask the running hub instead, signed in: ${p.command} — or stop the hub and run this command again.`,
   }),
 } as const;
