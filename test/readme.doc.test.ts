@@ -15,6 +15,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { demoConfig } from '../src/demo/config.js';
+import { STANDARD_ENDPOINTS } from '../src/demo/protocol-sources.js';
 import { freePort, servicesRequired } from '../src/test-support/services.js';
 import { parseReadme, withoutComments, type Step } from './readme-doc/blocks.js';
 import { startDemo, type DemoProcess } from './readme-doc/demo.js';
@@ -76,6 +79,17 @@ describe("README.md: the shell blocks and their marks", () => {
     const hosts = runnable.flatMap((b) => b.steps).flatMap((s) => [...s.command.matchAll(/https?:\/\/[\w.-]+:\d+/g)].map((m) => m[0]));
     expect(new Set(hosts)).toEqual(new Set(['http://127.0.0.1:8080']));
     expect(execFileSync(process.execPath, [BIN, 'demo', '--help'], { encoding: 'utf8' })).toMatch(/--port <port>.*\(default:\s+8080,/s);
+  });
+
+  it("shows the demo's own conduits under Security in the demo", () => {
+    const at = README.indexOf('### Security in the demo');
+    const block = /```yaml\n(conduits:[\s\S]*?)```/.exec(README.slice(at))?.[1];
+    expect(block, 'the conduits block under "Security in the demo"').toBeDefined();
+    const shown = (parse(block!) as { conduits: unknown[] }).conduits;
+    for (const simulated of [false, true]) {
+      const real = (demoConfig({ seed: 42, ...(simulated ? {} : { devices: STANDARD_ENDPOINTS }) }).conduits ?? []).map(({ from, to, allow, require }) => ({ from, to, allow, ...(require ? { require } : {}) }));
+      expect(shown).toEqual(real);
+    }
   });
 });
 
