@@ -27,6 +27,15 @@ describe('arrival rates', () => {
     expect(r.valuesInWindow).toBe(20);
   });
 
+  it('right after connect, rates from the first arrival, not from the connect', () => {
+    const m = new ArrivalMeter();
+    m.begin(T0);
+    // A meter pushing every 2 s whose first push came 4 s after the connect.
+    for (const t of [4000, 6000, 8000, 10_000]) m.record(T0 + t, 1);
+    expect(m.snapshot(T0 + 10_000).valuesPerMinute).toBe(30);
+    expect(m.snapshot(T0 + 10_000).windowSeconds).toBe(10);
+  });
+
   it('forgets values older than a minute, and has no interval before a second batch', () => {
     const m = new ArrivalMeter();
     m.begin(T0);

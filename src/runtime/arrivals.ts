@@ -11,7 +11,10 @@ export const WINDOW_SECONDS = 60;
 const GAPS_KEPT = 9;
 
 export interface ArrivalRates {
-  /** Values in the window divided by its span (the time since counting began, at most a minute). */
+  /**
+   * Values in the window divided by its span: a minute, or before a minute has passed, the time
+   * since the first arrival plus one typical gap (n values at a steady cadence span n gaps).
+   */
   valuesPerSecond: number;
   valuesPerMinute: number;
   /** Values that arrived in the window. */
@@ -29,6 +32,7 @@ export class ArrivalMeter {
   readonly #second = new Array<number>(WINDOW_SECONDS).fill(-1);
   readonly #gaps: number[] = [];
   #startedAt: number | undefined;
+  #firstAt: number | undefined;
   #lastAt: number | undefined;
 
   /** Start counting (the first connect); the window's span grows from here. */
@@ -39,6 +43,7 @@ export class ArrivalMeter {
   /** A batch of `values` values arrived at `now`. */
   record(now: number, values: number): void {
     this.begin(now);
+    this.#firstAt ??= now;
     const sec = Math.floor(now / 1000);
     const i = sec % WINDOW_SECONDS;
     if (this.#second[i] !== sec) {
@@ -53,12 +58,20 @@ export class ArrivalMeter {
     this.#lastAt = now;
   }
 
+  /** The median gap, or 0 before two batches. */
+  #typicalGap(): number {
+    return this.#gaps.length > 0 ? median(this.#gaps) : 0;
+  }
+
   snapshot(now: number): ArrivalRates {
     const sec = Math.floor(now / 1000);
     let n = 0;
     for (let i = 0; i < WINDOW_SECONDS; i++) if (this.#second[i]! > sec - WINDOW_SECONDS && this.#second[i]! <= sec) n += this.#values[i]!;
     const spanMs = this.#startedAt === undefined ? 0 : Math.min(WINDOW_SECONDS * 1000, Math.max(0, now - this.#startedAt));
-    const perSecond = spanMs >= 1000 ? n / (spanMs / 1000) : 0;
+    // Until the window is full, the rate covers the time since the first arrival (not since connect,
+    // which would read a device pushing every 5 s that first pushed 4 s after connect as too slow).
+    const rateMs = this.#firstAt === undefined ? 0 : Math.min(spanMs, Math.max(0, now - this.#firstAt) + this.#typicalGap());
+    const perSecond = rateMs >= 1000 ? n / (rateMs / 1000) : 0;
     return {
       valuesPerSecond: round(perSecond),
       valuesPerMinute: round(perSecond * 60),

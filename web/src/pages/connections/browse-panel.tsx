@@ -95,7 +95,7 @@ function BrowseLevel({ id, address, parents, picked, onPick }: { id: string; add
                 <span>{n.name}</span>
               )}
               <VariableFacts n={n} />
-              <span className="kind">
+              <span className="kind" style={{ whiteSpace: 'normal', overflowWrap: 'anywhere', minWidth: 0 }}>
                 {n.type ?? ''} <span className="mono">{n.address}</span>
               </span>
             </div>

@@ -1,5 +1,5 @@
 /** One source: { state, since, lastSuccessAt, lastError, nextRetryAt }, what is wrong with its values, how fast they arrive, and what can be asked of its device. */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Answer } from '../../api/client';
 import { formatAgo, formatCount, formatTime } from '../../lib/format';
 import { Link } from '../../lib/router';
@@ -25,7 +25,8 @@ export function LastError({ error }: { error: NonNullable<Source['lastError']> }
   );
 }
 
-export function SourceFacts({ s, now }: { s: Source; now: number }) {
+/** The connection's facts; `children` adds rows (dt, dd) to the same list. */
+export function SourceFacts({ s, now, children }: { s: Source; now: number; children?: ReactNode }) {
   return (
     <dl className="facts">
       <dt>State since</dt>
@@ -48,6 +49,7 @@ export function SourceFacts({ s, now }: { s: Source; now: number }) {
       </dd>
       <dt>Overruns</dt>
       <dd>{formatCount(s.overruns)} skipped poll cycles</dd>
+      {children}
     </dl>
   );
 }

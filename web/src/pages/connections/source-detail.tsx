@@ -37,8 +37,7 @@ export function SourceDetail({ id, now }: { id: string; now: number }) {
           </p>
           {s.lastError && s.state !== 'connected' ? <LastError error={s.lastError} /> : null}
           {s.state === 'connected' ? <SourceProblems problems={s.problems} now={now} /> : null}
-          <SourceFacts s={s} now={now} />
-          <dl className="facts">
+          <SourceFacts s={s} now={now}>
             <dt>Values in the last {s.arrivals.windowSeconds} s</dt>
             <dd>{formatCount(s.arrivals.valuesInWindow)}</dd>
             <dt>Last value</dt>
@@ -47,7 +46,7 @@ export function SourceDetail({ id, now }: { id: string; now: number }) {
             <dd data-testid="capabilities">
               identify itself: {yes(s.capabilities.identify)} · be browsed: {yes(s.capabilities.browse)} · be written to: {yes(s.capabilities.write)}
             </dd>
-          </dl>
+          </SourceFacts>
           <SourceActions s={s} onChange={polled.reload} />
           {s.details ? <ConnectorDetails details={s.details} now={now} /> : null}
         </section>
