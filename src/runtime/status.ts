@@ -1,5 +1,7 @@
 /** The status every connection shows in the API, the CLI and the UI. */
 import { CausewayError, detailOf } from '../core/errors.js';
+import type { SourceProblem } from '../sources/types.js';
+import type { ArrivalRates } from './arrivals.js';
 
 export type ConnectionState = 'stopped' | 'connecting' | 'connected' | 'backoff';
 
@@ -32,6 +34,12 @@ export interface ConnectionStatus {
   batches: number;
   /** Sinks: samples waiting in the store-and-forward buffer. */
   buffered?: number;
+  /** Sources: what can be asked of the device besides its data. */
+  capabilities?: { identify: boolean; browse: boolean; write: boolean };
+  /** Sources: how fast values arrive, measured from the batches over a sliding minute. */
+  arrivals?: ArrivalRates;
+  /** Sources: what is wrong with what arrives while the link is up (quarantined messages, dropped values). */
+  problems?: SourceProblem[];
 }
 
 /** The user-facing shape of any thrown value. */

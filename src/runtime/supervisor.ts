@@ -10,6 +10,7 @@ import { CausewayError } from '../core/errors.js';
 import type { Sink } from '../sinks/types.js';
 import type { Sample } from '../core/sample.js';
 import type { Source } from '../sources/types.js';
+import { ArrivalMeter } from './arrivals.js';
 import { DEFAULT_BACKOFF, retryDelay, sleep, systemClock, type BackoffPolicy, type Clock } from './backoff.js';
 import { isRetryable, toConnectionError, type ConnectionState, type ConnectionStatus } from './status.js';
 
@@ -224,6 +225,7 @@ export class SourceSupervisor extends Supervisor {
   readonly #source: Source;
   readonly #pollIntervalMs: number;
   readonly #onBatch: (batch: Sample[]) => Promise<void>;
+  readonly #arrivals = new ArrivalMeter();
   #lastRefusalLog = -Infinity;
 
   constructor(opts: SourceSupervisorOptions) {
@@ -235,6 +237,26 @@ export class SourceSupervisor extends Supervisor {
 
   get source(): Source {
     return this.#source;
+  }
+
+  /** The connection's status, with what the source can do, how fast its values arrive, and what is wrong with them. */
+  override status(): ConnectionStatus {
+    const s = this.#source;
+    return {
+      ...super.status(),
+      capabilities: { identify: s.discover !== undefined, browse: s.browse !== undefined, write: s.write !== undefined },
+      arrivals: this.#arrivals.snapshot(this.clock.now()),
+      problems: this.#problems(),
+    };
+  }
+
+  #problems(): NonNullable<ConnectionStatus['problems']> {
+    try {
+      return this.#source.problems?.() ?? [];
+    } catch (e) {
+      this.logger.debug({ err: e }, 'reading the problems of a source failed');
+      return [];
+    }
   }
 
   /** A batch the hub could not accept now: counted as a skipped cycle, logged once a minute. */
@@ -259,11 +281,13 @@ export class SourceSupervisor extends Supervisor {
   }
 
   protected async whileConnected(signal: AbortSignal): Promise<void> {
+    this.#arrivals.begin(this.clock.now());
     if (this.#source.subscribe) {
       const lost = this.untilLost(signal);
       this.#source.subscribe((batch) => {
         if (batch.length === 0) return Promise.resolve();
         this.markSuccess(1);
+        this.#arrivals.record(this.clock.now(), batch.length);
         const taken = this.#onBatch(batch);
         // The source sees the outcome (to acknowledge or push back); a refusal is counted by the pipeline.
         taken.catch((e: unknown) => this.#noteRefused(batch.length, e));
@@ -299,6 +323,7 @@ export class SourceSupervisor extends Supervisor {
       const batch = await this.#source.poll!(group);
       this.markSuccess(batch.length > 0 ? 1 : 0);
       if (batch.length > 0) {
+        this.#arrivals.record(this.clock.now(), batch.length);
         try {
           await this.#onBatch(batch);
         } catch (e) {

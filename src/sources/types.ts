@@ -46,6 +46,36 @@ export interface BrowseNode {
   name: string;
   hasChildren: boolean;
   type?: string;
+  /** Variables: the data type's name (Double, Boolean, String, UtcTime…). */
+  dataType?: string;
+  /** Variables: the value read while browsing (arrays and structures as short text). */
+  value?: Value;
+  /** Variables: the status of that read when it is not good (e.g. BadNotReadable). */
+  valueStatus?: string;
+  /** Variables: what this session may do with the value. */
+  access?: 'read' | 'write' | 'read/write' | 'none';
+}
+
+/**
+ * Something wrong with what a connected source receives, as the operator should see it beside the
+ * connection's state (the link is up, but messages are set aside, or values are dropped).
+ */
+export interface SourceProblem {
+  /** A catalogue code (CW_...). */
+  code: string;
+  /** A short phrase for a badge: "636 messages quarantined". */
+  summary: string;
+  /** The operator sentence. */
+  message: string;
+  /** What to do next. */
+  hint: string;
+  /** How many messages or values it concerns so far. */
+  count: number;
+  /** What it concerns: topics, edge nodes (the first few). */
+  subjects: string[];
+  /** First and latest occurrence, epoch ms. */
+  since: number;
+  lastAt: number;
 }
 
 /** A running connection to one device or broker. */
@@ -84,6 +114,8 @@ export interface Source {
   maxBodyBytes?(): number;
   /** Connector-specific counters and state for diagnostics (e.g. Sparkplug gaps and rebirth requests). */
   inspect?(): Record<string, unknown>;
+  /** What is wrong now with what the source receives while its link is up (empty when nothing is). */
+  problems?(): SourceProblem[];
   /**
    * While the supervisor waits to retry after a failed connect: a promise that resolves when what
    * the source waits for has changed, so a retry may succeed now (e.g. a server certificate was

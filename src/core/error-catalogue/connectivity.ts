@@ -1,6 +1,17 @@
 /** Error catalogue entries: sources and sinks, OPC UA, MQTT, Sparkplug B, HTTP push and the embedded broker. */
 import { spec } from './spec.js';
 
+/** What to do about a message an MQTT source set aside, by quarantine reason. */
+function quarantineHint(reason: string): string {
+  return ({
+    not_json: 'Check that the device sends JSON on this topic, or drop the pointers of the subscription to read plain values.',
+    pointer_missing: 'Check the pointers (value, timestamp, quality) against what the device sends; the payload is kept for inspection.',
+    too_large: 'Raise maxPayloadBytes in the source config, or subscribe to a narrower topic.',
+    bad_tag: 'Check the tag template and the topic captures; a tag id has at most 64 letters, digits, "_" or "-".',
+    expression_failed: 'Check the expression against the payload kept for inspection, and guard special cases.',
+  } as Record<string, string>)[reason] ?? 'Check the mapping of this subscription against the payload kept for inspection; later messages are still processed.';
+}
+
 export const CONNECTIVITY_ERRORS = {
   // sources and sinks
   CW_SOURCE_KIND_UNKNOWN: spec<{ kind: string; known: string }>({
@@ -116,13 +127,12 @@ export const CONNECTIVITY_ERRORS = {
   CW_SOURCE_PAYLOAD_QUARANTINED: spec<{ source: string; topic: string; reason: string; problem: string }>({
     status: 422, retryable: false,
     message: (p) => `A message of source ${p.source} on ${p.topic} was set aside (${p.reason}): ${p.problem}.`,
-    hint: (p) => ({
-      not_json: 'Check that the device sends JSON on this topic, or drop the pointers of the subscription to read plain values.',
-      pointer_missing: 'Check the pointers (value, timestamp, quality) against what the device sends; the payload is kept for inspection.',
-      too_large: 'Raise maxPayloadBytes in the source config, or subscribe to a narrower topic.',
-      bad_tag: 'Check the tag template and the topic captures; a tag id has at most 64 letters, digits, "_" or "-".',
-      expression_failed: 'Check the expression against the payload kept for inspection, and guard special cases.',
-    } as Record<string, string>)[p.reason] ?? 'Check the mapping of this subscription against the payload kept for inspection; later messages are still processed.',
+    hint: (p) => quarantineHint(p.reason),
+  }),
+  CW_SOURCE_MESSAGES_QUARANTINED: spec<{ source: string; count: number; messages: number; topics: number; reason: string; problem: string }>({
+    status: 422, retryable: false,
+    message: (p) => `Source ${p.source} set aside ${p.count} of the ${p.messages} messages it received, on ${p.topics === 1 ? 'one topic' : `${p.topics} topics`}; the latest (${p.reason}) because ${p.problem}. Their values do not reach the hub.`,
+    hint: (p) => `${quarantineHint(p.reason)} GET /api/v1/sources/${p.source} shows the latest payload set aside.`,
   }),
   // Sparkplug B sources
   CW_SOURCE_SPARKPLUG_REBIRTH: spec<{ source: string; node: string; problem: string }>({
@@ -136,6 +146,13 @@ export const CONNECTIVITY_ERRORS = {
     hint: (p) => (p.setting === 'off'
       ? 'Set rebirthOnGap: true in the source config, or restart the edge node so that it publishes new births.'
       : `Add a conduit with allow: [commands] from the hub's zone to zone ${p.zone}, or restart the edge node so that it publishes new births.`),
+  }),
+  CW_SOURCE_SPARKPLUG_UNREADABLE: spec<{ source: string; node: string; dropped: number; zone: string; hostId: string; asked: number }>({
+    status: 502, retryable: true,
+    message: (p) => `Source ${p.source} cannot read Sparkplug edge node ${p.node}: it sends data by alias, but the hub has not seen its birth since it started, so ${p.dropped} values were dropped${p.asked > 0 ? `; the hub asked it ${p.asked} times for a rebirth and none came` : ', and no conduit allows the hub to ask it for a rebirth'}.`,
+    hint: (p) => (p.asked > 0
+      ? `Check that edge node ${p.node} answers Node Control/Rebirth commands (NCMD), or restart it so that it publishes new births.`
+      : `Add a conduit with allow: [commands] from the hub's zone to zone ${p.zone} (the hub then asks the node for a rebirth), or make the edge node watch the hub's STATE topic spBv1.0/STATE/${p.hostId} so it publishes its births when the hub comes online, or restart the edge node.`),
   }),
   CW_SOURCE_SPARKPLUG_NODE_OFFLINE: spec<{ source: string; node: string; count: number }>({
     status: 502, retryable: true,

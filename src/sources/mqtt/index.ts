@@ -8,7 +8,7 @@ import type { MqttClient } from 'mqtt';
 import { CausewayError } from '../../core/errors.js';
 import type { Sample } from '../../core/sample.js';
 import { durationMs } from '../../core/time.js';
-import type { Source, SourceContext, SourceDefinition } from '../types.js';
+import type { Source, SourceContext, SourceDefinition, SourceProblem } from '../types.js';
 import { Batcher } from './batcher.js';
 import { brokerTarget, closeLink, openLink, subscribeAll, type LinkOptions } from './connection.js';
 import { extractMessage } from './extract.js';
@@ -20,7 +20,7 @@ import { MQTT_TLS_SCHEMES, urlLinkSecurity } from '../../core/zones.js';
 
 export type { MqttConfig, MqttTagConfig, SubscriptionConfig } from './schema.js';
 export { MqttConfigSchema, MqttTagSchema } from './schema.js';
-export type { QuarantineEntry, QuarantineSnapshot } from './quarantine.js';
+export type { QuarantineEntry, QuarantineSnapshot, QuarantineTopic } from './quarantine.js';
 export { QUARANTINE_REASONS, type QuarantineReason } from './extract.js';
 
 export const DEFAULT_MAX_PAYLOAD_BYTES = 256 * 1024;
@@ -106,6 +106,12 @@ export class MqttSource implements Source {
   /** Set-aside messages: counts per reason and the last one. */
   quarantine(): QuarantineSnapshot {
     return this.#quarantine.snapshot();
+  }
+
+  /** Messages set aside recently: a problem while the link is up. */
+  problems(): SourceProblem[] {
+    const p = this.#quarantine.problem(this.#messages, this.#ctx.now());
+    return p ? [p] : [];
   }
 
   inspect(): Record<string, unknown> {

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { Quarantine } from './quarantine.js';
+import { Quarantine, QUARANTINE_RECENT_MS } from './quarantine.js';
 
 function spy(): { logger: Logger; warns: unknown[][] } {
   const warns: unknown[][] = [];
@@ -36,5 +36,23 @@ describe('quarantine book', () => {
     const q = new Quarantine('mq', logger, 60_000, 2);
     for (const t of ['a', 'b', 'c', 'a']) q.add(t, Buffer.from(''), { reason: 'bad_tag', problem: 'x' }, 0);
     expect(warns).toHaveLength(4);
+  });
+
+  it('counts per topic, most first, and is a problem of the source while messages were set aside recently', () => {
+    const { logger } = spy();
+    const q = new Quarantine('mq', logger);
+    expect(q.problem(10, 0)).toBeUndefined();
+    for (let i = 0; i < 636; i++) q.add('plant/meter', Buffer.from('{"v":'), { reason: 'not_json', problem: 'the payload is not JSON' }, 1000 + i);
+    q.add('plant/other', Buffer.from('{}'), { reason: 'pointer_missing', problem: 'the payload has no value at /v' }, 5000);
+    const snap = q.snapshot();
+    expect(snap.since).toBe(1000);
+    expect(snap.topics.map((t) => [t.topic, t.count, t.reason])).toEqual([['plant/meter', 636, 'not_json'], ['plant/other', 1, 'pointer_missing']]);
+    const p = q.problem(639, 6000)!;
+    expect(p).toMatchObject({ code: 'CW_SOURCE_MESSAGES_QUARANTINED', summary: '637 messages quarantined', count: 637, subjects: ['plant/meter', 'plant/other'], since: 1000, lastAt: 5000 });
+    expect(p.message).toBe('Source mq set aside 637 of the 639 messages it received, on 2 topics; the latest (pointer_missing) because the payload has no value at /v. Their values do not reach the hub.');
+    expect(p.hint).toMatch(/^Check the pointers .* GET \/api\/v1\/sources\/mq shows the latest payload set aside\.$/);
+    // Once nothing was set aside for a while, the source has no problem any more; the counts stay.
+    expect(q.problem(700, 5000 + QUARANTINE_RECENT_MS + 1)).toBeUndefined();
+    expect(q.snapshot().total).toBe(637);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Lazy, paged browsing against a real node-opcua server with a folder of 20,000 variables: every
  * call returns one bounded page and a cursor, and paging completes with every node exactly once.
+ * Variables come with their data type, current value and access level.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -48,6 +49,26 @@ describe('OPC UA browsing against a real server', () => {
     expect(sizes.length).toBe(BIG / PAGE);
     expect(seen.size).toBe(BIG);
     expect(seen.has('ns=1;s=Big.V0') && seen.has(`ns=1;s=Big.V${BIG - 1}`)).toBe(true);
+  });
+
+  it('shows each variable with its data type, its value now and what the hub may do with it', async () => {
+    const { nodes } = await source.browse!('ns=1;s=Line1');
+    const by = new Map(nodes.map((n) => [n.name, n]));
+    expect(by.get('Speed')).toMatchObject({ address: 'ns=1;s=Line1.Speed', type: 'Variable', dataType: 'Double', value: 12.5, access: 'read/write' });
+    expect(by.get('Running')).toMatchObject({ dataType: 'Boolean', value: true, access: 'read/write' });
+    expect(by.get('Name')).toMatchObject({ dataType: 'String', value: 'Filler 1' });
+    expect(by.get('Total')).toMatchObject({ dataType: 'Int64', value: 42 });
+    expect(by.get('Mode')).toMatchObject({ dataType: 'Byte', value: 1 });
+    expect(by.get('Locked')).toMatchObject({ dataType: 'Double', value: 7, access: 'read' });
+    // A value the device marks bad comes with its status, not as a good number.
+    expect(by.get('Sensor')).toMatchObject({ dataType: 'Double', valueStatus: 'BadSensorFailure' });
+    expect(by.get('Sensor')!.value).toBeUndefined();
+    // Data types beyond the built-in ones are named from the server's type nodes.
+    const server = new Map((await source.browse!('i=2253')).nodes.map((n) => [n.name, n]));
+    expect(server.get('ServerStatus')).toMatchObject({ dataType: 'ServerStatusDataType', access: 'read' });
+    expect(server.get('NamespaceArray')).toMatchObject({ dataType: 'String', value: expect.stringMatching(/^\["http:\/\/opcfoundation.org\/UA\/"/) });
+    // Objects carry none of it.
+    expect((await source.browse!()).nodes.find((n) => n.name === 'Line1')).toEqual({ address: 'ns=1;s=Line1', name: 'Line1', hasChildren: true, type: 'Object' });
   });
 
   it(`keeps ${MAX_OPEN_CURSORS} cursors open and releases older ones on the server`, async () => {

@@ -2,11 +2,12 @@
  * Lazy, paged browsing: one level of one node per call, at most `pageSize` references, the rest
  * behind a cursor (the server's continuation point). A folder of 100,000 nodes costs the hub one
  * page at a time. Continuation points are a scarce server resource: the few newest stay open, older
- * ones are released.
+ * ones are released. Variables come with their data type, value and access level (browse-details.ts).
  */
 import { BrowseDirection, NodeClass, NodeClassMask, resolveNodeId, type BrowseResult, type ClientSession } from 'node-opcua';
 import { CausewayError } from '../../core/errors.js';
 import type { BrowseNode } from '../types.js';
+import { VariableDetails } from './browse-details.js';
 
 /** Where browsing starts without an address: the Objects folder. */
 export const OBJECTS_FOLDER = 'i=85';
@@ -34,12 +35,14 @@ export function nodesOf(result: Pick<BrowseResult, 'references'>): BrowseNode[] 
 export class Browser {
   readonly #session: ClientSession;
   readonly #sourceId: string;
+  readonly #details: VariableDetails;
   /** Open continuation points, oldest first, by cursor text. */
   readonly #open: string[] = [];
 
   constructor(session: ClientSession, sourceId: string, pageSize: number) {
     this.#session = session;
     this.#sourceId = sourceId;
+    this.#details = new VariableDetails(session);
     // Applies to every Browse request of this session.
     this.#session.requestedMaxReferencesPerNode = pageSize;
   }
@@ -67,7 +70,7 @@ export class Browser {
     }
     if (!result.statusCode.isGood()) throw fail(`the server answered ${result.statusCode.name}`);
     const next = result.continuationPoint && result.continuationPoint.length > 0 ? this.#keep(result.continuationPoint) : undefined;
-    return { nodes: nodesOf(result), ...(next ? { cursor: next } : {}) };
+    return { nodes: await this.#details.fill(nodesOf(result)), ...(next ? { cursor: next } : {}) };
   }
 
   /** Keep a continuation point open, releasing the oldest beyond MAX_OPEN_CURSORS. */

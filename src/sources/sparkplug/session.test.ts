@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DATATYPES as T, pathNamer } from './metrics.js';
 import type { WireMetric, WirePayload, WireValue } from './payload.js';
-import { REBIRTH_RETRY_MS, SparkplugSession } from './session.js';
+import { REBIRTH_RETRY_MS, SparkplugSession, UNREADABLE_RECENT_MS } from './session.js';
 import type { SparkplugTopic } from './topic.js';
 
 type Msg = Extract<SparkplugTopic, { kind: 'node' | 'device' }>;
@@ -198,5 +198,26 @@ describe('deaths', () => {
     const d = s.handle(dev('DDATA'), { seq: 1, metrics: [m({ alias: 1, value: dbl(2) })] }, 0);
     expect(d.uncertain?.reason).toBe('device D sent data before its DBIRTH');
     expect(d.samples).toEqual([]);
+  });
+});
+
+describe('unreadable nodes', () => {
+  it('counts the values dropped from a node whose birth the host never saw, until its birth arrives', () => {
+    const s = session(false);
+    for (let k = 0; k < 3; k++) s.handle(node('NDATA'), ndata(k, [m({ alias: 1, value: dbl(k) }), m({ alias: 2, value: dbl(k) })]), 1000 + k);
+    expect(s.unreadable(2000)).toEqual([{ group: 'G', node: 'E', dropped: 6, since: 1000, lastAt: 1002, asked: 0 }]);
+    expect(s.unreadable(1002 + UNREADABLE_RECENT_MS + 1)).toEqual([]);
+    s.handle(node('NBIRTH'), nbirth(), 3000);
+    expect(s.unreadable(3000)).toEqual([]);
+    expect(s.handle(node('NDATA'), ndata(1), 3001).samples).toHaveLength(1);
+    expect(s.unreadable(3001)).toEqual([]);
+  });
+
+  it('counts the rebirths asked meanwhile when the host may ask', () => {
+    const s = session(true);
+    s.handle(node('NDATA'), ndata(0), 0);
+    s.handle(node('NDATA'), ndata(1), 1);
+    s.handle(node('NDATA'), ndata(2), REBIRTH_RETRY_MS + 1);
+    expect(s.unreadable(REBIRTH_RETRY_MS + 1)).toEqual([{ group: 'G', node: 'E', dropped: 3, since: 0, lastAt: REBIRTH_RETRY_MS + 1, asked: 2 }]);
   });
 });

@@ -11,6 +11,18 @@ import type { SparkplugTopic } from './topic.js';
 
 /** After asking a node for a rebirth, do not ask again for this long while no birth arrives. */
 export const REBIRTH_RETRY_MS = 5000;
+/** A node whose values were dropped counts as unreadable until it is born, or until none was dropped for this long. */
+export const UNREADABLE_RECENT_MS = 5 * 60_000;
+
+/** An edge node whose data the host cannot read (aliases without a birth): values are being dropped. */
+export interface UnreadableNode extends NodeRef {
+  /** Metric values dropped since its last birth. */
+  dropped: number;
+  since: number;
+  lastAt: number;
+  /** Rebirth requests sent to it meanwhile. */
+  asked: number;
+}
 
 /** An edge node, for decisions and logs. */
 export interface NodeRef {
@@ -68,6 +80,8 @@ interface NodeState extends NodeRef {
   rebirthAt: number | undefined;
   /** Latest timestamp of any sample emitted for the node, so a death is never dated before it. */
   lastTs: number;
+  /** Metric values dropped (unresolvable aliases) since the last NBIRTH: when the first and the latest were, rebirths asked. */
+  dropped: { count: number; since: number; lastAt: number; asked: number } | undefined;
   scope: Scope;
   devices: Map<string, Scope>;
 }
@@ -82,7 +96,7 @@ export interface SessionOptions {
 type Msg = Extract<SparkplugTopic, { kind: 'node' | 'device' }>;
 
 function freshNode(ref: NodeRef): NodeState {
-  return { ...ref, born: false, bdSeq: undefined, expectedSeq: undefined, uncertain: false, rebirthAt: undefined, lastTs: 0, scope: new Scope(), devices: new Map() };
+  return { ...ref, born: false, bdSeq: undefined, expectedSeq: undefined, uncertain: false, rebirthAt: undefined, lastTs: 0, dropped: undefined, scope: new Scope(), devices: new Map() };
 }
 
 /** The state of every edge node one host application has heard from. */
@@ -147,6 +161,16 @@ export class SparkplugSession {
       devices: [...n.devices.entries()].filter(([, s]) => s.born).map(([id]) => id),
       metrics: n.scope.byName.size + [...n.devices.values()].reduce((sum, s) => sum + s.byName.size, 0),
     }));
+  }
+
+  /** Nodes whose values were dropped recently because no birth defined their aliases, most dropped first. */
+  unreadable(now: number): UnreadableNode[] {
+    const out: UnreadableNode[] = [];
+    for (const n of this.#nodes.values()) {
+      const dr = n.dropped;
+      if (dr && now - dr.lastAt <= UNREADABLE_RECENT_MS) out.push({ group: n.group, node: n.node, dropped: dr.count, since: dr.since, lastAt: dr.lastAt, asked: dr.asked });
+    }
+    return out.sort((a, b) => b.dropped - a.dropped);
   }
 
   #nbirth(node: NodeState, p: WirePayload, now: number, d: Decision): void {
@@ -238,6 +262,10 @@ export class SparkplugSession {
     if (def) return def;
     const where = device === undefined ? '' : ` for device ${device}`;
     if (m.name === undefined || m.datatype === undefined) {
+      // A rebirth asked for this very message (data before NBIRTH) counts too.
+      const dr = (node.dropped ??= { count: 0, since: now, lastAt: now, asked: d.rebirth ? 1 : 0 });
+      dr.count++;
+      dr.lastAt = now;
       this.#trouble(node, `it used alias ${m.alias ?? '(none)'}${where}, which no birth defined`, now, d, 'unknownAliases');
       return undefined;
     }
@@ -292,5 +320,6 @@ export class SparkplugSession {
     node.rebirthAt = now;
     this.counters.rebirthRequests++;
     d.rebirth = ref;
+    if (node.dropped) node.dropped.asked++;
   }
 }

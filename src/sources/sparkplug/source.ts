@@ -5,13 +5,16 @@
  */
 import { CausewayError, type ErrorCode, type ErrorParams } from '../../core/errors.js';
 import type { Sample } from '../../core/sample.js';
-import type { Source, SourceContext } from '../types.js';
+import type { Source, SourceContext, SourceProblem } from '../types.js';
 import { SparkplugLink } from './connection.js';
 import { pathNamer } from './metrics.js';
 import { decodePayload } from './payload.js';
 import { SparkplugConfigSchema, SparkplugTagSchema, schemaProblem, type SparkplugConfig } from './schema.js';
 import { SparkplugSession, type Decision } from './session.js';
 import { parseStatePayload, parseTopic, subscriptionTopics } from './topic.js';
+
+/** Edge nodes listed as problems of the source, those with the most dropped values first. */
+const MAX_PROBLEM_NODES = 20;
 
 /** The renames of the configured tags: metric reference → tag id; throws CW_SOURCE_CONFIG_INVALID. */
 function readRenames(ctx: SourceContext): Map<string, string> {
@@ -72,6 +75,15 @@ export class SparkplugSource implements Source {
     const pending = this.#pending;
     this.#pending = [];
     if (pending.length > 0) onBatch(pending);
+  }
+
+  /** Edge nodes whose values are being dropped: the hub cannot read them until they publish a birth. */
+  problems(): SourceProblem[] {
+    return this.#session.unreadable(this.#ctx.now()).slice(0, MAX_PROBLEM_NODES).map((n) => {
+      const node = `${n.group}/${n.node}`;
+      const err = new CausewayError('CW_SOURCE_SPARKPLUG_UNREADABLE', { source: this.#ctx.id, node, dropped: n.dropped, zone: this.#ctx.zone, hostId: this.#config.hostId, asked: n.asked });
+      return { code: err.code, summary: `${n.dropped} ${n.dropped === 1 ? 'value' : 'values'} of ${node} dropped`, message: err.message, hint: err.hint, count: n.dropped, subjects: [node], since: n.since, lastAt: n.lastAt };
+    });
   }
 
   inspect(): Record<string, unknown> {

@@ -3851,7 +3851,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Status of every source in the zones you may read: state, since, last success, last error, next retry. */
+        /** Status of every source in the zones you may read: state, since, last success, last error, next retry; what its device can be asked (capabilities), how fast its values arrive, and what is wrong with them while the link is up (problems). */
         get: {
             parameters: {
                 query?: never;
@@ -3869,10 +3869,32 @@ export interface paths {
                     content: {
                         "application/json": {
                             sources: {
+                                /** @description How fast values arrive, measured from the batches the source delivered. */
+                                arrivals: {
+                                    /** @description When the latest batch arrived, epoch ms. */
+                                    lastAt?: number;
+                                    /** @description The median gap between the latest batches, ms ("every ~5 s"). */
+                                    typicalIntervalMs?: number;
+                                    /** @description Values that arrived within the window. */
+                                    valuesInWindow: number;
+                                    valuesPerMinute: number;
+                                    valuesPerSecond: number;
+                                    /** @description The span the rates cover: a sliding minute, shorter right after start. */
+                                    windowSeconds: number;
+                                };
                                 attempts: number;
                                 batches: number;
                                 /** @description Sinks: samples waiting in the store-and-forward buffer. */
                                 buffered?: number;
+                                /** @description What can be asked of the device besides its data. */
+                                capabilities: {
+                                    /** @description The device's address space can be browsed (GET /sources/:id/browse). */
+                                    browse: boolean;
+                                    /** @description The device can say who it is (GET /sources/:id/device): vendor, product, firmware. */
+                                    identify: boolean;
+                                    /** @description The connector can write to the device (the write gate decides whether anyone may). */
+                                    write: boolean;
+                                };
                                 id: string;
                                 kind: string;
                                 lastError?: {
@@ -3885,6 +3907,24 @@ export interface paths {
                                 lastSuccessAt?: number;
                                 nextRetryAt?: number;
                                 overruns: number;
+                                /** @description What is wrong with what arrives while the link is up: quarantined messages, dropped values. Empty when nothing is. */
+                                problems: {
+                                    /** @description Catalogue code, CW_... */
+                                    code: string;
+                                    /** @description Messages or values it concerns so far. */
+                                    count: number;
+                                    /** @description What to do next. */
+                                    hint: string;
+                                    /** @description Latest occurrence, epoch ms. */
+                                    lastAt: number;
+                                    message: string;
+                                    /** @description First occurrence, epoch ms. */
+                                    since: number;
+                                    /** @description What it concerns: topics, edge nodes (the first few). */
+                                    subjects: string[];
+                                    /** @description A short phrase for the state badge: "636 messages quarantined". */
+                                    summary: string;
+                                }[];
                                 role: "source" | "sink";
                                 /** @description When the current state began, epoch ms. */
                                 since: number;
@@ -3930,10 +3970,32 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description How fast values arrive, measured from the batches the source delivered. */
+                            arrivals: {
+                                /** @description When the latest batch arrived, epoch ms. */
+                                lastAt?: number;
+                                /** @description The median gap between the latest batches, ms ("every ~5 s"). */
+                                typicalIntervalMs?: number;
+                                /** @description Values that arrived within the window. */
+                                valuesInWindow: number;
+                                valuesPerMinute: number;
+                                valuesPerSecond: number;
+                                /** @description The span the rates cover: a sliding minute, shorter right after start. */
+                                windowSeconds: number;
+                            };
                             attempts: number;
                             batches: number;
                             /** @description Sinks: samples waiting in the store-and-forward buffer. */
                             buffered?: number;
+                            /** @description What can be asked of the device besides its data. */
+                            capabilities: {
+                                /** @description The device's address space can be browsed (GET /sources/:id/browse). */
+                                browse: boolean;
+                                /** @description The device can say who it is (GET /sources/:id/device): vendor, product, firmware. */
+                                identify: boolean;
+                                /** @description The connector can write to the device (the write gate decides whether anyone may). */
+                                write: boolean;
+                            };
                             details?: {
                                 [key: string]: unknown;
                             };
@@ -3949,6 +4011,24 @@ export interface paths {
                             lastSuccessAt?: number;
                             nextRetryAt?: number;
                             overruns: number;
+                            /** @description What is wrong with what arrives while the link is up: quarantined messages, dropped values. Empty when nothing is. */
+                            problems: {
+                                /** @description Catalogue code, CW_... */
+                                code: string;
+                                /** @description Messages or values it concerns so far. */
+                                count: number;
+                                /** @description What to do next. */
+                                hint: string;
+                                /** @description Latest occurrence, epoch ms. */
+                                lastAt: number;
+                                message: string;
+                                /** @description First occurrence, epoch ms. */
+                                since: number;
+                                /** @description What it concerns: topics, edge nodes (the first few). */
+                                subjects: string[];
+                                /** @description A short phrase for the state badge: "636 messages quarantined". */
+                                summary: string;
+                            }[];
                             role: "source" | "sink";
                             /** @description When the current state began, epoch ms. */
                             since: number;
@@ -3998,7 +4078,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Browse the device's address space one level and one page at a time (OPC UA). */
+        /** Browse the device's address space one level and one page at a time (OPC UA); variables come with their data type, current value and access level. */
         get: {
             parameters: {
                 query?: {
@@ -4022,10 +4102,18 @@ export interface paths {
                         "application/json": {
                             cursor?: string;
                             nodes: {
+                                /** @description Variables: what this session may do with the value. */
+                                access?: "read" | "write" | "read/write" | "none";
                                 address: string;
+                                /** @description Variables: the data type's name. */
+                                dataType?: string;
                                 hasChildren: boolean;
                                 name: string;
+                                /** @description The node class: Object, Variable, View. */
                                 type?: string;
+                                value?: number | boolean | string;
+                                /** @description Variables: the status of the read when it is not good. */
+                                valueStatus?: string;
                             }[];
                         };
                     };

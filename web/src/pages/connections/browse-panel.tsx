@@ -1,10 +1,13 @@
 /**
- * Browse an OPC UA server one level and one page at a time, pick variables, and take the tag
- * lines for the source's config (the hub has no config-writing API: paste them, then `causeway check`).
+ * Browse an OPC UA server one level and one page at a time, see each variable's data type, value
+ * and access level, pick variables, and take the tag lines for the source's config (the hub has no
+ * config-writing API: paste them, then `causeway check`). Tag ids are unique among the picks.
  */
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, get, type Answer } from '../../api/client';
 import { ProblemNotice } from '../../components/problem-notice';
+import { formatValue } from '../../lib/format';
+import { uniqueTagIds } from './tag-ids';
 
 type BrowseNode = Answer<'/api/v1/sources/{id}/browse'>['nodes'][number];
 
@@ -13,12 +16,29 @@ interface Page {
   cursor?: string;
 }
 
-/** A tag id from a browse name: the characters a path segment allows. */
-export function tagId(name: string): string {
-  return name.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '').toLowerCase() || 'tag';
+/** A picked node with the names from the browse root down to it (for unique tag ids). */
+interface Pick {
+  node: BrowseNode;
+  path: string[];
 }
 
-function BrowseLevel({ id, address, picked, onPick }: { id: string; address?: string; picked: ReadonlyMap<string, BrowseNode>; onPick(n: BrowseNode, on: boolean): void }) {
+function VariableFacts({ n }: { n: BrowseNode }) {
+  if (n.type !== 'Variable') return null;
+  return (
+    <span className="small" style={{ marginLeft: '0.75rem', marginRight: '0.5rem', whiteSpace: 'nowrap' }} data-testid="variable-facts">
+      <span title="Data type">{n.dataType ?? '?'}</span>
+      {' · '}
+      <span className="mono" title="Value now" data-testid="browse-value">
+        {n.value !== undefined ? formatValue(n.value) : (n.valueStatus ?? '—')}
+      </span>
+      {n.value !== undefined && n.valueStatus ? <span className="muted"> ({n.valueStatus})</span> : null}
+      {' · '}
+      <span title="What the hub may do with it">{n.access ?? '?'}</span>
+    </span>
+  );
+}
+
+function BrowseLevel({ id, address, parents, picked, onPick }: { id: string; address?: string; parents: string[]; picked: ReadonlyMap<string, Pick>; onPick(p: Pick, on: boolean): void }) {
   const [pages, setPages] = useState<Page[]>([]);
   const [error, setError] = useState<ApiError>();
   const [loading, setLoading] = useState(false);
@@ -58,7 +78,7 @@ function BrowseLevel({ id, address, picked, onPick }: { id: string; address?: st
       <ul className="tree" aria-busy={loading}>
         {nodes.map((n) => (
           <li key={n.address}>
-            <div className="tree-row">
+            <div className="tree-row" data-address={n.address}>
               {n.hasChildren ? (
                 <button type="button" className="toggle" aria-expanded={open.has(n.address)} aria-label={`${open.has(n.address) ? 'Close' : 'Open'} ${n.name}`} onClick={() => toggle(n.address)}>
                   {open.has(n.address) ? '▾' : '▸'}
@@ -68,20 +88,21 @@ function BrowseLevel({ id, address, picked, onPick }: { id: string; address?: st
               )}
               {n.type === 'Variable' || !n.hasChildren ? (
                 <label style={{ fontWeight: 'normal', display: 'flex', gap: '0.4rem', alignItems: 'center', margin: 0 }}>
-                  <input type="checkbox" style={{ width: 'auto', minHeight: 0 }} checked={picked.has(n.address)} onChange={(e) => onPick(n, e.target.checked)} />
+                  <input type="checkbox" style={{ width: 'auto', minHeight: 0 }} checked={picked.has(n.address)} onChange={(e) => onPick({ node: n, path: [...parents, n.name] }, e.target.checked)} />
                   {n.name}
                 </label>
               ) : (
                 <span>{n.name}</span>
               )}
-              <span className="kind">
+              <VariableFacts n={n} />
+              <span className="kind" style={{ whiteSpace: 'normal', overflowWrap: 'anywhere', minWidth: 0 }}>
                 {n.type ?? ''} <span className="mono">{n.address}</span>
               </span>
             </div>
             {open.has(n.address) ? (
               <ul>
                 <li>
-                  <BrowseLevel id={id} address={n.address} picked={picked} onPick={onPick} />
+                  <BrowseLevel id={id} address={n.address} parents={[...parents, n.name]} picked={picked} onPick={onPick} />
                 </li>
               </ul>
             ) : null}
@@ -98,8 +119,9 @@ function BrowseLevel({ id, address, picked, onPick }: { id: string; address?: st
   );
 }
 
-function TagLines({ picked }: { picked: BrowseNode[] }) {
-  const lines = ['tags:', ...picked.map((n) => `  - { id: ${tagId(n.name)}, nodeId: '${n.address.replace(/'/g, "''")}' }`)].join('\n');
+function TagLines({ picked }: { picked: Pick[] }) {
+  const ids = uniqueTagIds(picked);
+  const lines = ['tags:', ...picked.map((p, i) => `  - { id: ${ids[i]}, nodeId: '${p.node.address.replace(/'/g, "''")}' }`)].join('\n');
   return (
     <>
       <h4>Tags for the source's config</h4>
@@ -113,18 +135,18 @@ function TagLines({ picked }: { picked: BrowseNode[] }) {
 }
 
 export function BrowsePanel({ id }: { id: string }) {
-  const [picked, setPicked] = useState<ReadonlyMap<string, BrowseNode>>(new Map());
-  function onPick(n: BrowseNode, on: boolean) {
+  const [picked, setPicked] = useState<ReadonlyMap<string, Pick>>(new Map());
+  function onPick(p: Pick, on: boolean) {
     setPicked((prev) => {
       const next = new Map(prev);
-      if (on) next.set(n.address, n);
-      else next.delete(n.address);
+      if (on) next.set(p.node.address, p);
+      else next.delete(p.node.address);
       return next;
     });
   }
   return (
     <div aria-label={`Address space of ${id}`} role="region">
-      <BrowseLevel id={id} picked={picked} onPick={onPick} />
+      <BrowseLevel id={id} parents={[]} picked={picked} onPick={onPick} />
       {picked.size ? <TagLines picked={[...picked.values()]} /> : null}
     </div>
   );

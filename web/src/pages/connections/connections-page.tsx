@@ -1,11 +1,16 @@
-/** Connections: every source and sink with its state, last success, last error and hint, next retry, backlog and throughput, and a reconnect-now action. */
+/**
+ * Connections: every source and sink with its state, last success, last error and hint, next retry,
+ * backlog and throughput, and a reconnect-now action; /connections/<source-id> shows one source in full.
+ */
 import { useEffect, useState } from 'react';
 import { get } from '../../api/client';
 import { ProblemNotice } from '../../components/problem-notice';
 import { useHubRates } from '../../lib/use-hub-rates';
+import { useLocation } from '../../lib/router';
 import { usePoll } from '../../lib/use-poll';
 import { SinkCard } from './sink-card';
 import { SourceCard } from './source-card';
+import { SourceDetail } from './source-detail';
 
 const REFRESH_MS = 2000;
 
@@ -19,11 +24,10 @@ function useNow(): number {
   return now;
 }
 
-export function ConnectionsPage() {
+function AllConnections({ now }: { now: number }) {
   const sources = usePoll('sources', (signal) => get('/api/v1/sources', { signal }), REFRESH_MS);
   const sinks = usePoll('sinks', (signal) => get('/api/v1/sinks', { signal }), REFRESH_MS);
   const rates = useHubRates(REFRESH_MS);
-  const now = useNow();
   const measured = rates.data?.measured;
   return (
     <>
@@ -31,7 +35,7 @@ export function ConnectionsPage() {
       <ProblemNotice error={sources.error} context="Sources" />
       <h2>Sources</h2>
       {(sources.data?.sources ?? []).map((s) => (
-        <SourceCard key={s.id} source={s} perSecond={measured ? (rates.data?.perSource.get(s.id) ?? 0) : undefined} now={now} onChange={sources.reload} />
+        <SourceCard key={s.id} source={s} now={now} onChange={sources.reload} />
       ))}
       <h2>Sinks</h2>
       <ProblemNotice error={sinks.error} context="Sinks" />
@@ -41,4 +45,11 @@ export function ConnectionsPage() {
       ))}
     </>
   );
+}
+
+export function ConnectionsPage() {
+  const { path } = useLocation();
+  const now = useNow();
+  const id = path.startsWith('/connections/') ? decodeURIComponent(path.slice('/connections/'.length)) : '';
+  return id ? <SourceDetail id={id} now={now} /> : <AllConnections now={now} />;
 }

@@ -1,13 +1,15 @@
-/** One source: { state, since, lastSuccessAt, lastError, nextRetryAt }, throughput, and what can be asked of its device. */
-import { useState } from 'react';
+/** One source: { state, since, lastSuccessAt, lastError, nextRetryAt }, what is wrong with its values, how fast they arrive, and what can be asked of its device. */
+import { useState, type ReactNode } from 'react';
 import type { Answer } from '../../api/client';
-import { StateBadge } from '../../components/state-badge';
-import { formatAgo, formatCount, formatRate, formatTime } from '../../lib/format';
+import { formatAgo, formatCount, formatTime } from '../../lib/format';
+import { Link } from '../../lib/router';
+import { arrivalText } from './arrival-text';
 import { BrowsePanel } from './browse-panel';
 import { DeviceInfo } from './device-info';
 import { ReconnectButton } from './reconnect-button';
+import { SourceProblems, SourceState } from './source-problems';
 
-type Source = Answer<'/api/v1/sources'>['sources'][number];
+export type Source = Answer<'/api/v1/sources'>['sources'][number];
 
 /** A connection's last error: what happened, what to do next, and when. */
 export function LastError({ error }: { error: NonNullable<Source['lastError']> }) {
@@ -23,7 +25,8 @@ export function LastError({ error }: { error: NonNullable<Source['lastError']> }
   );
 }
 
-function Facts({ s, perSecond, now }: { s: Source; perSecond: number | undefined; now: number }) {
+/** The connection's facts; `children` adds rows (dt, dd) to the same list. */
+export function SourceFacts({ s, now, children }: { s: Source; now: number; children?: ReactNode }) {
   return (
     <dl className="facts">
       <dt>State since</dt>
@@ -41,31 +44,29 @@ function Facts({ s, perSecond, now }: { s: Source; perSecond: number | undefined
         </>
       ) : null}
       <dt>Throughput</dt>
-      <dd>
-        {perSecond === undefined ? '…' : `${formatRate(perSecond)} values/s`} · {formatCount(s.batches)} batches
+      <dd data-testid="throughput">
+        {arrivalText(s.arrivals, now)} · {formatCount(s.batches)} batches
       </dd>
       <dt>Overruns</dt>
       <dd>{formatCount(s.overruns)} skipped poll cycles</dd>
+      {children}
     </dl>
   );
 }
 
-export function SourceCard({ source: s, perSecond, now, onChange }: { source: Source; perSecond: number | undefined; now: number; onChange(): void }) {
+/** Identify, browse (each only where the device can) and reconnect, with the panel they open. */
+export function SourceActions({ s, onChange }: { s: Source; onChange(): void }) {
   const [panel, setPanel] = useState<'device' | 'browse' | undefined>();
   const toggle = (p: 'device' | 'browse') => setPanel(panel === p ? undefined : p);
   return (
-    <section className="panel" id={s.id} aria-labelledby={`src-${s.id}`} data-testid={`source-${s.id}`}>
-      <h3 id={`src-${s.id}`} style={{ marginTop: 0 }}>
-        {s.id} <StateBadge state={s.state} /> <span className="small muted">{s.kind} · zone {s.zone}</span>
-      </h3>
-      {s.lastError && s.state !== 'connected' ? <LastError error={s.lastError} /> : null}
-      <Facts s={s} perSecond={perSecond} now={now} />
-      {s.lastError && s.state === 'connected' ? <p className="small muted">Recovered from: {s.lastError.message}</p> : null}
+    <>
       <div className="toolbar" style={{ marginTop: '0.75rem' }}>
-        <button type="button" aria-expanded={panel === 'device'} onClick={() => toggle('device')}>
-          Identify device
-        </button>
-        {s.kind === 'opcua' ? (
+        {s.capabilities.identify ? (
+          <button type="button" aria-expanded={panel === 'device'} onClick={() => toggle('device')}>
+            Identify device
+          </button>
+        ) : null}
+        {s.capabilities.browse ? (
           <button type="button" aria-expanded={panel === 'browse'} onClick={() => toggle('browse')}>
             Browse address space
           </button>
@@ -74,6 +75,24 @@ export function SourceCard({ source: s, perSecond, now, onChange }: { source: So
       </div>
       {panel === 'device' ? <DeviceInfo id={s.id} /> : null}
       {panel === 'browse' ? <BrowsePanel id={s.id} /> : null}
+    </>
+  );
+}
+
+export function SourceCard({ source: s, now, onChange }: { source: Source; now: number; onChange(): void }) {
+  return (
+    <section className="panel" id={s.id} aria-labelledby={`src-${s.id}`} data-testid={`source-${s.id}`}>
+      <h3 id={`src-${s.id}`} style={{ marginTop: 0 }}>
+        {s.id} <SourceState s={s} /> <span className="small muted">{s.kind} · zone {s.zone}</span>{' '}
+        <Link to={`/connections/${encodeURIComponent(s.id)}`} className="small" aria-label={`Details of source ${s.id}`}>
+          Details
+        </Link>
+      </h3>
+      {s.lastError && s.state !== 'connected' ? <LastError error={s.lastError} /> : null}
+      {s.state === 'connected' ? <SourceProblems problems={s.problems} now={now} /> : null}
+      <SourceFacts s={s} now={now} />
+      {s.lastError && s.state === 'connected' ? <p className="small muted">Recovered from: {s.lastError.message}</p> : null}
+      <SourceActions s={s} onChange={onChange} />
     </section>
   );
 }
