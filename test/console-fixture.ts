@@ -50,6 +50,11 @@ export function requireChromium(what: string): boolean {
   return chromiumAvailable;
 }
 
+/** Debian's Chromium, headless, as the probe of this machine class starts it. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+}
+
 /** Build web/dist as `npm run build:web` does. */
 export function buildUi(): void {
   const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
@@ -92,7 +97,7 @@ export async function startConsoleHub(): Promise<ConsoleHub> {
   const hub = await Hub.create({ config, dataDir: join(dir, 'data'), logger: pino({ level: 'silent' }), port: 0, env: { CAUSEWAY_ADMIN_PASSWORD: PASSWORD } });
   for (const a of ACCOUNTS) if (!hub.security.users.byName(a.username)) await hub.security.users.create({ username: a.username, password: PASSWORD, grants: a.grants });
   const url = await hub.start();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  const browser = await launchChromium();
   const context = (width = 1280, height = 860) => browser.newContext({ viewport: { width, height } });
   return {
     hub,

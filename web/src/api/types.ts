@@ -885,6 +885,8 @@ export interface paths {
                                 component: string;
                                 problem: string;
                             }[];
+                            /** @description The config has a production block: work orders, OEE and stops are served (the console asks for them only then). */
+                            production: boolean;
                             sinks: {
                                 /** @description Samples waiting in the sinks' store-and-forward buffers. */
                                 backlog: number;

@@ -26,7 +26,7 @@ export function OverviewPage() {
         <SourcesPanel sources={sources.data?.sources} rates={rates.data?.measured ? rates.data : undefined} error={sources.error} />
         <SinksPanel rates={rates.data} health={health.data} sinks={sinks.data?.sinks} error={rates.error ?? sinks.error} />
       </div>
-      <PlantPanels />
+      <PlantPanels production={health.data?.production} />
     </>
   );
 }
