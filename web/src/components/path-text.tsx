@@ -5,6 +5,7 @@
  * cut at the front with an ellipsis ("…dosing_pump_b"), the attribute's name on the second.
  */
 import { Fragment } from 'react';
+import './path-text.css';
 
 /** Up to this many characters a path is shown whole, broken at its slashes. */
 const WHOLE_UP_TO = 60;

@@ -8,6 +8,7 @@ import { NoProduction } from '../production/no-production';
 import { OeeTable } from '../production/oee-table';
 import { WriteHistory } from '../writes/write-history';
 import { SecurityPosture } from './security-posture';
+import './overview.css';
 
 function RecentWrites() {
   const recent = usePoll('recent-writes', (signal) => writes.list({ limit: 5 }, signal), 5000);
