@@ -111,7 +111,7 @@ describe('every route', () => {
     expect(routes.length).toBeGreaterThan(30);
     expect(routes.filter((r) => r.permission === undefined).map((r) => `${r.method} ${r.url}`)).toEqual([]);
     expect(routes.filter((r) => r.permission === 'public').map((r) => `${r.method} ${r.url}`).filter((r) => r.includes('/api/')).sort())
-      .toEqual(['GET /api/v1/health', 'GET /api/v1/oidc/callback', 'GET /api/v1/oidc/login', 'GET /api/v1/setup', 'POST /api/v1/login', 'POST /api/v1/setup']);
+      .toEqual(['GET /api/v1/health', 'GET /api/v1/oidc/callback', 'GET /api/v1/oidc/login', 'GET /api/v1/session', 'GET /api/v1/setup', 'POST /api/v1/login', 'POST /api/v1/setup']);
   });
 
   it('refuses a request without credentials, except health, login, setup, device ingest and the console', async () => {
@@ -169,6 +169,17 @@ describe('sessions', () => {
     const again = await signIn(url, 'olga', PASSWORD, s.cookie);
     expect(again.cookie).not.toBe(s.cookie);
     expect((await call(`${url}/api/v1/me`, 'GET', { headers: { cookie: s.cookie } })).status).toBe(401);
+  });
+
+  it('are told to the console by GET /session, never with a 401: signed in with the cookie, not without it or with a token', async () => {
+    const s = await signIn(url, 'audrey', PASSWORD);
+    const mine = await call(`${url}/api/v1/session`, 'GET', { headers: { cookie: s.cookie } });
+    expect(mine.status).toBe(200);
+    expect(mine.body).toMatchObject({ signedIn: true, me: { via: 'session', user: { username: 'audrey' }, permissions: ['read', 'audit'], csrfToken: s.csrf } });
+    expect(await call(`${url}/api/v1/session`)).toMatchObject({ status: 200, body: { signedIn: false } });
+    expect((await call(`${url}/api/v1/session`, 'GET', { headers: { authorization: `Bearer ${tokens.admin}` } })).body).toEqual({ signedIn: false });
+    expect((await asSession(s, url)('/api/v1/logout', 'POST')).status).toBe(204);
+    expect((await call(`${url}/api/v1/session`, 'GET', { headers: { cookie: s.cookie } })).body).toEqual({ signedIn: false });
   });
 
   it('are listed and revoked, and end at sign-out', async () => {

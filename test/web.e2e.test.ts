@@ -393,6 +393,9 @@ describe.skipIf(!available)('the web console in Chromium', () => {
       await page.getByLabel('Password').fill(PASSWORD);
       await shot('setup');
       await page.getByRole('button', { name: 'Create administrator' }).click();
+      // It says who was made and what comes next.
+      expect(await page.getByTestId('setup-done').getByRole('status').textContent()).toContain('The administrator ada was created.');
+      await page.getByRole('link', { name: 'Sign in as ada' }).click();
       await page.getByRole('heading', { name: 'Sign in' }).waitFor();
       await signIn('ada');
       for (const [username, role] of [['olga', 'operator'], ['ed', 'ot-engineer'], ['audrey', 'auditor']] as const) {

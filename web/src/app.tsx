@@ -1,9 +1,10 @@
-/** The console: the session, the frame, and the page for the URL. */
+/** The console: the session, the frame, and the page for the URL (once the session is known). */
 import { useEffect, type ComponentType } from 'react';
 import { Shell } from './components/shell';
 import { NAV, sectionOf } from './components/nav';
 import { allows, SessionProvider, useSession } from './components/session';
-import { useLocation } from './lib/router';
+import { navigate, useLocation } from './lib/router';
+import { ProblemNotice } from './components/problem-notice';
 import { ConnectionsPage } from './pages/connections/connections-page';
 import { LoginPage } from './pages/login-page';
 import { NamespacePage } from './pages/namespace/namespace-page';
@@ -27,9 +28,35 @@ const PAGES: Record<string, ComponentType> = {
 
 const TITLES = Object.fromEntries(NAV.map((n) => [n.path, n.label]));
 
+/** Signed out on a page of the console: the sign-in page, which comes back here after. */
+function useSignInFirst(): void {
+  const { path, query } = useLocation();
+  const { session, loading, error } = useSession();
+  const away = !loading && !error && session.state === 'signed-out' && path !== '/login' && path !== '/setup';
+  const search = query.toString();
+  const back = search ? `${path}?${search}` : path;
+  useEffect(() => {
+    if (away) navigate(`/login?next=${encodeURIComponent(back)}`, true);
+  }, [away, back]);
+}
+
 function CurrentPage() {
   const { path } = useLocation();
-  const { session } = useSession();
+  const { session, loading, error, refresh } = useSession();
+  useSignInFirst();
+  // No page mounts (and so nothing polls or opens a socket) before the hub has said who this is.
+  if (loading) return <p className="muted" role="status">Loading…</p>;
+  if (error) {
+    return (
+      <>
+        <h1>Causeway</h1>
+        <ProblemNotice error={error} context="The console cannot start" />
+        <button type="button" onClick={refresh}>
+          Try again
+        </button>
+      </>
+    );
+  }
   if (path === '/login') return <LoginPage />;
   if (path === '/setup') return <SetupPage />;
   if (session.state === 'signed-out') return <LoginPage />;

@@ -1,6 +1,6 @@
 /**
- * Sign-in and the first run: POST /login, POST /logout, GET /me, POST /me/password,
- * GET and POST /setup (the one-time setup token printed at first start creates the first admin).
+ * Sign-in and the first run: POST /login, POST /logout, GET /me, GET /session (the console's
+ * question on every load), POST /me/password, GET and POST /setup (the one-time setup token printed at first start creates the first admin).
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -54,6 +54,21 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ security: HubSecurity }> = 
     config: { permission: 'user' },
     schema: { summary: 'Who is signed in: user, grants, permissions, and the CSRF token of a session.', tags: ['auth'], response: { 200: MeSchema, ...problems(401) } },
   }, async (req) => meOf(principalOf(req)));
+
+  // The console asks this on every full load, signed in or not: a 401 there would be a red line in
+  // the browser console of everyone who opens the sign-in page. Only the session cookie counts.
+  app.get('/session', {
+    config: { permission: 'public' },
+    schema: {
+      summary: "This browser's session: signed in (with the answer of /me) or not. Never 401; a bearer token is not looked at (use /me).",
+      tags: ['auth'],
+      response: { 200: Type.Object({ signedIn: Type.Boolean(), me: Type.Optional(MeSchema) }) },
+    },
+  }, async (req) => {
+    const cookie = req.cookies?.[cookieName];
+    const principal = cookie ? security.authenticate({ session: cookie }) : undefined;
+    return principal ? { signedIn: true, me: meOf(principal) } : { signedIn: false };
+  });
 
   app.post('/me/password', {
     bodyLimit: SMALL_BODY,

@@ -34,8 +34,9 @@ const HealthSchema = Type.Object({
     diskFreeBytes: Type.Optional(Type.Integer()),
     consumers: Type.Array(Type.Object({ name: Type.String(), lagSamples: Type.Integer() })),
   }, { description: 'The ingest write-ahead spool, when the hub has one.' })),
+  production: Type.Boolean({ description: 'The config has a production block: work orders, OEE and stops are served (the console asks for them only then).' }),
 });
 
 export const healthRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> = async (app, { services }) => {
-  app.get('/health', { config: { permission: 'public' }, schema: { summary: 'Is the hub alive, and what is degraded right now?', tags: ['hub'], response: { 200: HealthSchema } } }, async () => services.health());
+  app.get('/health', { config: { permission: 'public' }, schema: { summary: 'Is the hub alive, and what is degraded right now?', tags: ['hub'], response: { 200: HealthSchema } } }, async () => ({ ...services.health(), production: services.production !== undefined }));
 };

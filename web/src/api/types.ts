@@ -885,6 +885,8 @@ export interface paths {
                                 component: string;
                                 problem: string;
                             }[];
+                            /** @description The config has a production block: work orders, OEE and stops are served (the console asks for them only then). */
+                            production: boolean;
                             sinks: {
                                 /** @description Samples waiting in the sinks' store-and-forward buffers. */
                                 backlog: number;
@@ -3039,6 +3041,84 @@ export interface paths {
                             /** @description What went wrong, in plant terms. */
                             title: string;
                             type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This browser's session: signed in (with the answer of /me) or not. Never 401; a bearer token is not looked at (use /me). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            me?: {
+                                /** @description Send it as X-CSRF-Token with every POST, PATCH and DELETE made with the session cookie. */
+                                csrfToken?: string;
+                                /** @description Permissions held somewhere (zones and subtrees in the grants). */
+                                permissions: ("read" | "write" | "configure" | "approve" | "audit" | "admin")[];
+                                session?: {
+                                    createdAt: number;
+                                    expiresAt: number;
+                                    id: string;
+                                };
+                                token?: {
+                                    id: string;
+                                    name: string;
+                                    scopes: ("read" | "write" | "configure" | "approve" | "audit" | "admin")[];
+                                };
+                                user: {
+                                    createdAt: number;
+                                    disabled: boolean;
+                                    grants: {
+                                        /** @description Only at or below these namespace paths. */
+                                        paths?: string[];
+                                        /** @enum {string} */
+                                        role: "viewer" | "operator" | "ot-engineer" | "it-engineer" | "auditor" | "admin";
+                                        /** @description Only in these zones. */
+                                        zones?: string[];
+                                    }[];
+                                    id: string;
+                                    /** @description The last successful sign-in, epoch ms; absent when the user never signed in. */
+                                    lastLoginAt?: number;
+                                    /** @description Set while an admin has locked the account: nobody signs in as it until an admin unlocks it. */
+                                    locked?: {
+                                        at: number;
+                                        by: string;
+                                        reason?: string;
+                                    };
+                                    updatedAt: number;
+                                    username: string;
+                                };
+                                via: "session" | "token";
+                            };
+                            signedIn: boolean;
                         };
                     };
                 };

@@ -1,27 +1,40 @@
-/** The session for the whole console: who is signed in, and a way to change it. */
+/**
+ * The session for the whole console: who is signed in, and a way to change it. Nothing else is
+ * asked of the hub before the first answer: pages, polls and live sockets start once it is known,
+ * and only for what the user's permissions allow.
+ */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { onUnauthorized } from '../api/client';
-import { loadSession, OPEN_SESSION, SIGNED_OUT, type Permission, type Session } from '../api/session';
+import { ApiError, onUnauthorized } from '../api/client';
+import { loadSession, SIGNED_OUT, type Permission, type Session } from '../api/session';
 
 interface SessionContextValue {
   session: Session;
-  /** True until the first answer of /api/v1/me. */
+  /** True until the first answer of /api/v1/session. */
   loading: boolean;
+  /** Why the session could not be read (the hub is unreachable or failing); pages wait until it can. */
+  error: ApiError | undefined;
   setSession(s: Session): void;
   refresh(): void;
 }
 
-const SessionContext = createContext<SessionContextValue>({ session: OPEN_SESSION, loading: false, setSession: () => {}, refresh: () => {} });
+const SessionContext = createContext<SessionContextValue>({ session: SIGNED_OUT, loading: true, error: undefined, setSession: () => {}, refresh: () => {} });
+
+function asApiError(e: unknown): ApiError {
+  return e instanceof ApiError ? e : new ApiError({ status: 0, title: 'The console could not read your session.', hint: 'Reload the page; if it keeps happening, the hub log says why.' });
+}
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [session, setSession] = useState<Session>(OPEN_SESSION);
+  const [session, setSession] = useState<Session>(SIGNED_OUT);
   const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<ApiError>();
 
   const refresh = useCallback(() => {
     loadSession()
-      .then(setSession)
-      // The hub is unreachable or failing: stay open; each page shows the API's own problem.
-      .catch(() => setSession(OPEN_SESSION))
+      .then((s) => {
+        setError(undefined);
+        setSession(s);
+      })
+      .catch((e: unknown) => setError(asApiError(e)))
       .finally(() => setLoading(false));
   }, []);
 
@@ -30,7 +43,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return onUnauthorized(() => setSession(SIGNED_OUT));
   }, [refresh]);
 
-  return <SessionContext.Provider value={{ session, loading, setSession, refresh }}>{children}</SessionContext.Provider>;
+  return <SessionContext.Provider value={{ session, loading, error, setSession, refresh }}>{children}</SessionContext.Provider>;
 }
 
 export function useSession(): SessionContextValue {

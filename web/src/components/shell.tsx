@@ -6,12 +6,13 @@ import { NAV, sectionOf } from './nav';
 import { allows, useSession } from './session';
 
 function SessionBar() {
-  const { session, setSession } = useSession();
+  const { session, loading, setSession } = useSession();
   async function handleSignOut() {
     await signOut().catch(() => undefined);
     setSession(SIGNED_OUT);
     navigate('/login');
   }
+  if (loading) return null;
   if (session.state === 'open') return <span className="who" title="The hub has no sign-in yet and listens on this machine only.">Open hub · loopback only</span>;
   if (session.state === 'signed-out') return <Link to="/login">Sign in</Link>;
   return (

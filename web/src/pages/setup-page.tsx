@@ -1,15 +1,32 @@
 /** First run: redeem the one-time setup token the hub printed, creating the first administrator. */
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
-import { useFeatures } from '../api/features';
 import { setupOpen } from '../api/security';
 import { completeSetup } from '../api/session';
-import { usePoll } from '../lib/use-poll';
-import { ArrivesWith } from '../components/arrives-with';
 import { ProblemNotice } from '../components/problem-notice';
-import { Link, navigate } from '../lib/router';
+import { Link } from '../lib/router';
+import { usePoll } from '../lib/use-poll';
 
-function SetupForm() {
+/** What the setup did, and what to do next. */
+function SetupDone({ username }: { username: string }) {
+  return (
+    <section className="panel" aria-labelledby="setup-done" style={{ maxWidth: '30rem' }} data-testid="setup-done">
+      <h1 id="setup-done">Administrator created</h1>
+      <div className="notice" role="status">
+        <strong>
+          The administrator <span className="mono">{username}</span> was created.
+        </strong>{' '}
+        The setup token is used up: it cannot make another administrator.
+      </div>
+      <p>Next: sign in as {username} with the password you just chose, then add the other users on the Security page.</p>
+      <Link to="/login" className="button primary">
+        Sign in as {username}
+      </Link>
+    </section>
+  );
+}
+
+function SetupForm({ onDone }: { onDone(username: string): void }) {
   const [token, setToken] = useState('');
   const [username, setUsername] = useState('admin');
   const [password, setPassword] = useState('');
@@ -21,8 +38,7 @@ function SetupForm() {
     setBusy(true);
     setError(undefined);
     try {
-      await completeSetup(token.trim(), username, password);
-      navigate('/login', true);
+      onDone((await completeSetup(token.trim(), username, password)).username);
     } catch (err) {
       setError(err instanceof ApiError ? err : undefined);
     } finally {
@@ -55,23 +71,10 @@ function SetupForm() {
 }
 
 export function SetupPage() {
-  const features = useFeatures();
-  if (!features.ready) return null;
-  if (!features.has('/api/v1/setup')) {
-    return (
-      <>
-        <h1>First-run setup</h1>
-        <ArrivesWith feature="hub security" routes={['/api/v1/setup']}>
-          <p>Then a new hub prints a one-time token at its first start, and this page creates the first administrator with it.</p>
-        </ArrivesWith>
-      </>
-    );
-  }
-  return <SetupWhenOpen />;
-}
-
-function SetupWhenOpen() {
+  const [created, setCreated] = useState<string>();
   const open = usePoll('setup', (signal) => setupOpen(signal));
+  // Once done, the setup is closed: the confirmation stays until the user moves on.
+  if (created) return <SetupDone username={created} />;
   if (!open.data) return <ProblemNotice error={open.error} />;
   if (!open.data.open) {
     return (
@@ -83,5 +86,5 @@ function SetupWhenOpen() {
       </>
     );
   }
-  return <SetupForm />;
+  return <SetupForm onDone={setCreated} />;
 }

@@ -8,7 +8,15 @@ import { formatAgo, formatCount, formatDuration, formatRate } from '../../lib/fo
 type Health = Answer<'/api/v1/health'>;
 type Source = Answer<'/api/v1/sources'>['sources'][number];
 
-export function HealthTiles({ health, sources, rates }: { health?: Health; sources?: Source[]; rates?: HubRates & { measured: boolean } }) {
+interface Props {
+  health?: Health;
+  sources?: Source[];
+  rates?: HubRates & { measured: boolean };
+  /** False for a user limited to zones: the hub's rates count the whole site. */
+  ratesAllowed: boolean;
+}
+
+export function HealthTiles({ health, sources, rates, ratesAllowed }: Props) {
   const up = sources?.filter((s) => s.state === 'connected').length;
   const down = sources ? sources.length - (up ?? 0) : undefined;
   return (
@@ -20,7 +28,11 @@ export function HealthTiles({ health, sources, rates }: { health?: Health; sourc
         figure={sources ? `${up} / ${sources.length}` : '…'}
         sub={down ? <StateBadge state="backoff" label={`${down} down`} /> : sources ? 'all connected' : undefined}
       />
-      <Tile label="Values per second" testId="tile-rate" figure={rates?.measured ? formatRate(rates.receivedPerSecond) : '…'} sub={rates?.measured ? `${formatRate(rates.storedPerSecond)} stored per second` : 'measuring…'} />
+      {ratesAllowed ? (
+        <Tile label="Values per second" testId="tile-rate" figure={rates?.measured ? formatRate(rates.receivedPerSecond) : '…'} sub={rates?.measured ? `${formatRate(rates.storedPerSecond)} stored per second` : 'measuring…'} />
+      ) : (
+        <Tile label="Values per second" testId="tile-rate" figure="—" sub="counts the whole site: for users whose role is not limited to zones" />
+      )}
       <Tile
         label="Historian"
         testId="tile-historian"

@@ -1,7 +1,7 @@
 /** Plant health at a glance, for managers and anyone arriving: is data flowing, is anything down. */
 import { get } from '../../api/client';
 import { ProblemNotice } from '../../components/problem-notice';
-import { useHubRates } from '../../lib/use-hub-rates';
+import { useHubRates, useMayReadRates } from '../../lib/use-hub-rates';
 import { usePoll } from '../../lib/use-poll';
 import { HealthProblems, HealthTiles } from './health-tiles';
 import { PlantPanels } from './plant-panels';
@@ -15,17 +15,18 @@ export function OverviewPage() {
   const sources = usePoll('sources', (signal) => get('/api/v1/sources', { signal }), REFRESH_MS);
   const sinks = usePoll('sinks', (signal) => get('/api/v1/sinks', { signal }), REFRESH_MS);
   const rates = useHubRates(REFRESH_MS);
+  const ratesAllowed = useMayReadRates();
   return (
     <>
       <h1>Overview</h1>
       <ProblemNotice error={health.error} context="Hub health" />
-      <HealthTiles health={health.data} sources={sources.data?.sources} rates={rates.data} />
+      <HealthTiles health={health.data} sources={sources.data?.sources} rates={rates.data} ratesAllowed={ratesAllowed} />
       <HealthProblems health={health.data} />
       <div className="grid-2">
         <SourcesPanel sources={sources.data?.sources} rates={rates.data?.measured ? rates.data : undefined} error={sources.error} />
         <SinksPanel rates={rates.data} health={health.data} sinks={sinks.data?.sinks} error={rates.error ?? sinks.error} />
       </div>
-      <PlantPanels />
+      <PlantPanels production={health.data?.production} />
     </>
   );
 }

@@ -79,7 +79,7 @@ export function SecurityPosture() {
 
   return (
     <>
-      <dl className="facts" data-testid="security-posture">
+      <dl className="facts posture" data-testid="security-posture">
         {facts.map((f) => (
           <div key={f.id} style={{ display: 'contents' }} data-testid={`posture-${f.id}`}>
             <dt>{f.label}</dt>

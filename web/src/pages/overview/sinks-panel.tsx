@@ -12,26 +12,25 @@ interface Row {
   id: string;
   kind: string;
   state: string;
-  perSecond: number;
-  dropped: number;
+  /** Undefined when the user may not read the hub's rates. */
+  perSecond?: number;
+  dropped?: number;
   buffered?: number;
 }
 
-function rowsOf(rates: HubRates, health: Health | undefined, sinks: Sink[] | undefined): Row[] {
+function rowsOf(rates: HubRates | undefined, health: Health | undefined, sinks: Sink[] | undefined): Row[] {
+  const figures = (key: string) => (rates ? { perSecond: rates.deliveredPerSecond.get(key) ?? 0, dropped: rates.dropped.get(key) ?? 0 } : {});
   const historian: Row = {
     id: 'historian',
     kind: 'historian',
     // Failing now, not ever failed: a past failure is history once a flush succeeded.
     state: health?.historian.failing ? 'degraded' : 'connected',
-    perSecond: rates.deliveredPerSecond.get('historian') ?? 0,
-    dropped: rates.dropped.get('historian') ?? 0,
-    buffered: rates.historianPending,
+    ...figures('historian'),
+    ...(rates ? { buffered: rates.historianPending } : health ? { buffered: health.historian.pending } : {}),
   };
-  const row = (c: { id: string; kind: string; state: string }): Row => ({
-    id: c.id, kind: c.kind, state: c.state, perSecond: rates.deliveredPerSecond.get(`sink:${c.id}`) ?? 0, dropped: rates.dropped.get(`sink:${c.id}`) ?? 0,
-  });
-  const rows = sinks ? sinks.map((c) => ({ ...row(c), buffered: c.backlog })) : rates.connections.filter((c) => c.role === 'sink').map(row);
-  return [historian, ...rows];
+  const row = (c: { id: string; kind: string; state: string }): Row => ({ id: c.id, kind: c.kind, state: c.state, ...figures(`sink:${c.id}`) });
+  if (sinks) return [historian, ...sinks.map((c) => ({ ...row(c), buffered: c.backlog }))];
+  return rates ? [historian, ...rates.connections.filter((c) => c.role === 'sink').map(row)] : [];
 }
 
 export function SinksPanel({ rates, health, sinks, error }: { rates?: HubRates; health?: Health; sinks?: Sink[]; error?: ApiError }) {
@@ -57,7 +56,7 @@ export function SinksPanel({ rates, health, sinks, error }: { rates?: HubRates; 
             </tr>
           </thead>
           <tbody>
-            {(rates ? rowsOf(rates, health, sinks) : []).map((r) => (
+            {rowsOf(rates, health, sinks).map((r) => (
               <tr key={r.id}>
                 <td>
                   {r.id}
@@ -66,9 +65,9 @@ export function SinksPanel({ rates, health, sinks, error }: { rates?: HubRates; 
                 <td>
                   <StateBadge state={r.state} />
                 </td>
-                <td className="num">{formatRate(r.perSecond)}</td>
+                <td className="num">{r.perSecond === undefined ? '—' : formatRate(r.perSecond)}</td>
                 <td className="num">{r.buffered === undefined ? '—' : formatCount(r.buffered)}</td>
-                <td className="num">{formatCount(r.dropped)}</td>
+                <td className="num">{r.dropped === undefined ? '—' : formatCount(r.dropped)}</td>
               </tr>
             ))}
           </tbody>

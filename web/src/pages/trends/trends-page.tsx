@@ -2,7 +2,6 @@
 import { useMemo, useState } from 'react';
 import { apiUrl } from '../../api/client';
 import { useFeatures } from '../../api/features';
-import { ProblemNotice } from '../../components/problem-notice';
 import { formatTime, tail } from '../../lib/format';
 import { navigate, useLocation, withQuery } from '../../lib/router';
 import { usePoll } from '../../lib/use-poll';
@@ -10,6 +9,7 @@ import { NamespaceSearch } from '../namespace/namespace-search';
 import { loadTrend } from './load-trend';
 import { PenList } from './pen-list';
 import { TrendChart, type Pen } from './trend-chart';
+import { TrendNotices } from './trend-notices';
 import { TrendStats } from './trend-stats';
 import { TrendToolbar } from './trend-toolbar';
 import { align, describePlan, planQuery, resolveRange, type Range } from './trend-query';
@@ -68,7 +68,7 @@ export function TrendsPage() {
           {result ? ` · ${describePlan(result.plan, result.grain)}` : ''}
           {result?.truncated ? ' · more samples than one page: zoom in for all of them' : ''}
         </p>
-        <ProblemNotice error={loaded.error} />
+        <TrendNotices paths={paths} series={result?.series} range={range} error={loaded.error} onRemove={(p) => setPaths(paths.filter((x) => x !== p))} />
         {paths.length === 0 ? (
           <p>Add a pen: find an attribute above, or open one from the namespace explorer.</p>
         ) : (

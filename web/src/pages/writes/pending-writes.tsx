@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
 import { writes, type WriteRecord } from '../../api/security';
+import { PathText } from '../../components/path-text';
 import { ProblemNotice } from '../../components/problem-notice';
 import { allows, useSession } from '../../components/session';
 import { formatAgo, formatValue } from '../../lib/format';
@@ -9,7 +10,9 @@ import { formatAgo, formatValue } from '../../lib/format';
 function PendingRow({ w, canApprove, mine, busy, onApprove, onDeny }: { w: WriteRecord; canApprove: boolean; mine: boolean; busy: boolean; onApprove(): void; onDeny(): void }) {
   return (
     <tr data-testid={`pending-${w.id}`}>
-      <td className="path mono small">{w.path}</td>
+      <td className="mono small">
+                <PathText path={w.path} />
+              </td>
       <td className="num">{formatValue(w.value)}</td>
       <td>
         {w.requester.name}

@@ -1,6 +1,7 @@
 /** Every write request and what became of it: who asked, who approved, old and new value, or the check that refused it. */
 import type { ApiError } from '../../api/client';
 import type { WriteRecord } from '../../api/security';
+import { PathText } from '../../components/path-text';
 import { ProblemNotice } from '../../components/problem-notice';
 import { StateBadge } from '../../components/state-badge';
 import { formatTime, formatValue } from '../../lib/format';
@@ -37,7 +38,9 @@ export function WriteHistory({ records, error, compact = false }: { records: Wri
           {records.map((w) => (
             <tr key={w.id} data-testid={`write-${w.id}`}>
               <td className="nowrap">{formatTime(w.requestedAt)}</td>
-              <td className="path mono small">{w.path}</td>
+              <td className="mono small">
+                <PathText path={w.path} />
+              </td>
               <td className="num">{formatValue(w.value)}</td>
               <td>
                 <StateBadge state={TONE[w.state]} label={w.state} />
