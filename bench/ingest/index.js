@@ -8,15 +8,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { phase } from '../historian/report.js';
+import { phase, si } from '../historian/report.js';
 import { mosquittoBinary, startMosquitto } from './broker.js';
 import { httpSuite } from './http-suite.js';
 import { generatorCeiling, mqttSuite, SYSTEMS } from './mqtt-suite.js';
 import { ensureNodeRed } from './nodered.js';
-import { guardExit, killAll } from './procs.js';
+import { guardExit, killAll, onInterrupt } from './procs.js';
 import { httpTable, mqttSummary, mqttTable, sparkplugTable } from './report.js';
 import { sparkplugSuite } from './sparkplug-suite.js';
-import { si } from '../historian/report.js';
 
 const env = process.env;
 const list = (name, fallback) => (env[name] ? env[name].split(',').map((x) => Number(x.trim())).filter((x) => Number.isFinite(x)) : fallback);
@@ -64,6 +63,7 @@ async function main() {
   const started = Date.now();
   const loadBefore = os.loadavg()[0].toFixed(1);
   const root = fs.mkdtempSync(path.join(env.BENCH_DIR ?? os.tmpdir(), 'causeway-bench-ingest-'));
+  if (!env.BENCH_KEEP) onInterrupt(() => fs.rmSync(root, { recursive: true, force: true }));
   const out = [];
   let broker;
   try {

@@ -76,6 +76,12 @@ export function killAll() {
   }
 }
 
+const cleanups = [];
+/** Run `fn` (synchronous) when the benchmark is interrupted, after the children are killed. */
+export function onInterrupt(fn) {
+  cleanups.push(fn);
+}
+
 let guarded = false;
 /** Kill every child when this process ends: normal exit, uncaught error, Ctrl-C or SIGTERM. */
 export function guardExit() {
@@ -86,6 +92,13 @@ export function guardExit() {
     process.on(sig, () => {
       process.stderr.write(`\n${sig}: stopping every process the benchmark started.\n`);
       killAll();
+      for (const fn of cleanups) {
+        try {
+          fn();
+        } catch {
+          // best effort: the process is leaving
+        }
+      }
       process.exit(130);
     });
   }
