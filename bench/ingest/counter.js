@@ -14,6 +14,8 @@
  * has ended; the child waits until every expected seq arrived, nothing came for `quietMs`, or
  * `maxDrainMs` passed, then answers { type: 'result', ... } and exits.
  */
+import { setTimeout } from 'node:timers';
+import { performance } from 'node:perf_hooks';
 import mqtt from 'mqtt';
 import { Tally } from './tally.js';
 

@@ -8,6 +8,9 @@
  * IPC as load.js: argv[2] options, 'ready', 'go' { at }, 'done' with the counts and the
  * request latency p50/p99 in ms.
  */
+import { setTimeout } from 'node:timers';
+import { performance } from 'node:perf_hooks';
+import { Buffer } from 'node:buffer';
 import http from 'node:http';
 
 const opts = JSON.parse(process.argv[2]);

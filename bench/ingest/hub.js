@@ -4,6 +4,7 @@
  * CAUSEWAY_ADMIN_PASSWORD (signed in for /metrics), stopped with SIGTERM (sources stop, the
  * historian flushes). Afterwards its DuckDB historian is read back, read-only, by sequence number.
  */
+/* global fetch */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

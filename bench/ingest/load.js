@@ -8,6 +8,9 @@
  * start together); the child publishes for `seconds`, waits for its QoS 1 acknowledgements and
  * answers { type: 'done', sent, acked, seconds } (Sparkplug: `sent` counts NDATA messages).
  */
+import { setTimeout, setImmediate } from 'node:timers';
+import { performance } from 'node:perf_hooks';
+import { Buffer } from 'node:buffer';
 import mqtt from 'mqtt';
 import { get as getCodec } from 'sparkplug-payload';
 

@@ -3,6 +3,8 @@
  * ends — normally, on an error, on Ctrl-C or SIGTERM — so no broker, Node-RED, hub or load
  * generator outlives it. Also free ports, waiting, and CPU/RSS from /proc.
  */
+import { setTimeout, clearTimeout, setInterval, clearInterval } from 'node:timers';
+import { performance } from 'node:perf_hooks';
 import { fork, spawn } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
 import net from 'node:net';

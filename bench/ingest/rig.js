@@ -3,6 +3,7 @@
  * counting subscriber (counter.js), driven by IPC messages, plus the probe that waits until a
  * system under test forwards messages.
  */
+import { setTimeout } from 'node:timers';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mqtt from 'mqtt';
