@@ -5,7 +5,7 @@
  * sample is in the historian by (tag, seq) — accepted = stored. Historian only (no UNS sink).
  */
 import path from 'node:path';
-import { httpHubConfig, PUSH_TOKEN, readStored, startHub, tagName, TAGS, waitCaughtUp } from './hub.js';
+import { httpHubConfig, PUSH_TOKEN, readStored, spooled, startHub, tagName, TAGS, waitCaughtUp } from './hub.js';
 import { ProcWatch } from './procs.js';
 import { startGenerators } from './rig.js';
 import { Tally } from './tally.js';
@@ -21,10 +21,11 @@ async function runOne(dir, cfg, clients) {
     const [done] = await gens.run(cfg.seconds);
     const usage = watch.stop();
     await waitCaughtUp(hub, cfg.drainSeconds * 1000);
+    const inSpool = await spooled(hub).catch(() => undefined);
     await hub.stop();
     const stored = new Tally();
     await readStored(hub.dataDir, Array.from({ length: TAGS }, (_, t) => `push/${tagName(t)}`), t0 - 60_000, Date.now() + 60_000, stored);
-    return { clients, batch: cfg.httpBatch, ...done, stored: stored.distinct, storedDuplicates: stored.duplicates, cpuPct: usage.get(hub.pid).cpuPct, peakRss: usage.get(hub.pid).peakRss };
+    return { clients, batch: cfg.httpBatch, ...done, stored: stored.distinct, storedDuplicates: stored.duplicates, inSpool, cpuPct: usage.get(hub.pid).cpuPct, peakRss: usage.get(hub.pid).peakRss };
   } finally {
     await gens?.stop();
     await hub.stop();

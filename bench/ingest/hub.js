@@ -144,6 +144,11 @@ export async function waitCaughtUp(hub, ms) {
   }, ms, 500);
 }
 
+/** Samples the hub holds in its ingest spool and not yet in every consumer: durable, but not in the historian yet. */
+export async function spooled(hub) {
+  return metricSum(await hub.metrics(), 'causeway_spool_samples');
+}
+
 /**
  * Count what the stopped hub's DuckDB historian holds for `paths` (tag index = position) with ts in
  * [from, to): every row, so duplicates show. Values must be sequence numbers.
@@ -157,7 +162,8 @@ export async function readStored(dataDir, paths, from, to, tally) {
     const windowMs = 1000; // bounds the rows held in memory at once
     for (let t = from; t < to; t += windowMs) {
       const rows = await h.queryRaw({ paths, from: t, to: Math.min(to, t + windowMs) });
-      for (const r of rows) if (typeof r.value === 'number' && Number.isInteger(r.value)) tally.add(index.get(r.path), r.value);
+      // Bad rows are not data the device sent: e.g. a Sparkplug node's death repeats every last value as bad.
+      for (const r of rows) if (r.quality !== 'bad' && typeof r.value === 'number' && Number.isInteger(r.value)) tally.add(index.get(r.path), r.value);
     }
   } finally {
     await h.close();

@@ -27,6 +27,7 @@ const cfg = {
   qos: list('BENCH_QOS', [0, 1]),
   publishers: num('BENCH_PUBLISHERS', 2),
   drainSeconds: num('BENCH_DRAIN_SECONDS', 30),
+  quietSeconds: num('BENCH_QUIET_SECONDS', 10),
   ceilingSeconds: num('BENCH_CEILING_SECONDS', 3),
   nodeRed: env.BENCH_NODE_RED !== 'off',
   spbRates: list('BENCH_SPB_RATES', [100_000, 250_000, 500_000, 1_000_000]),

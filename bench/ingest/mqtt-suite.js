@@ -6,7 +6,7 @@
  * after it, so only one system is ever subscribed.
  */
 import path from 'node:path';
-import { mqttHubConfig, readStored, sinkQos, startHub, tagName, TAGS, waitCaughtUp } from './hub.js';
+import { mqttHubConfig, readStored, sinkQos, spooled, startHub, tagName, TAGS, waitCaughtUp } from './hub.js';
 import { startNodeRed } from './nodered.js';
 import { ProcWatch, rssBytes, sleep } from './procs.js';
 import { forkHelper, probe, startGenerators } from './rig.js';
@@ -43,12 +43,12 @@ async function startSystem(system, dir, broker, qos) {
 }
 
 /** One run of `system` at `rate` msg/s and `qos`: what the counter saw, CPU and memory, and (Causeway) what is stored. */
-export async function runOne(system, dir, broker, cfg, qos, rate) {
+export async function runOne(system, dir, broker, cfg, qos, rate, say) {
   const sys = await startSystem(system, dir, broker, qos);
   let counter;
   let gens;
   try {
-    counter = forkHelper('counter.js', { url: broker.url, qos, filter: system === 'mosquitto' ? 'in/#' : 'out/#', lateMs: 1000, maxDrainMs: cfg.drainSeconds * 1000, quietMs: 3000 });
+    counter = forkHelper('counter.js', { url: broker.url, qos, filter: system === 'mosquitto' ? 'in/#' : 'out/#', lateMs: 1000, maxDrainMs: cfg.drainSeconds * 1000, quietMs: Math.min(cfg.quietSeconds, cfg.drainSeconds) * 1000 });
     await counter.next('ready', 30_000);
     const P = cfg.publishers;
     gens = await startGenerators('load.js', P, (i) => ({ mode: 'mqtt', url: broker.url, clientId: `bench-load-${i}`, qos, rate: rate / P, seconds: cfg.seconds, topics: topicsOf(i, P) }));
@@ -69,11 +69,13 @@ export async function runOne(system, dir, broker, cfg, qos, rate) {
     if (sys.hub) {
       out.unsQos = sys.unsQos;
       out.caughtUp = await waitCaughtUp(sys.hub, cfg.drainSeconds * 1000).catch(() => false);
+      out.spooled = await spooled(sys.hub).catch(() => undefined);
       out.exit = await sys.hub.stop();
       const stored = new Tally();
       await readStored(sys.hub.dataDir, Array.from({ length: TAGS }, (_, t) => `bench/${tagName(t)}`), t0 - 60_000, Date.now() + 60_000, stored);
       out.stored = stored.distinct;
       out.storedDuplicates = stored.duplicates;
+      if (stored.duplicates) say(`  Causeway stored some seqs twice, e.g. (tag, seq) ${stored.duplicateExamples.map(([t, s]) => `(${tagName(t)}, ${s})`).join(', ')}`);
     }
     return out;
   } finally {
@@ -92,7 +94,7 @@ export async function mqttSuite(root, broker, cfg, qos, say) {
       if (system === 'nodered' && !cfg.nodeRed) continue;
       say(`QoS ${qos}, ${rate.toLocaleString('en-US')} msg/s: ${system}…`);
       const dir = path.join(root, `mqtt-q${qos}-${rate}-${system}`);
-      row.results[system] = await runOne(system, dir, broker, cfg, qos, rate).catch((e) => ({ error: String(e?.message ?? e).split('\n')[0] }));
+      row.results[system] = await runOne(system, dir, broker, cfg, qos, rate, say).catch((e) => ({ error: String(e?.message ?? e).split('\n')[0] }));
     }
     rows.push(row);
   }

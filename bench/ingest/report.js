@@ -6,6 +6,8 @@ const pct = (part, whole) => (whole > 0 ? `${(Math.floor((part / whole) * 1000) 
 const mb = (b) => (b ? `${Math.round(b / 2 ** 20)}` : '—');
 const msf = (x) => (x === undefined ? '—' : x >= 100 ? `${Math.round(x)}` : x.toFixed(1));
 const join = (xs) => xs.join(' · ');
+/** Stored share, duplicates, and what still waited in the ingest spool when the hub was stopped. */
+const storedCell = (stored, expected, dups, inSpool) => `${pct(stored, expected)}${dups ? ` (+${dups} dup)` : ''}${inSpool ? `, ${si(inSpool)} in spool` : ''}`;
 
 /** A run holds the rate: the generator kept up, nothing lost or late, and (Causeway) everything stored. */
 export function lossless(r, rate) {
@@ -28,7 +30,7 @@ export function mqttTable(rows, systems) {
       si(rate),
       join(gen),
       ...all.map((r) => cell(r, (x) => `${pct(x.onTime, x.sent)} / ${pct(x.distinct, x.sent)}${x.duplicates ? ` (+${x.duplicates} dup)` : ''}`)),
-      cell(cw, (x) => `${pct(x.stored, x.sent)}${x.storedDuplicates ? ` (+${x.storedDuplicates} dup)` : ''}`),
+      cell(cw, (x) => storedCell(x.stored, x.sent, x.storedDuplicates, x.spooled)),
       join(all.map((r) => cell(r, (x) => `${msf(x.p50)}/${msf(x.p99)}`))),
       join(all.map((r) => cell(r, (x) => Math.round(x.cpuPct)))),
       join(all.map((r) => cell(r, (x) => mb(x.peakRss)))),
@@ -53,16 +55,21 @@ export function mqttSummary(rows, systems, qos) {
   return `QoS ${qos} — highest rate with nothing lost or late (and, for Causeway, everything stored): ${parts.join(', ')}; ${ratios.join(', ')}. Idle RSS after start (MB): ${join(idle)}.`;
 }
 
-/** The Sparkplug table: a row per rate in values/s. */
+/** The Sparkplug table: a row per rate in values/s, then the duplicates found, if any. */
 export function sparkplugTable(rows) {
+  const dups = rows.filter((r) => r.duplicateExamples?.length).map((r) => `At ${si(r.rate)} values/s some values were stored twice, e.g. (path, message number) ${r.duplicateExamples.join(', ')}.`);
+  return [sparkplugRows(rows), ...dups].join('\n\n');
+}
+
+function sparkplugRows(rows) {
   return table(['offered values/s', 'generator sent values/s', 'stored', 'hub caught up', 'Causeway CPU %', 'peak RSS MB', 'broker CPU %'], rows.map((r) => r.error
     ? [si(r.rate), 'failed', r.error, '', '', '', '']
-    : [si(r.rate), si(r.achieved), `${pct(r.stored, r.expected)}${r.storedDuplicates ? ` (+${r.storedDuplicates} dup)` : ''}`, r.caughtUpS === undefined ? `no (within ${r.drainS} s)` : `${r.caughtUpS.toFixed(1)} s after the load`, Math.round(r.cpuPct), mb(r.peakRss), Math.round(r.brokerCpuPct)]));
+    : [si(r.rate), si(r.achieved), storedCell(r.stored, r.expected, r.storedDuplicates, r.inSpool), r.caughtUpS === undefined ? `no (within ${r.drainS} s)` : `${r.caughtUpS.toFixed(1)} s after the load`, Math.round(r.cpuPct), mb(r.peakRss), Math.round(r.brokerCpuPct)]));
 }
 
 /** The HTTP push table: a row per number of concurrent clients. */
 export function httpTable(rows) {
   return table(['clients × batch', 'accepted samples/s', 'requests 200 / 503 (Retry-After) / other', 'request p50 / p99 ms', 'accepted = stored', 'Causeway CPU %', 'peak RSS MB'], rows.map((r) => r.error
     ? [`${r.clients} × ${r.batch}`, 'failed', r.error, '', '', '', '']
-    : [`${r.clients} × ${r.batch}`, si(r.accepted / r.seconds), `${r.ok} / ${r.busy} (${r.retryAfter}) / ${r.other}`, `${msf(r.p50)} / ${msf(r.p99)}`, r.stored === r.accepted && r.storedDuplicates === 0 ? `yes (${r.stored.toLocaleString('en-US')})` : `no: accepted ${r.accepted}, stored ${r.stored}${r.storedDuplicates ? ` (+${r.storedDuplicates} dup)` : ''}`, Math.round(r.cpuPct), mb(r.peakRss)]));
+    : [`${r.clients} × ${r.batch}`, si(r.accepted / r.seconds), `${r.ok} / ${r.busy} (${r.retryAfter}) / ${r.other}`, `${msf(r.p50)} / ${msf(r.p99)}`, r.stored === r.accepted && r.storedDuplicates === 0 ? `yes (${r.stored.toLocaleString('en-US')})` : `no: accepted ${r.accepted}, stored ${r.stored}${r.storedDuplicates ? ` (+${r.storedDuplicates} dup)` : ''}${r.inSpool ? `, ${r.inSpool} in spool` : ''}`, Math.round(r.cpuPct), mb(r.peakRss)]));
 }

@@ -27,6 +27,8 @@ export function forkHelper(file, opts, logFile) {
   return {
     pid: proc.pid,
     send: (m) => proc.child.send(m),
+    /** Wait at most `ms` for the helper to end by itself (a generator disconnects cleanly after 'done'). */
+    ended: (ms) => withTimeout(proc.exited, ms, () => '').catch(() => undefined),
     next(type, ms = 120_000) {
       const i = queue.findIndex((m) => m.type === type);
       if (i >= 0) return Promise.resolve(queue.splice(i, 1)[0]);
@@ -54,6 +56,7 @@ export async function startGenerators(file, n, optsOf) {
       const at = Date.now() + 200;
       for (const g of gens) g.send({ type: 'go', at });
       const done = await Promise.all(gens.map((g) => g.next('done', (seconds + 60) * 1000)));
+      await Promise.all(gens.map((g) => g.ended(5000)));
       await Promise.all(gens.map((g) => g.stop()));
       return done;
     },

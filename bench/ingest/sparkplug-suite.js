@@ -5,7 +5,7 @@
  * is measured is ingest. Stored values are counted by (metric, message number) after the hub stopped.
  */
 import path from 'node:path';
-import { metricSum, readStored, sparkplugHubConfig, startHub, waitCaughtUp } from './hub.js';
+import { metricSum, readStored, sparkplugHubConfig, spooled, startHub, waitCaughtUp } from './hub.js';
 import { ProcWatch, until } from './procs.js';
 import { startGenerators } from './rig.js';
 import { Tally } from './tally.js';
@@ -30,6 +30,7 @@ async function runOne(dir, broker, cfg, rate) {
     const loadEnd = Date.now();
     const caught = await waitCaughtUp(hub, cfg.drainSeconds * 1000);
     const caughtUpS = caught ? (Date.now() - loadEnd) / 1000 : undefined;
+    const inSpool = await spooled(hub).catch(() => undefined);
     await hub.stop();
     const paths = [];
     for (let p = 0; p < P; p++) for (let m = 0; m < M; m++) paths.push(`spb/bench/node${p}/${metricName(m)}`);
@@ -39,7 +40,7 @@ async function runOne(dir, broker, cfg, rate) {
     const seconds = Math.max(...done.map((d) => d.seconds));
     return {
       rate, expected: messages * M, achieved: (messages * M) / seconds, stored: stored.distinct, storedDuplicates: stored.duplicates,
-      caughtUpS, drainS: cfg.drainSeconds, cpuPct: usage.get(hub.pid).cpuPct, peakRss: usage.get(hub.pid).peakRss, brokerCpuPct: usage.get(broker.pid).cpuPct,
+      caughtUpS, drainS: cfg.drainSeconds, inSpool, duplicateExamples: stored.duplicateExamples.map(([t, s]) => `(${paths[t]}, ${s})`), cpuPct: usage.get(hub.pid).cpuPct, peakRss: usage.get(hub.pid).peakRss, brokerCpuPct: usage.get(broker.pid).cpuPct,
     };
   } finally {
     await gens?.stop();

@@ -29,6 +29,8 @@ export class Tally {
   distinct = 0;
   duplicates = 0;
   late = 0;
+  /** The first few (tag, seq) seen more than once. */
+  duplicateExamples = [];
 
   /** `lateMs`: a first arrival later than this after its timestamp is late (not on time). */
   constructor(lateMs = 1000) {
@@ -41,6 +43,7 @@ export class Tally {
     if (seq < 0) return;
     if (this.#seen.bump(tag, seq) > 0) {
       this.duplicates++;
+      if (this.duplicateExamples.length < 5) this.duplicateExamples.push([tag, seq]);
       return;
     }
     this.distinct++;
