@@ -7,7 +7,7 @@ const mb = (b) => (b ? `${Math.round(b / 2 ** 20)}` : '—');
 const msf = (x) => (x === undefined ? '—' : x >= 100 ? `${Math.round(x)}` : x.toFixed(1));
 const join = (xs) => xs.join(' · ');
 /** Stored share, duplicates, and what still waited in the ingest spool when the hub was stopped. */
-const storedCell = (stored, expected, dups, inSpool) => `${pct(stored, expected)}${dups ? ` (+${dups} dup)` : ''}${inSpool ? `, ${si(inSpool)} in spool` : ''}`;
+const storedCell = (stored, expected, dups, inSpool) => `${pct(stored, expected)}${dups ? ` (+${dups} dup)` : ''}${inSpool ? `, ${si(inSpool)} in spool at stop` : ''}`;
 
 /** A run holds the rate: the generator kept up, nothing lost or late, and (Causeway) everything stored. */
 export function lossless(r, rate) {
@@ -71,5 +71,5 @@ function sparkplugRows(rows) {
 export function httpTable(rows) {
   return table(['clients × batch', 'accepted samples/s', 'requests 200 / 503 (Retry-After) / other', 'request p50 / p99 ms', 'accepted = stored', 'Causeway CPU %', 'peak RSS MB'], rows.map((r) => r.error
     ? [`${r.clients} × ${r.batch}`, 'failed', r.error, '', '', '', '']
-    : [`${r.clients} × ${r.batch}`, si(r.accepted / r.seconds), `${r.ok} / ${r.busy} (${r.retryAfter}) / ${r.other}`, `${msf(r.p50)} / ${msf(r.p99)}`, r.stored === r.accepted && r.storedDuplicates === 0 ? `yes (${r.stored.toLocaleString('en-US')})` : `no: accepted ${r.accepted}, stored ${r.stored}${r.storedDuplicates ? ` (+${r.storedDuplicates} dup)` : ''}${r.inSpool ? `, ${r.inSpool} in spool` : ''}`, Math.round(r.cpuPct), mb(r.peakRss)]));
+    : [`${r.clients} × ${r.batch}`, si(r.accepted / r.seconds), `${r.ok} / ${r.busy} (${r.retryAfter}) / ${r.other}`, `${msf(r.p50)} / ${msf(r.p99)}`, r.stored === r.accepted && r.storedDuplicates === 0 ? `yes (${r.stored.toLocaleString('en-US')})` : `no: accepted ${r.accepted}, stored ${r.stored}${r.storedDuplicates ? ` (+${r.storedDuplicates} dup)` : ''}${r.inSpool ? `, ${r.inSpool} in spool at stop` : ''}`, Math.round(r.cpuPct), mb(r.peakRss)]));
 }
