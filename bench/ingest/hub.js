@@ -73,6 +73,16 @@ export function httpHubConfig() {
   };
 }
 
+/** Wait until the hub's API answers, sign in as the admin; the session cookie. */
+async function signedIn(proc, url) {
+  const up = await until(async () => !proc.alive() || (await fetch(`${url}/api/v1/health`)).status > 0, 60_000, 100);
+  if (!proc.alive()) throw new Error(`the hub exited (${await proc.exited}) instead of starting:\n${proc.tail(30)}`);
+  if (!up) throw new Error(`the hub did not answer on ${url} within 60 s:\n${proc.tail(30)}`);
+  const login = await fetch(`${url}/api/v1/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
+  if (login.status !== 200) throw new Error(`signing in to the hub failed: ${login.status} ${await login.text()}`);
+  return (login.headers.get('set-cookie') ?? '').split(';')[0];
+}
+
 /** Start a hub with `config` in `dir`; resolves once its API answers and the admin is signed in. */
 export async function startHub(dir, config) {
   if (!existsSync(path.join(ROOT, 'dist/cli/main.js'))) throw new Error('the compiled hub is missing: run `npm run build:hub` (npm run bench:ingest does)');
@@ -87,12 +97,13 @@ export async function startHub(dir, config) {
     env: { ...process.env, CAUSEWAY_ADMIN_PASSWORD: ADMIN_PASSWORD },
     logFile: path.join(dir, 'hub.log'),
   });
-  const up = await until(async () => !proc.alive() || (await fetch(`${url}/api/v1/health`)).status > 0, 60_000, 100);
-  if (!proc.alive()) throw new Error(`the hub exited (${await proc.exited}) instead of starting:\n${proc.tail(30)}`);
-  if (!up) throw new Error(`the hub did not answer on ${url} within 60 s:\n${proc.tail(30)}`);
-  const login = await fetch(`${url}/api/v1/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
-  if (login.status !== 200) throw new Error(`signing in to the hub failed: ${login.status} ${await login.text()}`);
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  let cookie;
+  try {
+    cookie = await signedIn(proc, url);
+  } catch (e) {
+    await stopProcess(proc, 'SIGKILL', 5000);
+    throw e;
+  }
   const get = async (p) => {
     const res = await fetch(`${url}${p}`, { headers: { cookie } });
     if (res.status !== 200) throw new Error(`GET ${p}: ${res.status} ${await res.text()}`);

@@ -26,18 +26,28 @@ export async function generatorCeiling(broker, cfg, qos) {
   return done.reduce((s, d) => s + d.sent / d.seconds, 0);
 }
 
+/** `step`, but stop `sys` when it fails: a system left running would take part in the next runs. */
+async function stopOnFailure(step, sys) {
+  try {
+    return await step;
+  } catch (e) {
+    await sys.stop();
+    throw e;
+  }
+}
+
 /** Start the system under test; { pid, idleRss, stop(), stored?() }. */
 async function startSystem(system, dir, broker, qos) {
   if (system === 'mosquitto') return { pid: broker.pid, idleRss: rssBytes(broker.pid), stop: async () => undefined };
   if (system === 'nodered') {
     const nr = await startNodeRed(path.join(dir, 'node-red'), broker.port, qos);
-    await probe(broker.url);
+    await stopOnFailure(probe(broker.url), nr);
     await sleep(500);
     return { pid: nr.pid, idleRss: rssBytes(nr.pid), stop: nr.stop };
   }
   const unsQos = await sinkQos(qos);
   const hub = await startHub(path.join(dir, 'hub'), mqttHubConfig(broker.url, qos, unsQos));
-  await probe(broker.url);
+  await stopOnFailure(probe(broker.url), hub);
   await sleep(500);
   return { pid: hub.pid, idleRss: rssBytes(hub.pid), stop: hub.stop, hub, unsQos };
 }

@@ -60,6 +60,11 @@ export async function startNodeRed(userDir, brokerPort, qos) {
     throw new Error(`Node-RED exited (${code}) while starting:\n${proc.tail()}`);
   });
   died.catch(() => undefined); // it matters only while starting
-  await withTimeout(Promise.race([ready, died]), 60_000, () => `Node-RED did not start its flows within 60 s:\n${proc.tail()}`);
+  try {
+    await withTimeout(Promise.race([ready, died]), 60_000, () => `Node-RED did not start its flows within 60 s:\n${proc.tail()}`);
+  } catch (e) {
+    await stopProcess(proc, 'SIGKILL', 5000);
+    throw e;
+  }
   return { pid: proc.pid, stop: () => stopProcess(proc, 'SIGTERM', 15_000), tail: (n) => proc.tail(n) };
 }
