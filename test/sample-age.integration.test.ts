@@ -68,6 +68,8 @@ await describeWithService('mosquitto', 'sample age from arrival to the historian
     expect(problems).toEqual([]);
     hub = await Hub.create({ config: config!, dataDir: dir, logger: pino({ level: 'silent' }), port: 0 });
     await hub.start();
+    // The source's session is clean: what the device sends before it subscribed would never come.
+    while (!hub.services.sources().concat(hub.services.sinks()).every((c) => c.state === 'connected')) await new Promise((r) => setTimeout(r, 20));
   });
 
   afterAll(async () => {
