@@ -58,6 +58,20 @@ export interface HealthReport {
   historian: { pending: number; written: number; failedFlushes: number; failing: boolean; lastFlushAt?: number };
   /** The ingest spool, when the hub has one. */
   spool?: { samples: number; bytes: number; maxBytes: number; usedPercent: number; full: boolean; oldestAgeSeconds?: number; diskFreeBytes?: number; consumers: Array<{ name: string; lagSamples: number }> };
+  /** How old samples were when the historian stored them and each sink's destination took them, over the last minute. */
+  latency?: LatencyView[];
+}
+
+/** One stage's sample age: from arrival at the hub to the historian (durable) or a sink (acknowledged). */
+export interface LatencyView {
+  stage: 'historian' | 'sink';
+  sink?: string;
+  /** Samples the figures cover (the last minute). */
+  samples: number;
+  p50Seconds?: number;
+  p99Seconds?: number;
+  /** Samples observed since the hub started. */
+  total: number;
 }
 
 export interface NamespaceView {
@@ -92,6 +106,8 @@ export interface HubServices {
   reconnect(role: 'source' | 'sink', id: string): ConnectionStatus;
   /** The ingest spool's state, once the hub has one (health shows it and degrades when it fills). */
   spool?(): SpoolStatus | undefined;
+  /** Sample ages per stage over the last minute, when the hub measures them. */
+  latency?(): LatencyView[];
   /** Zones, conduits and every source's and sink's link security, without secrets. */
   zones(): ZoneMap;
   /** The OPC UA client certificates: list them, trust or reject a server's (audited). */

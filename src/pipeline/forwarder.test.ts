@@ -62,6 +62,28 @@ describe('store and forward', () => {
     open.push(spool);
   });
 
+  it('hands over when the delivered samples arrived at the hub, across a restart, for their age', async () => {
+    const file = spoolFile();
+    const first = SqliteSpool.open(file);
+    const down1 = fakeSink();
+    const f1 = new Forwarder({ name: 'sink:x', spool: first, send: down1.send, delay: () => new Promise((r) => setTimeout(r, 1)) });
+    f1.start();
+    f1.enqueue(batch(0, 5), 1, [{ at: 1000, samples: 2 }, { at: 1010, samples: 3 }]);
+    f1.enqueue(batch(5, 5), 2, [{ at: 1020, samples: 5 }]);
+    f1.enqueue(batch(10, 1), 3);
+    await f1.close();
+    first.close();
+    const second = SqliteSpool.open(file);
+    open.push(second);
+    const up = fakeSink();
+    up.sink.up = true;
+    const delivered: Array<{ samples: number; arrivals: unknown }> = [];
+    const f2 = forwarder(second, { send: up.send, onDelivered: (samples, arrivals) => delivered.push({ samples, arrivals }) });
+    f2.start();
+    await until(() => up.sink.taken.length === 11);
+    expect(delivered).toEqual([{ samples: 11, arrivals: [{ at: 1000, samples: 2 }, { at: 1010, samples: 3 }, { at: 1020, samples: 5 }] }]);
+  });
+
   it('sends what a stopped hub left in the buffer at the next start', async () => {
     const file = spoolFile();
     const first = SqliteSpool.open(file);

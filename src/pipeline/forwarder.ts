@@ -9,13 +9,14 @@
  * a backlog starts draining as soon as the destination is reachable, not when a long backoff ends.
  */
 import type { Sample } from '../core/sample.js';
+import type { ArrivalRun } from './sample-age.js';
 import { backoffDelay, defaultDelay, defaultIsRetryable, retryAfterMs, type BackoffOptions, type HandlerErrorInfo } from './retry.js';
 
 /** The durable buffer the forwarder uses (src/state/spool.ts on SQLite). */
 export interface SpoolStore {
-  append(channel: string, batch: readonly Sample[], mark?: number): void;
+  append(channel: string, batch: readonly Sample[], mark?: number, arrivals?: readonly ArrivalRun[]): void;
   markOf(channel: string): number;
-  peek(channel: string, maxSamples: number): { lastSeq: number; batch: Sample[] } | undefined;
+  peek(channel: string, maxSamples: number): { lastSeq: number; batch: Sample[]; arrivals?: ArrivalRun[] } | undefined;
   remove(channel: string, lastSeq: number): void;
   trim(channel: string, maxSamples: number): number;
   size(channel: string): { batches: number; samples: number };
@@ -36,7 +37,8 @@ export interface ForwarderOptions {
   isRetryable?: (error: unknown) => boolean;
   backoff?: BackoffOptions;
   delay?: (ms: number, signal: AbortSignal) => Promise<void>;
-  onDelivered?: (samples: number) => void;
+  /** After the sink acknowledged `samples`; `arrivals` says when they arrived at the hub (where known). */
+  onDelivered?: (samples: number, arrivals: readonly ArrivalRun[]) => void;
   onDrop?: (samples: number, reason: 'buffer_full' | 'consumer_error', error?: unknown) => void;
   onError?: (error: unknown, samples: number, info: HandlerErrorInfo) => void;
 }
@@ -68,10 +70,10 @@ export class Forwarder {
   }
 
   /** Buffer a batch durably and wake the sender. Throws when the buffer cannot be written (the pipeline then retries). */
-  enqueue(batch: readonly Sample[], mark?: number): void {
+  enqueue(batch: readonly Sample[], mark?: number, arrivals?: readonly ArrivalRun[]): void {
     if (batch.length === 0) return;
     const { spool, name } = this.#o;
-    spool.append(name, batch, mark);
+    spool.append(name, batch, mark, arrivals);
     const dropped = spool.trim(name, this.#o.maxBufferedSamples ?? DEFAULT_BUFFER_SAMPLES);
     if (dropped > 0) this.#o.onDrop?.(dropped, 'buffer_full');
     this.#wake?.();
@@ -134,7 +136,7 @@ export class Forwarder {
   }
 
   /** Send one read until it is acknowledged, refused for good, or the forwarder stops. */
-  async #deliver(next: { lastSeq: number; batch: Sample[] }, signal: AbortSignal): Promise<void> {
+  async #deliver(next: { lastSeq: number; batch: Sample[]; arrivals?: ArrivalRun[] }, signal: AbortSignal): Promise<void> {
     const isRetryable = this.#o.isRetryable ?? defaultIsRetryable;
     const n = next.batch.length;
     for (let attempt = 1; !signal.aborted; attempt++) {
@@ -142,7 +144,7 @@ export class Forwarder {
         await this.#o.send(next.batch);
         this.#o.spool.remove(this.name, next.lastSeq);
         this.#stats.delivered += n;
-        this.#o.onDelivered?.(n);
+        this.#o.onDelivered?.(n, next.arrivals ?? []);
         return;
       } catch (error) {
         if (!isRetryable(error)) {

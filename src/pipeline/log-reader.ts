@@ -5,6 +5,7 @@
  * every consumer holds. A consumer that falls behind reads from disk; nothing waits in memory.
  */
 import type { Sample } from '../core/sample.js';
+import { runsOf, type ArrivalRun } from './sample-age.js';
 import { backoffDelay, defaultDelay, defaultIsRetryable, retryAfterMs, type BackoffOptions, type HandlerErrorInfo } from './retry.js';
 
 /** The ingest write-ahead log as the pipeline uses it (src/state/ingest-log on disk). */
@@ -16,7 +17,7 @@ export interface IngestLogLike {
   /** Throws CW_PIPELINE_OVERLOADED when an append would be refused for room. */
   checkRoom(): void;
   append(samples: readonly Sample[]): Promise<number>;
-  read(after: number, maxSamples: number): Promise<ReadonlyArray<{ seq: number; samples: readonly Sample[] }>>;
+  read(after: number, maxSamples: number): Promise<ReadonlyArray<{ seq: number; at?: number; samples: readonly Sample[] }>>;
   waitFor(after: number, signal: AbortSignal): Promise<void>;
   release(through: number): void;
 }
@@ -27,10 +28,11 @@ export interface PipelineConsumer {
   /** Only samples whose path it accepts are sent to it; all when absent. */
   accepts?: (path: string) => boolean;
   /**
-   * Take a batch; `mark` is the log seq of its newest record. Resolve once taken (durably, unless
-   * durableMark says otherwise); throw a CausewayError (retryable or not) otherwise.
+   * Take a batch; `mark` is the log seq of its newest record, `arrivals` when its samples arrived
+   * (in order, one run per spool record). Resolve once taken (durably, unless durableMark says
+   * otherwise); throw a CausewayError (retryable or not) otherwise.
    */
-  handle(batch: readonly Sample[], mark: number): Promise<void>;
+  handle(batch: readonly Sample[], mark: number, arrivals: readonly ArrivalRun[]): Promise<void>;
   isRetryable?: (error: unknown) => boolean;
   /** For a consumer that makes what it took durable later (the historian): the newest mark durable downstream. */
   durableMark?(): number;
@@ -135,10 +137,15 @@ export class LogReader {
       }
       const last = records.at(-1)!.seq;
       const share: Sample[] = [];
-      for (const r of records) for (const s of r.samples) if (!accepts || accepts(s.path)) share.push(s);
+      const taken: Array<{ at?: number; taken: number }> = [];
+      for (const r of records) {
+        const before = share.length;
+        for (const s of r.samples) if (!accepts || accepts(s.path)) share.push(s);
+        taken.push({ ...(r.at === undefined ? {} : { at: r.at }), taken: share.length - before });
+      }
       if (share.length > 0) {
         this.#ev.onOffered(this.name, share.length);
-        if (!(await this.#deliver(share, last, signal))) return;
+        if (!(await this.#deliver(share, last, runsOf(taken), signal))) return;
         this.#lastHanded = last;
       }
       this.#cursor = last;
@@ -147,11 +154,11 @@ export class LogReader {
   }
 
   /** Hand a batch over until it is taken or refused for good; false when stopped first. */
-  async #deliver(batch: Sample[], mark: number, signal: AbortSignal): Promise<boolean> {
+  async #deliver(batch: Sample[], mark: number, arrivals: readonly ArrivalRun[], signal: AbortSignal): Promise<boolean> {
     const isRetryable = this.#c.isRetryable ?? defaultIsRetryable;
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.#c.handle(batch, mark);
+        await this.#c.handle(batch, mark, arrivals);
         this.#ev.onDelivered(this.name, batch.length);
         return true;
       } catch (error) {

@@ -16,6 +16,7 @@ import { buildRegistry } from './registry.js';
 import type { ConnectionStatus } from './status.js';
 import { SinkSupervisor, SourceSupervisor } from './supervisor.js';
 import { Forwarder, type SpoolStore } from '../pipeline/forwarder.js';
+import { runsOfSubset, type ArrivalRun, type SampleAges } from '../pipeline/sample-age.js';
 
 export interface ConnectionDeps {
   logger: Logger;
@@ -27,6 +28,8 @@ export interface ConnectionDeps {
   ingest(sourceId: string, batch: Sample[]): Promise<unknown>;
   /** The store-and-forward buffer of the sinks; without it a sink's batches wait in memory only. */
   spool?: SpoolStore;
+  /** Where the sinks record how old samples are when their destination acknowledged them. */
+  ages?: SampleAges;
   /** Samples a sink's buffer dropped (full, or refused by the sink for good). */
   onSinkDrop?: (consumer: string, reason: 'buffer_full' | 'consumer_error', samples: number, error?: unknown) => void;
 }
@@ -35,7 +38,7 @@ export interface SinkConsumer {
   name: string;
   accepts(path: string): boolean;
   /** Takes a batch of the ingest spool into the sink's store-and-forward buffer, with its mark. */
-  handle(batch: readonly Sample[], mark: number): Promise<void>;
+  handle(batch: readonly Sample[], mark: number, arrivals: readonly ArrivalRun[]): Promise<void>;
   /** The mark of the newest batch its buffer took: the spool does not hand it over again. */
   startMark: number;
 }
@@ -97,6 +100,7 @@ function forwarderOf(cfg: SinkConfig, sup: SinkSupervisor, spool: SpoolStore, de
     name, spool, send: (batch) => sup.send(batch),
     ...(cfg.buffer?.maxSamples !== undefined ? { maxBufferedSamples: cfg.buffer.maxSamples } : {}),
     onDrop: (samples, reason, error) => deps.onSinkDrop?.(name, reason, samples, error),
+    onDelivered: (_samples, arrivals) => deps.ages?.observe('sink', cfg.id, arrivals, deps.now()),
   });
   // The backlog drains as soon as the sink is back, not when the forwarder's own backoff ends.
   sup.onConnected(() => forwarder.resume());
@@ -143,12 +147,16 @@ export function buildConnections(config: HubConfig, deps: ConnectionDeps): Conne
             const from = zoneOf(path);
             return from !== undefined && flowAllowed(conduits, from, cfg.zone, 'telemetry');
           },
-          handle: async (batch: readonly Sample[], mark: number) => {
+          handle: async (batch: readonly Sample[], mark: number, arrivals: readonly ArrivalRun[]) => {
             const pass = gate ? gate.filter(batch) : batch;
             if (pass.length === 0) return;
-            if (!forwarder) return sup.send(pass);
+            const runs = pass === batch ? arrivals : runsOfSubset(batch, arrivals, pass);
+            if (!forwarder) {
+              await sup.send(pass);
+              return deps.ages?.observe('sink', cfg.id, runs, deps.now());
+            }
             try {
-              forwarder.enqueue(pass, mark);
+              forwarder.enqueue(pass, mark, runs);
             } catch (e) {
               // The buffer could not be written now (disk full, locked): the spool keeps the batch and the reader retries.
               throw new CausewayError('CW_PIPELINE_SPOOL_FAILED', { dir: `the buffer of sink ${cfg.id}`, reason: detailOf(e) ?? String(e) }, { cause: e });

@@ -5,7 +5,7 @@
  * ok again by itself once each has recovered. The answer is public: states and counts only, never
  * an error's detail (which may name hosts or addresses).
  */
-import type { HealthProblem, HealthReport, SpoolStatus } from '../api/services.js';
+import type { HealthProblem, HealthReport, LatencyView, SpoolStatus } from '../api/services.js';
 import type { HistorianStats } from '../historian/types.js';
 import type { ConnectionStatus } from './status.js';
 
@@ -19,6 +19,8 @@ export interface HealthInputs {
   connections: readonly ConnectionStatus[];
   historian: HistorianStats;
   spool?: SpoolStatus | undefined;
+  /** Sample ages per stage over the last minute. */
+  latency?: LatencyView[] | undefined;
   /** The audit log cannot record right now (changes are refused). */
   auditFailing: boolean;
 }
@@ -73,5 +75,6 @@ export function assessHealth(i: HealthInputs): HealthReport {
     sinks: { total: sinks.length, connected: connected(sinks), backlog: sinks.reduce((n, c) => n + (c.buffered ?? 0), 0) },
     historian: { pending: h.pending, written: h.written, failedFlushes: h.failedFlushes, failing: h.failing === true, ...(h.lastFlushAt !== undefined ? { lastFlushAt: h.lastFlushAt } : {}) },
     ...(i.spool ? { spool: spoolView(i.spool, i.now) } : {}),
+    ...(i.latency ? { latency: i.latency } : {}),
   };
 }

@@ -13,7 +13,9 @@ import { createHistorian } from '../historian/create.js';
 import type { Historian } from '../historian/types.js';
 import { Namespace } from '../namespace/index.js';
 import { verifySignatures, type SignatureStore } from '../namespace/contract-signature.js';
-import { Pipeline, type IngestResult, type PipelineConsumer } from '../pipeline/index.js';
+import { Pipeline, type IngestResult } from '../pipeline/index.js';
+import { SampleAges } from '../pipeline/sample-age.js';
+import { historianConsumer } from './sample-ages.js';
 import { buildApi } from '../api/server.js';
 import type { HubServices } from '../api/services.js';
 import { createMetrics } from './metrics.js';
@@ -82,6 +84,9 @@ export class Hub {
   readonly #tasks = { timers: new Set<NodeJS.Timeout>(), running: new Set<Promise<void>>(), on: false };
   /** Value changes for the live WebSocket, published after mapping and calculation. */
   readonly #live = new LiveFeed();
+  /** How old samples are when the historian and each sink have them. */
+  readonly #ages = new SampleAges();
+  #historianAges: { close(): void } | undefined;
   /** The sinks' store-and-forward buffer, when the config has sinks. */
   readonly #spool: SqliteSpool | undefined;
   /** The ingest write-ahead log: a batch is accepted once it is here. */
@@ -109,7 +114,7 @@ export class Hub {
     this.#spool = stores.spool;
     this.#log = stores.log;
     const connections = buildConnections(opts.config, {
-      logger: opts.logger, dataDir: opts.dataDir, now, describe, ingest: (id, batch) => this.#staleness.ingest(id, batch),
+      logger: opts.logger, dataDir: opts.dataDir, now, describe, ingest: (id, batch) => this.#staleness.ingest(id, batch), ages: this.#ages,
       ...(this.#spool ? { spool: this.#spool, onSinkDrop: (consumer, reason, samples, error) => this.pipeline.noteDropped(consumer, reason, samples, error) } : {}),
     });
     this.#connections = connections;
@@ -121,11 +126,11 @@ export class Hub {
       map: (batch) => this.namespace.map(batch),
       // The live feed shows a value once it is accepted, i.e. on disk in the spool.
       onAccepted: (batch) => this.#live.publish(batch),
-      consumers: [historianConsumer(historian), ...connections.sinkConsumers(this.namespace)],
+      consumers: [(this.#historianAges = historianConsumer(historian, this.#ages, now)), ...connections.sinkConsumers(this.namespace)],
       now,
       logger: opts.logger.child({ component: 'pipeline' }),
     });
-    const metrics = createMetrics({ counters: () => this.pipeline.counters.snapshot(), historian: () => historian.stats(), connections: () => connections.statuses(), brokerDenials: () => this.#broker?.denials(), spool: () => this.spoolStatus() });
+    const metrics = createMetrics({ counters: () => this.pipeline.counters.snapshot(), historian: () => historian.stats(), connections: () => connections.statuses(), brokerDenials: () => this.#broker?.denials(), spool: () => this.spoolStatus(), ages: () => this.#ages.histograms() });
     const apiSecurity = hubSecurity(security, { config: opts.config, namespace: this.namespace, connections, tls: tls !== undefined });
     this.services = createServices({ config: opts.config, namespace: this.namespace, historian, connections, metrics, security: apiSecurity, live: this.#live, now, startedAt: now(), dataDir: opts.dataDir, apiTls: tls !== undefined });
     // Production publishes OEE and the running order through the pipeline, as source `production`.
@@ -144,6 +149,7 @@ export class Hub {
     this.production = this.#production?.production;
     this.services.production = this.production;
     this.services.spool = () => this.spoolStatus();
+    this.services.latency = () => this.#ages.summary(now());
     this.pipeline.addRules('production', new Map((this.#production?.paths ?? []).map((path) => [path, { sourceId: 'production', path, scale: 1, offset: 0 }])));
   }
 
@@ -246,6 +252,7 @@ export class Hub {
       this.logger.warn({ err: detailOf(e) }, 'The historian could not store its last samples now; they stay in the ingest spool for the next start.');
     }
     await this.#production?.close();
+    this.#historianAges?.close();
     this.pipeline.release();
     const sentence = stopSentence(this.#log.stats());
     await this.#log.close();
@@ -317,16 +324,6 @@ export class Hub {
     const port = this.#opts.port ?? this.config.api?.port ?? 8080;
     return { host: bindHost(this.config, this.security, this.logger), port };
   }
-}
-
-/** The historian as a consumer of the ingest spool: batches are durable once a flush stored them. */
-function historianConsumer(historian: Historian): PipelineConsumer {
-  const durable = historian.durableMark?.bind(historian);
-  return {
-    name: 'historian',
-    handle: (batch, mark) => historian.write(batch, mark),
-    ...(durable ? { durableMark: durable, startMark: durable() } : {}),
-  };
 }
 
 /** The signatures of versioned templates (data contracts), one JSON file each under <data dir>/contracts. */

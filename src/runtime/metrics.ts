@@ -1,6 +1,8 @@
 /** Prometheus metrics at /metrics, computed from the pipeline counters and connection states on scrape. */
-import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Registry, collectDefaultMetrics, type Metric } from 'prom-client';
 import type { CountersSnapshot } from '../pipeline/counters.js';
+import type { AgeHistogram, AgeStage } from '../pipeline/sample-age.js';
+import { sampleAgeMetric } from './age-metric.js';
 import type { HistorianStats } from '../historian/types.js';
 import type { ConnectionStatus } from './status.js';
 
@@ -12,6 +14,8 @@ export interface MetricsInputs {
   brokerDenials?(): { publish: number; subscribe: number } | undefined;
   /** The ingest spool: what it holds, its bound, how far each consumer is behind. */
   spool?(): { samples: number; bytes: number; maxBytes: number; oldestAt?: number; consumers: Array<{ name: string; lagSamples: number }> };
+  /** How old samples were when each stage had them, since start. */
+  ages?(): Array<{ stage: AgeStage; sink?: string; histogram: AgeHistogram }>;
 }
 
 /** Set a counter to an absolute total per label set (prom-client counters only go up; we own the totals). */
@@ -75,5 +79,7 @@ export function createMetrics(inputs: MetricsInputs): Registry {
     collect() { setTotals(this, inputs.connections().map((c) => [{ id: c.id }, c.refused ?? 0])); } });
   new Counter({ ...opts, name: 'causeway_broker_denials_total', help: 'Publishes and subscriptions the embedded MQTT broker refused (ACL), by action.', labelNames: ['action'],
     collect() { setTotals(this, Object.entries(inputs.brokerDenials?.() ?? {}).map(([action, n]) => [{ action }, n])); } });
+  // prom-client reads any object with name, help, type and get(); its types list only its own classes.
+  if (inputs.ages) registry.registerMetric(sampleAgeMetric(inputs.ages) as unknown as Metric);
   return registry;
 }

@@ -78,7 +78,7 @@ export function createServices(p: ServiceParts): HubServices {
       // The spool member is set by whoever wires the ingest spool; health shows it once it is there.
       return assessHealth({
         version: VERSION, now: p.now(), startedAt: p.startedAt, connections: p.connections.statuses(),
-        historian: p.historian.stats(), spool: services.spool?.(), auditFailing: p.security.audit.failure !== undefined,
+        historian: p.historian.stats(), spool: services.spool?.(), latency: services.latency?.(), auditFailing: p.security.audit.failure !== undefined,
       });
     },
     sources: () => p.connections.statuses().filter((s) => s.role === 'source'),

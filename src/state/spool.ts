@@ -5,6 +5,7 @@
  * at the next start. Bounded per channel by a sample count: past it the oldest batches go first.
  */
 import type { Sample } from '../core/sample.js';
+import type { ArrivalRun } from '../pipeline/sample-age.js';
 import { openStateDatabase, type SqliteDb } from './sqlite.js';
 
 const MIGRATIONS = [
@@ -12,12 +13,16 @@ const MIGRATIONS = [
    CREATE INDEX spool_channel ON spool(channel, seq);`,
   // The ingest-log mark of the newest batch each channel took: the log does not hand it over again after a restart.
   `CREATE TABLE marks (channel TEXT PRIMARY KEY, mark INTEGER NOT NULL);`,
+  // When the batch's samples arrived at the hub, as [[epoch ms, samples], ...]: their age once sent.
+  `ALTER TABLE spool ADD COLUMN arrivals TEXT;`,
 ];
 
 /** Batches read back for sending: their samples in order, and the last sequence number to remove after. */
 export interface SpoolRead {
   lastSeq: number;
   batch: Sample[];
+  /** When the samples arrived at the hub, where known (batches buffered before it was recorded have none). */
+  arrivals: ArrivalRun[];
 }
 
 export interface SpoolSize {
@@ -45,10 +50,11 @@ export class SqliteSpool {
   }
 
   /** Append a batch (and record the ingest-log `mark` it came with) in one transaction. */
-  append(channel: string, batch: readonly Sample[], mark?: number): void {
+  append(channel: string, batch: readonly Sample[], mark?: number, arrivals?: readonly ArrivalRun[]): void {
     if (batch.length === 0) return;
+    const runs = arrivals && arrivals.length > 0 ? JSON.stringify(arrivals.map((r) => [r.at, r.samples])) : null;
     this.#db.transaction(() => {
-      this.#db.prepare('INSERT INTO spool (channel, samples, body) VALUES (?, ?, ?)').run(channel, batch.length, JSON.stringify(batch));
+      this.#db.prepare('INSERT INTO spool (channel, samples, body, arrivals) VALUES (?, ?, ?, ?)').run(channel, batch.length, JSON.stringify(batch), runs);
       if (mark !== undefined) this.#db.prepare('INSERT INTO marks (channel, mark) VALUES (?, ?) ON CONFLICT (channel) DO UPDATE SET mark = excluded.mark').run(channel, mark);
     })();
     const size = this.size(channel);
@@ -57,20 +63,36 @@ export class SqliteSpool {
 
   /** The oldest batches of a channel, joined up to about `maxSamples` (at least one batch); undefined when empty. */
   peek(channel: string, maxSamples: number): SpoolRead | undefined {
-    const rows = this.#db.prepare('SELECT seq, samples, body FROM spool WHERE channel = ? ORDER BY seq LIMIT 64').all(channel) as Array<{ seq: number; samples: number; body: string }>;
+    const rows = this.#db.prepare('SELECT seq, samples, body, arrivals FROM spool WHERE channel = ? ORDER BY seq LIMIT 64').all(channel) as Array<{ seq: number; samples: number; body: string; arrivals: string | null }>;
     if (rows.length === 0) return undefined;
     const batch: Sample[] = [];
+    const arrivals: ArrivalRun[] = [];
     let lastSeq = 0;
     for (const r of rows) {
       if (batch.length > 0 && batch.length + Number(r.samples) > maxSamples) break;
       for (const s of JSON.parse(r.body) as Sample[]) batch.push(s);
+      if (r.arrivals) for (const [at, samples] of JSON.parse(r.arrivals) as Array<[number, number]>) arrivals.push({ at, samples });
       lastSeq = Number(r.seq);
     }
-    return { lastSeq, batch };
+    return { lastSeq, batch, arrivals };
   }
 
-  /** Remove a channel's batches up to and including `lastSeq` (they were delivered, or given up). */
+  /**
+   * Remove a channel's batches up to and including `lastSeq` (they were delivered, or given up).
+   * Committed without waiting for the disk (synchronous = NORMAL, still atomic in WAL): a removal a
+   * power loss undoes only sends those samples again — at least once, as a retry does — while the
+   * appends, which must never be lost, keep their fsync.
+   */
   remove(channel: string, lastSeq: number): void {
+    this.#db.pragma('synchronous = NORMAL');
+    try {
+      this.#removeThrough(channel, lastSeq);
+    } finally {
+      this.#db.pragma('synchronous = FULL');
+    }
+  }
+
+  #removeThrough(channel: string, lastSeq: number): void {
     this.#db.transaction(() => {
       const gone = this.#db.prepare('SELECT count(*) AS batches, coalesce(sum(samples), 0) AS samples FROM spool WHERE channel = ? AND seq <= ?').get(channel, lastSeq) as { batches: number; samples: number };
       this.#db.prepare('DELETE FROM spool WHERE channel = ? AND seq <= ?').run(channel, lastSeq);

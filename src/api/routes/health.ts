@@ -35,6 +35,14 @@ const HealthSchema = Type.Object({
     consumers: Type.Array(Type.Object({ name: Type.String(), lagSamples: Type.Integer() })),
   }, { description: 'The ingest write-ahead spool, when the hub has one.' })),
   production: Type.Boolean({ description: 'The config has a production block: work orders, OEE and stops are served (the console asks for them only then).' }),
+  latency: Type.Optional(Type.Array(Type.Object({
+    stage: Type.Union([Type.Literal('historian'), Type.Literal('sink')]),
+    sink: Type.Optional(Type.String({ description: 'The sink id, for stage sink.' })),
+    samples: Type.Integer({ description: 'Samples observed in the last minute.' }),
+    p50Seconds: Type.Optional(Type.Number({ description: 'Median age over the last minute (from the 1 ms – 10 s histogram buckets).' })),
+    p99Seconds: Type.Optional(Type.Number()),
+    total: Type.Integer({ description: 'Samples observed since the hub started.' }),
+  }), { description: 'How old samples are, from arrival at the hub (accepted into the ingest spool) until the historian stored them durably or a sink\'s destination acknowledged them; per stage, over the last minute. The full histograms are causeway_sample_age_seconds on /metrics.' })),
 });
 
 export const healthRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> = async (app, { services }) => {

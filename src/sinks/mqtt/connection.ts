@@ -11,6 +11,16 @@ import { untilConnected } from '../../protocols/mqtt-connect.js';
 /** How long a connect may take before it counts as failed. */
 export const CONNECT_TIMEOUT_MS = 10_000;
 
+/** How one send publishes: QoS, retain flag, and the most messages unfinished at once. */
+export interface PublishOptions {
+  qos: 0 | 1 | 2;
+  retain: boolean;
+  window: number;
+}
+
+/** MQTT.js traces every packet through `debug`; a no-op logger keeps those calls off the publish path. */
+function quiet(): void {}
+
 export interface MqttLinkOptions {
   sinkId: string;
   url: string;
@@ -36,7 +46,7 @@ export function reasonOf(e: unknown): string {
 export class MqttLink {
   readonly #client: MqttClient;
   readonly #opts: MqttLinkOptions;
-  /** Rejecters of publishes still waiting for their PUBACK. */
+  /** Rejecters of sends still waiting for PUBACKs or socket writes. */
   readonly #pending = new Set<(e: CausewayError) => void>();
   #lost: CausewayError | undefined;
   #lastError: unknown;
@@ -66,16 +76,91 @@ export class MqttLink {
     return this.#lost;
   }
 
-  /** Publish and resolve on the broker's acknowledgement; rejects with a retryable CW_SINK_SEND_FAILED. */
-  publish(topic: string, payload: string, qos: 1 | 2, retain: boolean): Promise<void> {
+  /**
+   * Publish `count` messages, in order, with at most `window` unfinished at once; resolves once every
+   * one is acknowledged (QoS 1/2) or written to the socket (QoS 0). Refills the window in bulk (at
+   * half empty): the publishes of one refill share one socket write (MQTT.js corks the stream per
+   * tick) instead of one write per PUBACK. Rejects with the first failure (a retryable
+   * CW_SINK_SEND_FAILED); nothing is started after it.
+   */
+  publishAll(count: number, message: (i: number) => { topic: string; payload: string }, opts: PublishOptions): Promise<void> {
     if (this.#lost) return Promise.reject(this.#lost);
+    if (count === 0) return Promise.resolve();
+    return opts.qos === 0 ? this.#publishAtMostOnce(count, message, opts) : this.#publishAcknowledged(count, message, opts);
+  }
+
+  /** QoS 1/2: a window of publishes awaiting their acknowledgement, refilled in bulk when half empty. */
+  #publishAcknowledged(count: number, message: (i: number) => { topic: string; payload: string }, opts: PublishOptions): Promise<void> {
+    const client = this.#client;
+    const packetOpts = { qos: opts.qos, retain: opts.retain };
+    const refillAt = opts.window >> 1;
     return new Promise<void>((resolve, reject) => {
-      this.#pending.add(reject);
-      this.#client.publish(topic, payload, { qos, retain }, (err) => {
-        if (!this.#pending.delete(reject)) return; // already rejected by a lost link
-        if (err) reject(this.#sendFailed(reasonOf(err), err));
-        else resolve();
-      });
+      let next = 0;
+      let open = 0;
+      let failed = false;
+      let filling = false;
+      const fail = (e: CausewayError) => {
+        if (failed) return;
+        failed = true;
+        this.#pending.delete(fail);
+        reject(e);
+      };
+      const done = (err?: Error) => {
+        open--;
+        if (failed) return;
+        if (err) return fail(this.#sendFailed(reasonOf(err), err));
+        if (next < count) {
+          if (open <= refillAt && !filling) fill();
+        } else if (open === 0) {
+          this.#pending.delete(fail);
+          resolve();
+        }
+      };
+      const fill = () => {
+        filling = true;
+        while (open < opts.window && next < count && !failed) {
+          if (this.#lost) return fail(this.#lost);
+          const m = message(next++);
+          open++;
+          client.publish(m.topic, m.payload, packetOpts, done);
+        }
+        filling = false;
+      };
+      this.#pending.add(fail);
+      fill();
+    });
+  }
+
+  /** QoS 0: no acknowledgement; written in chunks of the window, waiting for the socket to drain between them. */
+  async #publishAtMostOnce(count: number, message: (i: number) => { topic: string; payload: string }, opts: PublishOptions): Promise<void> {
+    const client = this.#client;
+    const packetOpts = { qos: 0 as const, retain: opts.retain };
+    for (let next = 0; next < count;) {
+      if (this.#lost) throw this.#lost;
+      const end = Math.min(count, next + opts.window);
+      for (; next < end; next++) {
+        const m = message(next);
+        client.publish(m.topic, m.payload, packetOpts);
+      }
+      if (client.stream.writableNeedDrain) await this.#drained();
+    }
+    if (this.#lost) throw this.#lost;
+  }
+
+  /** Resolves when the socket drained, rejects when the link is lost first. */
+  #drained(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const stream = this.#client.stream;
+      const fail = (e: CausewayError) => {
+        stream.off('drain', ok);
+        reject(e);
+      };
+      const ok = () => {
+        this.#pending.delete(fail);
+        resolve();
+      };
+      this.#pending.add(fail);
+      stream.once('drain', ok);
     });
   }
 
@@ -112,6 +197,7 @@ function clientOptions(opts: MqttLinkOptions): IClientOptions {
     clean: true,
     reconnectPeriod: 0,
     connectTimeout: CONNECT_TIMEOUT_MS,
+    log: quiet,
   };
 }
 

@@ -1,31 +1,29 @@
 /**
- * The `mqtt` sink kind: the MQTT unified namespace. Every sample becomes one retained QoS 1
- * message on `<prefix>/<path>` with the §8 payload; send() resolves once every PUBACK is back.
+ * The `mqtt` sink kind: the MQTT unified namespace. Every sample becomes one message (retained and
+ * QoS 1 by default) on `<prefix>/<path>` with the §8 payload; send() resolves once every PUBACK is
+ * back (QoS 1/2) or every message is written to the socket (QoS 0).
  */
 import { randomBytes } from 'node:crypto';
 import { CausewayError } from '../../core/errors.js';
 import type { Sample } from '../../core/sample.js';
 import { checkConfig } from '../shared/config.js';
-import { forEachBounded } from '../shared/window.js';
 import type { Sink, SinkContext, SinkDefinition } from '../types.js';
-import { MqttLink } from './connection.js';
-import { payloadFor, topicFor } from './payload.js';
+import { MqttLink, type PublishOptions } from './connection.js';
+import { payloadFor, TopicCache } from './payload.js';
 import { DEFAULT_MAX_IN_FLIGHT, DEFAULT_PREFIX, MqttSinkConfigSchema, type MqttSinkConfig } from './schema.js';
 import { MQTT_TLS_SCHEMES, urlLinkSecurity } from '../../core/zones.js';
 import { peerOfUrl, peerReturns } from '../../protocols/reachable.js';
 
 export { MqttSinkConfigSchema, DEFAULT_MAX_IN_FLIGHT, DEFAULT_PREFIX, type MqttSinkConfig } from './schema.js';
-export { payloadFor, topicFor } from './payload.js';
+export { payloadFor, topicFor, TopicCache } from './payload.js';
 
 /** A running MQTT unified-namespace output; see mqttSink. */
 class MqttSink implements Sink {
   readonly #config: MqttSinkConfig;
   readonly #ctx: SinkContext;
   readonly #clientId: string;
-  readonly #prefix: string;
-  readonly #qos: 1 | 2;
-  readonly #retain: boolean;
-  readonly #maxInFlight: number;
+  readonly #topics: TopicCache;
+  readonly #publish: PublishOptions;
   #link: MqttLink | undefined;
 
   constructor(config: MqttSinkConfig, ctx: SinkContext) {
@@ -34,10 +32,8 @@ class MqttSink implements Sink {
     this.#ctx = ctx;
     // One id per sink instance, kept across reconnects; the suffix keeps two hubs with the same config apart.
     this.#clientId = config.clientId ?? `causeway-${ctx.id}-${randomBytes(4).toString('hex')}`;
-    this.#prefix = config.prefix ?? DEFAULT_PREFIX;
-    this.#qos = config.qos ?? 1;
-    this.#retain = config.retain ?? true;
-    this.#maxInFlight = config.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
+    this.#topics = new TopicCache(config.prefix ?? DEFAULT_PREFIX);
+    this.#publish = { qos: config.qos ?? 1, retain: config.retain ?? true, window: config.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT };
   }
 
   async connect(signal: AbortSignal): Promise<void> {
@@ -60,8 +56,16 @@ class MqttSink implements Sink {
     const link = this.#link;
     if (!link) throw new CausewayError('CW_SINK_SEND_FAILED', { sink: this.#ctx.id, reason: 'the sink is not connected to the broker' });
     if (link.lost) throw link.lost;
-    await forEachBounded(batch, this.#maxInFlight, (s) =>
-      link.publish(topicFor(this.#prefix, s.path), payloadFor(s, this.#ctx.describe(s.path)), this.#qos, this.#retain));
+    const topics = this.#topics;
+    const ctx = this.#ctx;
+    // One object reused: MQTT.js reads topic and payload at once and keeps neither.
+    const m = { topic: '', payload: '' };
+    await link.publishAll(batch.length, (i) => {
+      const s = batch[i]!;
+      m.topic = topics.topic(s.path);
+      m.payload = payloadFor(s, ctx.describe(s.path));
+      return m;
+    }, this.#publish);
   }
 
   async close(): Promise<void> {

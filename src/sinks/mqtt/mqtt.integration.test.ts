@@ -91,6 +91,17 @@ await describeWithService('mosquitto', 'MQTT sink on Mosquitto', () => {
     expect(live.map((m) => (m.payload as { value: number }).value)).toEqual(batch.map((s) => s.value));
     expect(live.every((m) => m.topic === `${prefix}/plc1/counter` && !m.retain)).toBe(true);
   });
+
+  it('publishes at QoS 0 (at most once) every sample of a large batch, in order, when the link stays up', async () => {
+    const prefix = uniqueName('uns');
+    const batch: Sample[] = Array.from({ length: 5000 }, (_, i) => ({ path: `plc1/t${i % 10}`, value: i, ts: 1_700_000_000_000 + i, quality: 'good' }));
+    const live = await watch(MOSQUITTO, `${prefix}/#`);
+    const sink = await connected({ url: MOSQUITTO, prefix, qos: 0, retain: false, maxInFlight: 64 });
+    await sink.send(batch);
+    await until(() => live.length >= batch.length);
+    expect(live.map((m) => (m.payload as { value: number }).value)).toEqual(batch.map((s) => s.value));
+    expect(live.map((m) => m.topic)).toEqual(batch.map((s) => `${prefix}/${s.path}`));
+  });
 });
 
 describe('MQTT sink when the broker is not there', () => {

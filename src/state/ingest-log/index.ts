@@ -274,7 +274,7 @@ export class IngestLog {
       noteRecord(seg, recordSize, p.samples.length, at);
       this.#bytes += recordSize;
       this.#held += p.samples.length;
-      this.#tail.push(seq, p.samples);
+      this.#tail.push(seq, at, p.samples);
       p.resolve(seq);
     }
     this.#full = false;

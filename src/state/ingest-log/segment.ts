@@ -27,6 +27,8 @@ export interface Segment {
 /** A batch read back from the log. */
 export interface LogRecord {
   seq: number;
+  /** When the log accepted it (epoch ms): the samples' arrival at the hub. */
+  at: number;
   samples: readonly Sample[];
 }
 
@@ -114,7 +116,7 @@ export async function readRecords(seg: Segment, from: number, to: number): Promi
   for (let k = i, offset = 0; k <= j; k++) {
     const head = readHead(buf, offset);
     if (typeof head === 'string') throw new Error(`record ${seg.first + k} of ${seg.file} is ${head === 'short' ? 'cut short' : 'corrupt'}`);
-    out.push({ seq: head.seq, samples: decodeBody(buf, offset, head) });
+    out.push({ seq: head.seq, at: head.at, samples: decodeBody(buf, offset, head) });
     offset += head.size;
   }
   return out;

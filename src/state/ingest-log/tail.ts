@@ -15,8 +15,8 @@ export class Tail {
     this.#max = maxSamples;
   }
 
-  push(seq: number, samples: readonly Sample[]): void {
-    this.#records.push({ seq, samples });
+  push(seq: number, at: number, samples: readonly Sample[]): void {
+    this.#records.push({ seq, at, samples });
     this.#samples += samples.length;
     while (this.#samples > this.#max && this.#records.length - this.#start > 1) {
       this.#samples -= this.#records[this.#start]!.samples.length;

@@ -879,6 +879,19 @@ export interface paths {
                                 pending: number;
                                 written: number;
                             };
+                            /** @description How old samples are, from arrival at the hub (accepted into the ingest spool) until the historian stored them durably or a sink's destination acknowledged them; per stage, over the last minute. The full histograms are causeway_sample_age_seconds on /metrics. */
+                            latency?: {
+                                /** @description Median age over the last minute (from the 1 ms – 10 s histogram buckets). */
+                                p50Seconds?: number;
+                                p99Seconds?: number;
+                                /** @description Samples observed in the last minute. */
+                                samples: number;
+                                /** @description The sink id, for stage sink. */
+                                sink?: string;
+                                stage: "historian" | "sink";
+                                /** @description Samples observed since the hub started. */
+                                total: number;
+                            }[];
                             /** @description What is wrong now; empty when ok. */
                             problems: {
                                 /** @description historian, spool, audit, source:<id> or sink:<id>. */

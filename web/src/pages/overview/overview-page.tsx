@@ -5,6 +5,7 @@ import { useHubRates, useMayReadRates } from '../../lib/use-hub-rates';
 import { usePoll } from '../../lib/use-poll';
 import { HealthProblems, HealthTiles } from './health-tiles';
 import { PlantPanels } from './plant-panels';
+import { SampleAgePanel } from './sample-age-panel';
 import { SinksPanel } from './sinks-panel';
 import { SourcesPanel } from './sources-panel';
 
@@ -26,6 +27,7 @@ export function OverviewPage() {
         <SourcesPanel sources={sources.data?.sources} rates={rates.data?.measured ? rates.data : undefined} error={sources.error} />
         <SinksPanel rates={rates.data} health={health.data} sinks={sinks.data?.sinks} error={rates.error ?? sinks.error} />
       </div>
+      <SampleAgePanel health={health.data} />
       <PlantPanels production={health.data?.production} />
     </>
   );
