@@ -117,9 +117,15 @@ export class Alarms {
 
   /** One alarm, or CW_ALARM_NOT_FOUND. */
   get(id: string): AlarmView {
+    const view = this.find(id);
+    if (!view) throw new CausewayError('CW_ALARM_NOT_FOUND', { id });
+    return view;
+  }
+
+  /** One alarm, or undefined. */
+  find(id: string): AlarmView | undefined {
     const e = this.#engine.entry(id);
-    if (!e) throw new CausewayError('CW_ALARM_NOT_FOUND', { id });
-    return viewOf(e);
+    return e ? viewOf(e) : undefined;
   }
 
   /** Alarms away from Normal (or all), filtered and sorted: by priority (urgent first, then newest), time (newest first) or path. */

@@ -17,11 +17,6 @@ export const ALARM_ERRORS = {
     message: (p) => `Alarm ${p.id} cannot be changed by ${p.action}: ${p.problem}.`,
     hint: () => 'Put the alarm back in service first (POST /api/v1/alarms/<id>/in-service, an engineer), then acknowledge or shelve it.',
   }),
-  CW_ALARM_NOT_CONFIGURED: spec<Record<string, never>>({
-    status: 404, retryable: false,
-    message: () => 'This hub has no alarms: no attribute or template of its config defines any.',
-    hint: () => 'Add alarms: to template attributes (see docs/alarms.md), check the config with causeway check, then restart the hub.',
-  }),
   CW_ALARM_SHELVE_TOO_LONG: spec<{ max: string }>({
     status: 400, retryable: false,
     message: (p) => `An alarm may be shelved for at most ${p.max}.`,
