@@ -78,7 +78,7 @@ export class AlarmStore {
     try {
       if (dir !== ':memory:') mkdirSync(dir, { recursive: true });
       const file = dir === ':memory:' ? ':memory:' : join(dir, ALARMS_FILE);
-      return new AlarmStore(openStateDatabase(file, { pragmas: ['journal_mode = WAL', 'busy_timeout = 5000'], migrations: MIGRATIONS }));
+      return new AlarmStore(openStateDatabase(file, { pragmas: ['journal_mode = WAL', 'synchronous = NORMAL', 'busy_timeout = 5000'], migrations: MIGRATIONS }));
     } catch (e) {
       throw new CausewayError('CW_ALARM_STORE', { dir: String(dir), reason: detailOf(e) ?? 'unknown error' }, { cause: e });
     }
