@@ -48,7 +48,7 @@ ${['a', 'b'].map((z) => `  - { id: hook-${z}, kind: webhook, zone: zone-${z}, co
 templates:
   - id: Filler
     attributes:
-      - { name: speed_sp, type: number, min: 0, max: 900, writable: true }
+      - { name: speed_sp, type: number, min: 0, max: 900, writable: true, alarms: { hi: 100000 } }
       - { name: state, type: number }
       - { name: good, type: counter }
       - { name: reject, type: counter }
@@ -113,6 +113,10 @@ const line = (z: Zone) => `line-${z}`;
 const path = (z: Zone) => `${z === 'a' ? A_LINE : B_LINE}/filler`;
 const source = (z: Zone) => `plc-${z}`;
 const sink = (z: Zone) => `hook-${z}`;
+const alarm = (z: Zone) => `${path(z)}/speed_sp/hi`;
+const alarmAt = (z: Zone, action: string) => `/api/v1/alarms/${encodeURIComponent(alarm(z))}/${action}`;
+/** Put the zone's alarm in or out of service first, so each row starts from a known state. */
+const service = (z: Zone, out: boolean) => (out ? hub.alarms!.outOfService(alarm(z), 'test', Date.now(), 'matrix') : hub.alarms!.inService(alarm(z), 'test', Date.now()));
 
 // Columns: [zone A, zone B]. 404: outside the caller's zones, answered as if it did not exist.
 const READ = { anonymous: [401, 401], viewerA: [200, 404], operatorA: [200, 404], engineer: [200, 200], admin: [200, 200] } as const;
@@ -202,6 +206,15 @@ const TABLE: Record<string, Zoned | Unzoned> = {
   'POST /api/v1/work-orders/{id}/cancel': { kind: 'zoned', req: (z, c) => ({ path: `/api/v1/work-orders/${c.order(z)}/cancel` }), expect: CHANGE },
   'GET /api/v1/confirmations': { kind: 'zoned', req: async (z, c) => ({ path: `/api/v1/confirmations?x=${await c.confirmation(z)}` }), expect: LIST, listed: (b, z) => b.confirmations.some((d: { confirmation: { line: string } }) => d.confirmation.line === line(z)) },
   'POST /api/v1/confirmations/{key}/retry': { kind: 'zoned', req: async (z, c) => ({ path: `/api/v1/confirmations/${await c.confirmation(z)}/retry` }), expect: CHANGE },
+
+  // alarms: an alarm belongs to its attribute's zone; operators acknowledge and shelve there, engineers set out of service
+  'GET /api/v1/alarms': { kind: 'zoned', req: () => ({ path: '/api/v1/alarms?all=true' }), expect: LIST, listed: (b, z) => b.alarms.some((a: { id: string }) => a.id === alarm(z)) },
+  'POST /api/v1/alarms/{id}/ack': { kind: 'zoned', req: (z) => (service(z, false), { path: alarmAt(z, 'ack'), body: { comment: 'seen' } }), expect: CHANGE },
+  'POST /api/v1/alarms/{id}/shelve': { kind: 'zoned', req: (z) => (service(z, false), { path: alarmAt(z, 'shelve'), body: { duration: '5m', reason: 'matrix' } }), expect: CHANGE },
+  'POST /api/v1/alarms/{id}/unshelve': { kind: 'zoned', req: (z) => (service(z, false), { path: alarmAt(z, 'unshelve') }), expect: CHANGE },
+  'POST /api/v1/alarms/{id}/out-of-service': { kind: 'zoned', req: (z) => (service(z, false), { path: alarmAt(z, 'out-of-service'), body: { reason: 'matrix' } }), expect: { ...CHANGE, operatorA: [403, 403] } },
+  'POST /api/v1/alarms/{id}/in-service': { kind: 'zoned', req: (z) => (service(z, true), { path: alarmAt(z, 'in-service') }), expect: { ...CHANGE, operatorA: [403, 403] } },
+  'GET /api/v1/alarm-journal': { kind: 'zoned', req: (z) => (service(z, true), service(z, false), { path: '/api/v1/alarm-journal?from=-1h' }), expect: LIST, listed: (b, z) => b.entries.some((e: { id: string }) => e.id === alarm(z)) },
 };
 
 let dir: string;

@@ -9,6 +9,7 @@ import { installAuth } from './auth.js';
 import { installHardening } from './hardening.js';
 import { installUpgradeGuard } from './live-guard.js';
 import { sendProblem, toCausewayError } from './problem.js';
+import { alarmRoutes } from './routes/alarms.js';
 import { exportRoutes } from './routes/export.js';
 import { confirmationRoutes } from './routes/confirmations.js';
 import { downtimeRoutes } from './routes/downtime.js';
@@ -48,6 +49,8 @@ export async function buildApi({ services, logger, https }: ApiOptions): Promise
     logController: new LogController({ disableRequestLogging: true }),
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
     bodyLimit: 1_048_576,
+    // Alarm ids are attribute paths (up to 512 characters) with a name, URL-encoded in the path.
+    routerOptions: { maxParamLength: 1024 },
     ...(https ? { https } : {}),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -68,7 +71,7 @@ export async function buildApi({ services, logger, https }: ApiOptions): Promise
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Causeway hub API', version: info.version, description: `IT/OT integration hub for ${info.enterprise}, site ${info.site}. Errors are application/problem+json with a stable code and a hint.` },
-      tags: [{ name: 'auth' }, { name: 'writes' }, { name: 'audit' }, { name: 'zones' }, { name: 'pki' }, { name: 'hub' }, { name: 'sources' }, { name: 'sinks' }, { name: 'namespace' }, { name: 'values' }, { name: 'history' }, { name: 'ingest' }],
+      tags: [{ name: 'auth' }, { name: 'writes' }, { name: 'audit' }, { name: 'zones' }, { name: 'pki' }, { name: 'hub' }, { name: 'sources' }, { name: 'sinks' }, { name: 'namespace' }, { name: 'values' }, { name: 'history' }, { name: 'ingest' }, { name: 'alarms' }],
     },
   });
 
@@ -96,6 +99,8 @@ export async function buildApi({ services, logger, https }: ApiOptions): Promise
     await v1.register(oeeRoutes, opts);
     await v1.register(downtimeRoutes, opts);
     await v1.register(confirmationRoutes, opts);
+    // alarms (ISA-18.2): the active list, operator actions, the journal
+    await v1.register(alarmRoutes, opts);
     v1.get('/openapi.json', { config: { permission: 'read' }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: '/api/v1' });
 

@@ -10,6 +10,7 @@ import type { ConnectionStatus } from '../runtime/status.js';
 import type { ZoneMap } from '../runtime/zone-map.js';
 import type { BrowseNode, DeviceInfo, ReceiveResult } from '../sources/types.js';
 import type { Production } from '../production/index.js';
+import type { Alarms } from '../alarms/index.js';
 import type { ApiLimits } from './limits.js';
 import type { HubSecurity } from './security-services.js';
 
@@ -146,6 +147,8 @@ export interface HubServices {
   now(): number;
   /** Work orders, line states, OEE and ERP confirmations, when the config has a production block. */
   production?: Production;
+  /** ISA-18.2 alarms, when the config defines any. */
+  alarms?: Alarms | undefined;
   /** Bounds on the work of one request and on live connections (api.limits, api.allowedOrigins); defaults when absent. */
   limits?: Readonly<ApiLimits>;
 }

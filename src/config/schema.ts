@@ -6,6 +6,7 @@
 import { Type, type Static } from 'typebox';
 import { Duration, DurationOf, Id, NsPath, ValueTypeSchema } from './schema-common.js';
 import { ProductionSchema } from './schema-production.js';
+import { AttributeAlarmsSchema, TemplateAlarmsSchema } from './schema-alarms.js';
 
 export { ConfirmationTargetSchema, ProductionLineSchema, ProductionSchema } from './schema-production.js';
 
@@ -111,15 +112,16 @@ const InterpolationSchema = Type.Union([Type.Literal('linear'), Type.Literal('st
   description: 'How the value runs between two samples in time-weighted averages, integrals and values at an instant: linear (a straight line) or step (held until the next sample). Default: linear for numbers and counters, step for booleans, strings and states.',
 });
 
+/** The limits of an attribute's alarms as numbers (the namespace API shows these): lolo <= lo <= hi <= hihi. */
 export const AlarmLimitsSchema = Type.Object(
   {
     hihi: Type.Optional(Type.Number()),
     hi: Type.Optional(Type.Number()),
     lo: Type.Optional(Type.Number()),
     lolo: Type.Optional(Type.Number()),
-    deadband: Type.Optional(Type.Number({ minimum: 0, description: 'How far back past a limit the value must go before the alarm clears.' })),
+    deadband: Type.Optional(Type.Number({ minimum: 0 })),
   },
-  { additionalProperties: false, description: 'Default alarm limits of the attribute, in its unit: lolo <= lo <= hi <= hihi.' },
+  { additionalProperties: false },
 );
 
 export const AttributeSchema = Type.Object(
@@ -132,7 +134,7 @@ export const AttributeSchema = Type.Object(
     max: Type.Optional(Type.Number()),
     writable: Type.Optional(Type.Boolean()),
     states: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'Labels of state codes, e.g. { "1": running, "2": idle }.' })),
-    alarms: Type.Optional(AlarmLimitsSchema),
+    alarms: Type.Optional(AttributeAlarmsSchema),
     required: Type.Optional(Type.Boolean({ description: 'A data contract (a template with version:) requires a current value of this attribute with every sample of the asset.' })),
     calc: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: "A calculated attribute: an expression over other attributes of the asset, e.g. good / (good + reject) * 100, rate(count), avg(temp, '5m')." })),
     interpolation: Type.Optional(InterpolationSchema),
@@ -163,6 +165,7 @@ export const TemplateSchema = Type.Object(
     interpolation: Type.Optional(InterpolationSchema),
     attributes: Type.Array(AttributeSchema),
     children: Type.Optional(Type.Array(ChildSchema, { description: 'Composition: child assets of each instance.' })),
+    alarms: Type.Optional(Type.Array(TemplateAlarmsSchema, { description: 'Alarms of attributes of this template (inherited ones included), for every instance.' })),
   },
   { additionalProperties: false },
 );

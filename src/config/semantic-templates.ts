@@ -1,4 +1,4 @@
-/** Template parts the schema cannot judge: children (composition), attribute types, alarm limits, calculations, sink contracts. */
+/** Template parts the schema cannot judge: children (composition), attribute types, calculations, sink contracts (alarms: semantic-alarms.ts). */
 import { isCausewayError } from '../core/errors.js';
 import { parseCalc, type CalcProgram } from './calc.js';
 import { entries, isObj, str, type Obj } from './data.js';
@@ -7,8 +7,6 @@ import type { ConfigIndex, TemplateEntry } from './semantic-index.js';
 import type { ProblemContext } from './collector.js';
 import type { KeyPath } from './key-path.js';
 
-const ALARM_ORDER = ['lolo', 'lo', 'hi', 'hihi'] as const;
-const NUMERIC = new Set(['number', 'counter']);
 
 /** Parse a calculation, reporting a CW_EXPR_* problem at its column; the program when it parses. */
 export function checkCalcSyntax(ctx: ProblemContext, path: KeyPath, text: unknown): CalcProgram | undefined {
@@ -34,22 +32,6 @@ function checkStates(ctx: ProblemContext, a: Obj, path: KeyPath): void {
   }
 }
 
-function checkAlarms(ctx: ProblemContext, a: Obj, path: KeyPath): void {
-  if (!isObj(a.alarms)) return;
-  if (typeof a.type === 'string' && !NUMERIC.has(a.type)) {
-    ctx.report([...path, 'alarms'], 'CW_CONFIG_CONFLICT', `Alarm limits need a number or counter attribute, not a ${a.type}.`, 'Remove alarms:, or alarm on a state with the alarm rules instead.', 'key');
-    return;
-  }
-  const alarms = a.alarms;
-  const set = ALARM_ORDER.filter((k) => typeof alarms[k] === 'number');
-  for (let i = 1; i < set.length; i++) {
-    const [lower, upper] = [set[i - 1]!, set[i]!];
-    const [lv, uv] = [alarms[lower] as number, alarms[upper] as number];
-    if (lv <= uv) continue;
-    ctx.report([...path, 'alarms', lower], 'CW_CONFIG_CONFLICT', `Alarm limit ${lower} (${lv}) is above ${upper} (${uv}); limits rise from lolo to lo, hi and hihi.`, 'Correct the limits so that lolo <= lo <= hi <= hihi.');
-  }
-}
-
 /** Counter keys on counters only, one way to give the range, and `onDrop: rollover` only with a range. */
 function checkCounter(ctx: ProblemContext, a: Obj, path: KeyPath): void {
   const name = ctx.show([...path, 'name'], a.name);
@@ -72,7 +54,6 @@ function checkCounter(ctx: ProblemContext, a: Obj, path: KeyPath): void {
 function checkAttribute(ctx: ProblemContext, a: Obj, path: KeyPath): void {
   checkStates(ctx, a, path);
   checkCounter(ctx, a, path);
-  checkAlarms(ctx, a, path);
   if (a.calc !== undefined && a.writable === true) {
     ctx.report([...path, 'writable'], 'CW_CONFIG_CONFLICT', 'A calculated attribute cannot be writable: there is no device to write to.', 'Remove writable: true, or bind the attribute to a tag instead of calc:.');
   }

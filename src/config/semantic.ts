@@ -3,6 +3,7 @@
  * schema (wrong shapes read as absent), so one run reports every problem at once.
  */
 import { isObj } from './data.js';
+import { checkAlarms } from './semantic-alarms.js';
 import { checkAssets } from './semantic-assets.js';
 import { checkBroker } from './semantic-broker.js';
 import { checkCalcs } from './semantic-calcs.js';
@@ -24,6 +25,7 @@ export function checkSemantics(data: unknown, ctx: ProblemContext): void {
   checkTemplateParts(data, index, ctx);
   checkAssets(data, index, ctx);
   checkCalcs(data, index, ctx);
+  checkAlarms(data, index, ctx);
   checkContracts(data, index, ctx);
   checkFlows(data, index, ctx);
   checkValues(data, ctx);

@@ -1,4 +1,5 @@
 /** The namespace model built from a checked config: templates, asset instances, bindings and calculations. */
+import { limitsView } from '../config/alarms.js';
 import { parseCalc, resolveRef, type CalcProgram, type RefUse } from '../config/calc.js';
 import type { AlarmLimits, AssetConfig, AttributeConfig, AttributeType, SourceConfig, TagConfig, TemplateConfig } from '../config/schema.js';
 import { counterRange, type CounterRule } from '../core/counter.js';
@@ -118,7 +119,7 @@ function attributeNode(asset: AssetConfig, attr: AttributeConfig, templates: Tem
     ...(attr.max !== undefined ? { max: attr.max } : {}),
     writable: attr.writable ?? false,
     ...(attr.states ? { states: attr.states } : {}),
-    ...(attr.alarms ? { alarms: attr.alarms } : {}),
+    ...(limitsView(attr.alarms) ? { alarms: limitsView(attr.alarms)! } : {}),
     ...(attr.required ? { required: true } : {}),
     ...(tag !== undefined ? { boundTo: tag } : {}),
     ...(calc !== undefined ? { calc } : {}),

@@ -35,6 +35,11 @@ import { openProduction, type HostedProduction } from '../production/hosting.js'
 import type { Production } from '../production/index.js';
 import { signature } from '../sinks/webhook/request.js';
 import { StalenessWatch } from './staleness.js';
+import { openAlarms } from '../alarms/hosting.js';
+import type { Alarms } from '../alarms/index.js';
+
+/** How often alarm delays and shelving are looked at when no sample comes. */
+const ALARM_TICK_MS = 250;
 
 export interface HubOptions {
   config: HubConfig;
@@ -93,6 +98,9 @@ export class Hub {
   readonly #log: IngestLog;
   /** Marks values bad when their source's link is lost and uncertain when they stop updating. */
   readonly #staleness: StalenessWatch<IngestResult>;
+  /** ISA-18.2 alarms, when the config defines any. */
+  readonly alarms: Alarms | undefined;
+  #alarmTimer: NodeJS.Timeout | undefined;
   #api: FastifyInstance | undefined;
   #broker: EmbeddedBroker | undefined;
   #url: string | undefined;
@@ -119,13 +127,16 @@ export class Hub {
     });
     this.#connections = connections;
     this.#staleness = new StalenessWatch({ sources: opts.config.sources ?? [], supervisors: connections.sources, ingest: (id, batch) => this.pipeline.ingest(id, batch), now, logger: opts.logger.child({ component: 'staleness' }) });
+    const alarms = openAlarms(opts.config, this.namespace, opts.dataDir, (e) => opts.logger.error({ err: detailOf(e) }, `The alarm journal cannot store transitions (${detailOf(e) ?? 'unknown error'}); alarms keep running, but what changes now is not kept over a restart.`));
+    this.alarms = alarms;
     this.pipeline = new Pipeline({
       log: stores.log,
       rules: connections.rules,
       dynamicSources: connections.dynamicSources,
       map: (batch) => this.namespace.map(batch),
       // The live feed shows a value once it is accepted, i.e. on disk in the spool.
-      onAccepted: (batch) => this.#live.publish(batch),
+      // Alarms are evaluated on what was accepted; without alarms, nothing more runs on the ingest path.
+      onAccepted: alarms ? (batch) => { this.#live.publish(batch); alarms.evaluate(batch); } : (batch) => this.#live.publish(batch),
       consumers: [(this.#historianAges = historianConsumer(historian, this.#ages, now)), ...connections.sinkConsumers(this.namespace)],
       now,
       logger: opts.logger.child({ component: 'pipeline' }),
@@ -148,6 +159,7 @@ export class Hub {
     });
     this.production = this.#production?.production;
     this.services.production = this.production;
+    this.services.alarms = alarms;
     this.services.spool = () => this.spoolStatus();
     this.services.latency = () => this.#ages.summary(now());
     this.pipeline.addRules('production', new Map((this.#production?.paths ?? []).map((path) => [path, { sourceId: 'production', path, scale: 1, offset: 0 }])));
@@ -200,6 +212,7 @@ export class Hub {
     const last = await this.historian.lastValues();
     this.namespace.addKnownPaths(last.map((s) => s.path));
     this.namespace.live.seed(last);
+    this.alarms?.seed(last);
     const first = await this.security.firstRun(this.#opts.env ?? process.env);
     const { host, port } = this.#bind();
     try {
@@ -209,6 +222,11 @@ export class Hub {
       this.#connections.start();
       this.#staleness.start();
       this.#startTasks();
+      if (this.alarms) {
+        const alarms = this.alarms;
+        this.#alarmTimer = setInterval(() => alarms.tick((this.#opts.now ?? Date.now)()), ALARM_TICK_MS);
+        this.#alarmTimer.unref();
+      }
       this.#api = await buildApi({ services: this.services, logger: this.logger, ...(this.#tls ? { https: { cert: this.#tls.cert, key: this.#tls.key } } : {}) });
       await this.#api.listen({ host, port });
     } catch (e) {
@@ -253,6 +271,8 @@ export class Hub {
     }
     await this.#production?.close();
     this.#historianAges?.close();
+    clearInterval(this.#alarmTimer);
+    this.alarms?.close();
     this.pipeline.release();
     const sentence = stopSentence(this.#log.stats());
     await this.#log.close();

@@ -22,6 +22,7 @@ import { problemOf } from '../problem.js';
 import { readerOf, type LiveReader } from '../readers.js';
 import type { Principal } from '../../security/index.js';
 import type { HubServices } from '../services.js';
+import type { JournalEntry } from '../../alarms/index.js';
 
 /** How often coalesced changes go out. */
 export const LIVE_FLUSH_MS = 250;
@@ -31,6 +32,8 @@ export const LIVE_MAX_PREFIXES = 100;
 export const LIVE_SNAPSHOT_LIMIT = 10_000;
 /** Above this many bytes waiting in the socket, changes keep coalescing instead of being sent. */
 const MAX_BUFFERED_BYTES = 1_048_576;
+/** Most alarm events held for one client between flushes; older ones are dropped and counted. */
+const MAX_PENDING_ALARMS = 1000;
 /** Largest client message the WebSocket server accepts (server.ts registers it with this). */
 export const LIVE_MAX_MESSAGE_BYTES = 64 * 1024;
 
@@ -48,6 +51,8 @@ export interface LiveValue {
 export type LiveMessage =
   | { type: 'snapshot'; paths: string[]; values: LiveValue[]; truncated: boolean }
   | { type: 'values'; values: LiveValue[] }
+  /** Alarm transitions on attributes under the subscribed prefixes, in order (`dropped`: how many a slow client missed). */
+  | { type: 'alarms'; events: JournalEntry[]; dropped?: number }
   | { type: 'error'; code: string; title: string; hint: string };
 
 const Query = Type.Object({
@@ -82,14 +87,18 @@ class LiveClient {
   readonly #reader: LiveReader;
   #prefixes: string[] = [];
   #pending = new Map<string, Sample>();
+  #alarms: JournalEntry[] = [];
+  #droppedAlarms = 0;
   readonly #timer: NodeJS.Timeout;
   readonly #unsubscribe: () => void;
+  readonly #unsubscribeAlarms: (() => void) | undefined;
 
   constructor(socket: WebSocket, services: HubServices, reader: LiveReader) {
     this.#socket = socket;
     this.#services = services;
     this.#reader = reader;
     this.#unsubscribe = services.live.subscribe((batch) => this.#queue(batch));
+    this.#unsubscribeAlarms = services.alarms?.subscribe((events) => this.#queueAlarms(events));
     this.#timer = setInterval(() => this.#flush(), LIVE_FLUSH_MS);
     this.#timer.unref();
   }
@@ -114,7 +123,21 @@ class LiveClient {
   close(): void {
     clearInterval(this.#timer);
     this.#unsubscribe();
+    this.#unsubscribeAlarms?.();
     this.#pending.clear();
+    this.#alarms = [];
+  }
+
+  #queueAlarms(events: readonly JournalEntry[]): void {
+    if (this.#prefixes.length === 0) return;
+    for (const e of events) {
+      if (!this.#prefixes.some((p) => isUnder(e.path, p)) || !this.#reader.sees(e.path)) continue;
+      if (this.#alarms.length >= MAX_PENDING_ALARMS) {
+        this.#alarms.shift();
+        this.#droppedAlarms++;
+      }
+      this.#alarms.push(e);
+    }
   }
 
   #queue(batch: readonly Sample[]): void {
@@ -127,7 +150,13 @@ class LiveClient {
   }
 
   #flush(): void {
-    if (this.#pending.size === 0 || this.#socket.bufferedAmount > MAX_BUFFERED_BYTES) return;
+    if (this.#socket.bufferedAmount > MAX_BUFFERED_BYTES) return;
+    if (this.#alarms.length > 0) {
+      this.#send({ type: 'alarms', events: this.#alarms, ...(this.#droppedAlarms > 0 ? { dropped: this.#droppedAlarms } : {}) });
+      this.#alarms = [];
+      this.#droppedAlarms = 0;
+    }
+    if (this.#pending.size === 0) return;
     const values = [...this.#pending.values()].map((s) => this.#view(s));
     this.#pending = new Map();
     this.#send({ type: 'values', values });
@@ -157,7 +186,7 @@ export const liveRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> = 
     preHandler: async (req) => checkLiveUpgrade(req, sockets, limits.allowedOrigins),
     schema: {
       summary: 'Live values over a WebSocket: subscribe to path prefixes, get a snapshot, then every change (coalesced, at most every 250 ms).',
-      description: 'Client → hub: {"type":"subscribe","paths":["acme/springfield/packaging/line1"]} (replaces the subscription). Hub → client: {"type":"snapshot","paths":[…],"values":[{path,value,ts,quality,reason?,unit}],"truncated":false}, then {"type":"values","values":[…]}; a bad message gets {"type":"error","code","title","hint"}. A plain HTTP GET answers 400.',
+      description: 'Client → hub: {"type":"subscribe","paths":["acme/springfield/packaging/line1"]} (replaces the subscription). Hub → client: {"type":"snapshot","paths":[…],"values":[{path,value,ts,quality,reason?,unit}],"truncated":false}, then {"type":"values","values":[…]}, and alarm transitions under the prefixes as {"type":"alarms","events":[journal entries]}; a bad message gets {"type":"error","code","title","hint"}. A plain HTTP GET answers 400.',
       tags: ['values'],
       querystring: Query,
     },
