@@ -3,6 +3,1433 @@
  */
 /* eslint-disable */
 export interface paths {
+    "/api/v1/alarm-journal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every alarm transition (activate, clear, ack, shelve, suppress, out of service, …), newest first, in the caller's zones; filter by time, area, priority, state reached and path. */
+        get: {
+            parameters: {
+                query?: {
+                    area?: string;
+                    /** @description Start: ISO 8601, epoch ms or relative (-8h); default 24 h before to. */
+                    from?: string;
+                    limit?: number;
+                    /** @description Attribute path or a prefix of it. */
+                    path?: string;
+                    priority?: "urgent" | "high" | "medium" | "low";
+                    /** @description NORMAL, UNACK_ACTIVE, ACKED_ACTIVE, RTN_UNACK (returned to normal, not acknowledged), LATCHED, SHELVED, SUPPRESSED (by design) or OUT_OF_SERVICE. */
+                    state?: "NORMAL" | "UNACK_ACTIVE" | "ACKED_ACTIVE" | "RTN_UNACK" | "LATCHED" | "SHELVED" | "SUPPRESSED" | "OUT_OF_SERVICE";
+                    /** @description End; default now. */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: {
+                                area?: string;
+                                /** @description Source time of the sample that caused it, or the time of the action (epoch ms). */
+                                at: number;
+                                comment?: string;
+                                /** @description activate, clear, ack, shelve, unshelve, shelve-expired, suppress, unsuppress, out-of-service or in-service. */
+                                event: string;
+                                /**
+                                 * @description NORMAL, UNACK_ACTIVE, ACKED_ACTIVE, RTN_UNACK (returned to normal, not acknowledged), LATCHED, SHELVED, SUPPRESSED (by design) or OUT_OF_SERVICE.
+                                 * @enum {string}
+                                 */
+                                from: "NORMAL" | "UNACK_ACTIVE" | "ACKED_ACTIVE" | "RTN_UNACK" | "LATCHED" | "SHELVED" | "SUPPRESSED" | "OUT_OF_SERVICE";
+                                id: string;
+                                message?: string;
+                                name: string;
+                                path: string;
+                                priority: string;
+                                seq: number;
+                                /**
+                                 * @description NORMAL, UNACK_ACTIVE, ACKED_ACTIVE, RTN_UNACK (returned to normal, not acknowledged), LATCHED, SHELVED, SUPPRESSED (by design) or OUT_OF_SERVICE.
+                                 * @enum {string}
+                                 */
+                                to: "NORMAL" | "UNACK_ACTIVE" | "ACKED_ACTIVE" | "RTN_UNACK" | "LATCHED" | "SHELVED" | "SUPPRESSED" | "OUT_OF_SERVICE";
+                                user?: string;
+                                value?: number | boolean | string;
+                            }[];
+                            from: number;
+                            to: number;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alarms away from Normal (or all=true: every alarm), in the caller's zones; filter by area, priority, state and path, sort by priority, time or path. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Every defined alarm, Normal ones included (default: only those away from Normal). */
+                    all?: boolean;
+                    area?: string;
+                    /** @description Only alarms on attributes at or below this path. */
+                    path?: string;
+                    priority?: "urgent" | "high" | "medium" | "low";
+                    /** @description priority (urgent first, then newest; the default), time (newest change first) or path. */
+                    sort?: "priority" | "time" | "path";
+                    /** @description States, comma-separated: NORMAL, UNACK_ACTIVE, ACKED_ACTIVE, RTN_UNACK, LATCHED, SHELVED, SUPPRESSED, OUT_OF_SERVICE. */
+                    state?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alarms: {
+                                acked?: {
+                                    at: number;
+                                    by: string;
+                                    comment?: string;
+                                };
+                                /** @description The condition (after on- and off-delays), also while shelved, suppressed or out of service. */
+                                active: boolean;
+                                /** @description When the condition last became active (source time, epoch ms). */
+                                activeAt?: number;
+                                area?: string;
+                                asset: string;
+                                /** @description Time of the last transition, epoch ms. */
+                                changedAt: number;
+                                /** @description Deviations: the attribute compared with. */
+                                from?: string;
+                                /** @description <attribute path>/<name>. */
+                                id: string;
+                                latching: boolean;
+                                /** @description The message with its placeholders filled with the current value. */
+                                message: string;
+                                /** @description hihi, hi, lo, lolo, or the rule's name. */
+                                name: string;
+                                outOfService?: {
+                                    at: number;
+                                    by: string;
+                                    reason: string;
+                                };
+                                /** @description The attribute it watches. */
+                                path: string;
+                                priority: "urgent" | "high" | "medium" | "low";
+                                rationalization: {
+                                    cause?: string;
+                                    consequence?: string;
+                                    correctiveAction?: string;
+                                    owner?: string;
+                                    timeToRespondMs?: number;
+                                };
+                                /** @description Limits: the setpoint; deviations: the limit. */
+                                setpoint?: number;
+                                shelved?: {
+                                    at: number;
+                                    by: string;
+                                    reason: string;
+                                    until: number;
+                                };
+                                /**
+                                 * @description NORMAL, UNACK_ACTIVE, ACKED_ACTIVE, RTN_UNACK (returned to normal, not acknowledged), LATCHED, SHELVED, SUPPRESSED (by design) or OUT_OF_SERVICE.
+                                 * @enum {string}
+                                 */
+                                state: "NORMAL" | "UNACK_ACTIVE" | "ACKED_ACTIVE" | "RTN_UNACK" | "LATCHED" | "SHELVED" | "SUPPRESSED" | "OUT_OF_SERVICE";
+                                suppressed: boolean;
+                                type: "limit" | "discrete" | "deviation" | "quality";
+                                unit?: string;
+                                value?: number | boolean | string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarms/{id}/ack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge an alarm (a latched one: reset it), with an optional comment; an alarm with nothing to acknowledge is answered unchanged. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The alarm id, <attribute path>/<name>, URL-encoded. */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acked?: {
+                                at: number;
+                                by: string;
+                                comment?: string;
+                            };
+                            /** @description The condition (after on- and off-delays), also while shelved, suppressed or out of service. */
+                            active: boolean;
+                            /** @description When the condition last became active (source time, epoch ms). */
+                            activeAt?: number;
+                            area?: string;
+                            asset: string;
+                            /** @description Time of the last transition, epoch ms. */
+                            changedAt: number;
+                            /** @description Deviations: the attribute compared with. */
+                            from?: string;
+                            /** @description <attribute path>/<name>. */
+                            id: string;
+                            latching: boolean;
+                            /** @description The message with its placeholders filled with the current value. */
+                            message: string;
+                            /** @description hihi, hi, lo, lolo, or the rule's name. */
+                            name: string;
+                            outOfService?: {
+                                at: number;
+                                by: string;
+                                reason: string;
+                            };
+                            /** @description The attribute it watches. */
+                            path: string;
+                            priority: "urgent" | "high" | "medium" | "low";
+                            rationalization: {
+                                cause?: string;
+                                consequence?: string;
+                                correctiveAction?: string;
+                                owner?: string;
+                                timeToRespondMs?: number;
+                            };
+                            /** @description Limits: the setpoint; deviations: the limit. */
+                            setpoint?: number;
+                            shelved?: {
+                                at: number;
+                                by: string;
+                                reason: string;
+                                until: number;
+                            };
+                            /**
+                             * @description NORMAL, UNACK_ACTIVE, ACKED_ACTIVE, RTN_UNACK (returned to normal, not acknowledged), LATCHED, SHELVED, SUPPRESSED (by design) or OUT_OF_SERVICE.
+                             * @enum {string}
+                             */
+                            state: "NORMAL" | "UNACK_ACTIVE" | "ACKED_ACTIVE" | "RTN_UNACK" | "LATCHED" | "SHELVED" | "SUPPRESSED" | "OUT_OF_SERVICE";
+                            suppressed: boolean;
+                            type: "limit" | "discrete" | "deviation" | "quality";
+                            unit?: string;
+                            value?: number | boolean | string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarms/{id}/in-service": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return an alarm to service (an engineer); a standing condition raises it again. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The alarm id, <attribute path>/<name>, URL-encoded. */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acked?: {
+                                at: number;
+                                by: string;
+                                comment?: string;
+                            };
+                            /** @description The condition (after on- and off-delays), also while shelved, suppressed or out of service. */
+                            active: boolean;
+                            /** @description When the condition last became active (source time, epoch ms). */
+                            activeAt?: number;
+                            area?: string;
+                            asset: string;
+                            /** @description Time of the last transition, epoch ms. */
+                            changedAt: number;
+                            /** @description Deviations: the attribute compared with. */
+                            from?: string;
+                            /** @description <attribute path>/<name>. */
+                            id: string;
+                            latching: boolean;
+                            /** @description The message with its placeholders filled with the current value. */
+                            message: string;
+                            /** @description hihi, hi, lo, lolo, or the rule's name. */
+                            name: string;
+                            outOfService?: {
+                                at: number;
+                                by: string;
+                                reason: string;
+                            };
+                            /** @description The attribute it watches. */
+                            path: string;
+                            priority: "urgent" | "high" | "medium" | "low";
+                            rationalization: {
+                                cause?: string;
+                                consequence?: string;
+                                correctiveAction?: string;
+                                owner?: string;
+                                timeToRespondMs?: number;
+                            };
+                            /** @description Limits: the setpoint; deviations: the limit. */
+                            setpoint?: number;
+                            shelved?: {
+                                at: number;
+                                by: string;
+                                reason: string;
+                                until: number;
+                            };
+                            /**
+                             * @description NORMAL, UNACK_ACTIVE, ACKED_ACTIVE, RTN_UNACK (returned to normal, not acknowledged), LATCHED, SHELVED, SUPPRESSED (by design) or OUT_OF_SERVICE.
+                             * @enum {string}
+                             */
+                            state: "NORMAL" | "UNACK_ACTIVE" | "ACKED_ACTIVE" | "RTN_UNACK" | "LATCHED" | "SHELVED" | "SUPPRESSED" | "OUT_OF_SERVICE";
+                            suppressed: boolean;
+                            type: "limit" | "discrete" | "deviation" | "quality";
+                            unit?: string;
+                            value?: number | boolean | string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarms/{id}/out-of-service": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take an alarm out of service (an engineer: configure and write in its zone), with a reason, e.g. an instrument removed for repair. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The alarm id, <attribute path>/<name>, URL-encoded. */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acked?: {
+                                at: number;
+                                by: string;
+                                comment?: string;
+                            };
+                            /** @description The condition (after on- and off-delays), also while shelved, suppressed or out of service. */
+                            active: boolean;
+                            /** @description When the condition last became active (source time, epoch ms). */
+                            activeAt?: number;
+                            area?: string;
+                            asset: string;
+                            /** @description Time of the last transition, epoch ms. */
+                            changedAt: number;
+                            /** @description Deviations: the attribute compared with. */
+                            from?: string;
+                            /** @description <attribute path>/<name>. */
+                            id: string;
+                            latching: boolean;
+                            /** @description The message with its placeholders filled with the current value. */
+                            message: string;
+                            /** @description hihi, hi, lo, lolo, or the rule's name. */
+                            name: string;
+                            outOfService?: {
+                                at: number;
+                                by: string;
+                                reason: string;
+                            };
+                            /** @description The attribute it watches. */
+                            path: string;
+                            priority: "urgent" | "high" | "medium" | "low";
+                            rationalization: {
+                                cause?: string;
+                                consequence?: string;
+                                correctiveAction?: string;
+                                owner?: string;
+                                timeToRespondMs?: number;
+                            };
+                            /** @description Limits: the setpoint; deviations: the limit. */
+                            setpoint?: number;
+                            shelved?: {
+                                at: number;
+                                by: string;
+                                reason: string;
+                                until: number;
+                            };
+                            /**
+                             * @description NORMAL, UNACK_ACTIVE, ACKED_ACTIVE, RTN_UNACK (returned to normal, not acknowledged), LATCHED, SHELVED, SUPPRESSED (by design) or OUT_OF_SERVICE.
+                             * @enum {string}
+                             */
+                            state: "NORMAL" | "UNACK_ACTIVE" | "ACKED_ACTIVE" | "RTN_UNACK" | "LATCHED" | "SHELVED" | "SUPPRESSED" | "OUT_OF_SERVICE";
+                            suppressed: boolean;
+                            type: "limit" | "discrete" | "deviation" | "quality";
+                            unit?: string;
+                            value?: number | boolean | string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarms/{id}/shelve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Shelve an alarm for a limited time with a reason: it leaves the list and comes back by itself when the time is up (raised again if its condition still stands). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The alarm id, <attribute path>/<name>, URL-encoded. */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description How long, e.g. 30m or 2h (at most 24 h). */
+                        duration: number | string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acked?: {
+                                at: number;
+                                by: string;
+                                comment?: string;
+                            };
+                            /** @description The condition (after on- and off-delays), also while shelved, suppressed or out of service. */
+                            active: boolean;
+                            /** @description When the condition last became active (source time, epoch ms). */
+                            activeAt?: number;
+                            area?: string;
+                            asset: string;
+                            /** @description Time of the last transition, epoch ms. */
+                            changedAt: number;
+                            /** @description Deviations: the attribute compared with. */
+                            from?: string;
+                            /** @description <attribute path>/<name>. */
+                            id: string;
+                            latching: boolean;
+                            /** @description The message with its placeholders filled with the current value. */
+                            message: string;
+                            /** @description hihi, hi, lo, lolo, or the rule's name. */
+                            name: string;
+                            outOfService?: {
+                                at: number;
+                                by: string;
+                                reason: string;
+                            };
+                            /** @description The attribute it watches. */
+                            path: string;
+                            priority: "urgent" | "high" | "medium" | "low";
+                            rationalization: {
+                                cause?: string;
+                                consequence?: string;
+                                correctiveAction?: string;
+                                owner?: string;
+                                timeToRespondMs?: number;
+                            };
+                            /** @description Limits: the setpoint; deviations: the limit. */
+                            setpoint?: number;
+                            shelved?: {
+                                at: number;
+                                by: string;
+                                reason: string;
+                                until: number;
+                            };
+                            /**
+                             * @description NORMAL, UNACK_ACTIVE, ACKED_ACTIVE, RTN_UNACK (returned to normal, not acknowledged), LATCHED, SHELVED, SUPPRESSED (by design) or OUT_OF_SERVICE.
+                             * @enum {string}
+                             */
+                            state: "NORMAL" | "UNACK_ACTIVE" | "ACKED_ACTIVE" | "RTN_UNACK" | "LATCHED" | "SHELVED" | "SUPPRESSED" | "OUT_OF_SERVICE";
+                            suppressed: boolean;
+                            type: "limit" | "discrete" | "deviation" | "quality";
+                            unit?: string;
+                            value?: number | boolean | string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarms/{id}/unshelve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the shelving of an alarm now (raised again if its condition stands); an alarm that is not shelved is answered unchanged. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The alarm id, <attribute path>/<name>, URL-encoded. */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acked?: {
+                                at: number;
+                                by: string;
+                                comment?: string;
+                            };
+                            /** @description The condition (after on- and off-delays), also while shelved, suppressed or out of service. */
+                            active: boolean;
+                            /** @description When the condition last became active (source time, epoch ms). */
+                            activeAt?: number;
+                            area?: string;
+                            asset: string;
+                            /** @description Time of the last transition, epoch ms. */
+                            changedAt: number;
+                            /** @description Deviations: the attribute compared with. */
+                            from?: string;
+                            /** @description <attribute path>/<name>. */
+                            id: string;
+                            latching: boolean;
+                            /** @description The message with its placeholders filled with the current value. */
+                            message: string;
+                            /** @description hihi, hi, lo, lolo, or the rule's name. */
+                            name: string;
+                            outOfService?: {
+                                at: number;
+                                by: string;
+                                reason: string;
+                            };
+                            /** @description The attribute it watches. */
+                            path: string;
+                            priority: "urgent" | "high" | "medium" | "low";
+                            rationalization: {
+                                cause?: string;
+                                consequence?: string;
+                                correctiveAction?: string;
+                                owner?: string;
+                                timeToRespondMs?: number;
+                            };
+                            /** @description Limits: the setpoint; deviations: the limit. */
+                            setpoint?: number;
+                            shelved?: {
+                                at: number;
+                                by: string;
+                                reason: string;
+                                until: number;
+                            };
+                            /**
+                             * @description NORMAL, UNACK_ACTIVE, ACKED_ACTIVE, RTN_UNACK (returned to normal, not acknowledged), LATCHED, SHELVED, SUPPRESSED (by design) or OUT_OF_SERVICE.
+                             * @enum {string}
+                             */
+                            state: "NORMAL" | "UNACK_ACTIVE" | "ACKED_ACTIVE" | "RTN_UNACK" | "LATCHED" | "SHELVED" | "SUPPRESSED" | "OUT_OF_SERVICE";
+                            suppressed: boolean;
+                            type: "limit" | "discrete" | "deviation" | "quality";
+                            unit?: string;
+                            value?: number | boolean | string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -1385,7 +2812,7 @@ export interface paths {
         };
         /**
          * Live values over a WebSocket: subscribe to path prefixes, get a snapshot, then every change (coalesced, at most every 250 ms).
-         * @description Client → hub: {"type":"subscribe","paths":["acme/springfield/packaging/line1"]} (replaces the subscription). Hub → client: {"type":"snapshot","paths":[…],"values":[{path,value,ts,quality,reason?,unit}],"truncated":false}, then {"type":"values","values":[…]}; a bad message gets {"type":"error","code","title","hint"}. A plain HTTP GET answers 400.
+         * @description Client → hub: {"type":"subscribe","paths":["acme/springfield/packaging/line1"]} (replaces the subscription). Hub → client: {"type":"snapshot","paths":[…],"values":[{path,value,ts,quality,reason?,unit}],"truncated":false}, then {"type":"values","values":[…]}, and alarm transitions under the prefixes as {"type":"alarms","events":[journal entries]}; a bad message gets {"type":"error","code","title","hint"}. A plain HTTP GET answers 400.
          */
         get: {
             parameters: {
