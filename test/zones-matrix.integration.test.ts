@@ -131,6 +131,7 @@ const TABLE: Record<string, Zoned | Unzoned> = {
   'POST /api/v1/login': unzoned('signs in; no zone', { path: '/api/v1/login', body: {} }, 400),
   'POST /api/v1/logout': unzoned("ends the caller's own session", { path: '/api/v1/logout' }),
   'GET /api/v1/me': unzoned('the caller itself', { path: '/api/v1/me' }),
+  'GET /api/v1/session': unzoned("the browser's own session, signed in or not; public by design", { path: '/api/v1/session' }, 200),
   'POST /api/v1/me/password': unzoned("the caller's own password", { path: '/api/v1/me/password', body: {} }),
   'GET /api/v1/oidc/login': unzoned('sign-in through the identity provider (not configured here)', { path: '/api/v1/oidc/login' }, 404),
   'GET /api/v1/oidc/callback': unzoned('sign-in through the identity provider (not configured here)', { path: '/api/v1/oidc/callback' }, 404),
