@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { counterIncrease } from '../core/counter.js';
 import { loadConfigText } from '../config/index.js';
 import { kindSchemas, loadCheckedText } from '../cli/config-io.js';
 import { buildModel } from '../namespace/model.js';
@@ -23,10 +24,13 @@ describe('the demo config', () => {
     expect(problems).toEqual([]);
     const model = buildModel(config!.templates!, config!.assets!);
     const line1 = 'acme-beverages/springfield/packaging/line1';
-    expect(model.attributes.get(`${line1}/filler/good_count`)).toMatchObject({ type: 'counter', counter: { rolloverAt: 65_536 }, interpolation: 'linear' });
+    expect(model.attributes.get(`${line1}/filler/good_count`)).toMatchObject({ type: 'counter', counter: { rolloverAt: 65_536, onDrop: 'reset' }, interpolation: 'linear' });
     const settings = productionSettings(config!.production!, 'UTC', '/tmp', (path) => model.attributes.get(path)?.counter);
-    expect(settings.lines[0]!.good).toEqual({ path: `${line1}/filler/good_count`, counter: { rolloverAt: 65_536 } });
-    expect(settings.lines[0]!.counts).toEqual({ reject: { path: `${line1}/filler/reject_count`, counter: { rolloverAt: 65_536 } } });
+    expect(settings.lines[0]!.good).toEqual({ path: `${line1}/filler/good_count`, counter: { rolloverAt: 65_536, onDrop: 'reset' } });
+    expect(settings.lines[0]!.counts).toEqual({ reject: { path: `${line1}/filler/reject_count`, counter: { rolloverAt: 65_536, onDrop: 'reset' } } });
+    // The demo restarted with the counter at 48529: its machines count from 0 again. That is 5
+    // bottles, not a wrap of 65536 − 48529 + 5 = 17012 (performance above 100 % after a restart).
+    expect(counterIncrease(48_529, 5, settings.lines[0]!.good.counter)).toBe(5);
   });
 
   it('builds the protocol plant: four device sources, the broker, the UNS sink, two lines and ten machine assets, and passes every check', () => {

@@ -27,11 +27,20 @@ export const DEMO_SITE_CONFIG: Readonly<SiteConfig> = { enterprise: 'Acme Bevera
 export const ENERGY_METER_PATH = `${DEMO_ROOT}/utilities/energy-meter`;
 export const COMPRESSOR_PATH = `${DEMO_ROOT}/utilities/compressor`;
 
-/** A counter tag is a counter attribute wrapping where the PLC's does (in the attribute's unit, after the tag's scale). */
+/**
+ * A counter tag is a counter attribute wrapping where the PLC's does (in the attribute's unit, after
+ * the tag's scale). The demo's machines start counting from 0 each time the demo starts, while the
+ * data directory keeps the history: a counter that starts at 0 declares a drop a reset, else a
+ * restart above half the range would be read as a wrap, adding up to 32768 bottles that were never
+ * made. The price is at a real wrap: the few units between the last reading and the range (at most
+ * one poll's worth, a second of filling) are not counted.
+ */
 function counterOf(t: DemoTag): Partial<AttributeConfig> {
   if (t.signal.kind !== 'counter') return {};
   const wrap = t.signal.rolloverAt === undefined ? undefined : t.signal.rolloverAt * (t.scale ?? 1);
-  return { type: 'counter', ...(wrap !== undefined && Number.isSafeInteger(wrap) && wrap >= 2 ? { rolloverAt: wrap } : {}) };
+  const ranged = wrap !== undefined && Number.isSafeInteger(wrap) && wrap >= 2;
+  const fromZero = (t.signal.start ?? 0) === 0;
+  return { type: 'counter', ...(ranged ? { rolloverAt: wrap, ...(fromZero ? { onDrop: 'reset' as const } : {}) } : {}) };
 }
 
 /** Template attributes from demo tags named `<prefix>_<attribute>`. */

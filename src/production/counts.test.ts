@@ -29,6 +29,14 @@ describe('counts from counters', () => {
     expect(counterDeltas({ samples: [p(1, 10), p(2, 999, 'bad'), p(3, 15)] }, [0, 10])).toEqual([5]);
   });
 
+  it('skips uncertain samples: a stale mark repeating an older value is not a counter reset', () => {
+    // Readings 100, 130 (stored before the mark, from a late poll), the hub's mark repeating 100 at
+    // 35, then 140. By hand: 140 − 100 = 40; read as readings, the mark's drop 130 → 100 would add 100 + 40.
+    const samples = [p(10, 100), p(30, 130), p(35, 100, 'uncertain'), p(40, 140)];
+    expect(counterDeltas({ samples, counter: { rolloverAt: 65_536 } }, [0, 50])).toEqual([40]);
+    expect(counterDeltas({ samples, counter: { rolloverAt: 65_536 } }, [0, 33, 50])).toEqual([30, 10]);
+  });
+
   it('adds good and rejects to a total', () => {
     const good = { prior: p(-1, 0), samples: [p(5, 90)] };
     const reject = { prior: p(-1, 0), samples: [p(5, 10)] };

@@ -2,15 +2,22 @@
  * Good and total counts from PLC counters (pure), rollover- and reset-safe. The increase between
  * two samples is the historian's (`counterIncrease`, the rule `delta` aggregates use, with the
  * counter's declared range and drop rule) and lands in the interval holding the later sample
- * (`bucketIndex`), so intervals add up with nothing lost at their edges and equal `delta`.
+ * (`bucketIndex`), so intervals add up with nothing lost at their edges and equal `delta` over
+ * good samples (history `delta` also reads uncertain ones; here they are skipped, see usable()).
  */
 import { numeric } from '../historian/query/accumulator.js';
 import { counterIncrease } from '../core/counter.js';
 import { bucketIndex } from '../historian/query/series.js';
 import type { CounterSeries, Point } from './types.js';
 
+/**
+ * A counter reading that counts: good quality only. The hub's staleness marks (uncertain, or bad on
+ * a lost link) repeat the last value at a later time, after which a late poll's real readings may
+ * be stored with earlier times; read as a reading, such a repeat is a drop, taken for a reset that
+ * adds the whole counter again. The next good reading carries any increase, so nothing is lost.
+ */
 function usable(p: Point | undefined): number | undefined {
-  if (!p || p.quality === 'bad') return undefined;
+  if (!p || p.quality !== 'good') return undefined;
   const x = numeric(p.value);
   return x !== undefined && Number.isFinite(x) ? x : undefined;
 }

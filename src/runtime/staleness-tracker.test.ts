@@ -75,6 +75,18 @@ const CASES: Array<[string, Step[]]> = [
     { at: 10, lost: 'plc', expect: [{ path: 'plc/a', value: 5, ts: 101, quality: 'bad', qualityReason: 'link_lost' }] },
     { at: 10, lost: 'nobody', expect: [] },
   ]],
+  // A simulator polled late returns every step since its last poll, all stamped before the mark:
+  // the re-stamped copy is the newest of them, so a counter never runs backwards in the history.
+  ['a poll catching up several steps after a stale mark re-stamps its newest sample only', [
+    { at: 0, observe: ['plc', [good('plc/a', 100, 0)]] },
+    { at: 4000, stale: true, expect: { plc: [{ path: 'plc/a', value: 100, ts: 4000, quality: 'uncertain', qualityReason: 'stale' }] } },
+    { at: 4100, observe: ['plc', [good('plc/a', 110, 1000), good('plc/a', 120, 2000), good('plc/a', 130, 3000), good('plc/a', 140, 4000)]], expect: [good('plc/a', 140, 4100)] },
+  ]],
+  ['no re-stamp when the same batch holds a sample newer than the mark', [
+    { at: 0, observe: ['plc', [good('plc/a', 100, 0)]] },
+    { at: 4000, stale: true, expect: { plc: [{ path: 'plc/a', value: 100, ts: 4000, quality: 'uncertain', qualityReason: 'stale' }] } },
+    { at: 5100, observe: ['plc', [good('plc/a', 110, 3000), good('plc/a', 150, 5000)]], expect: [] },
+  ]],
   ['a mark is never stamped before the value it marks (device clock ahead)', [
     { at: 0, observe: ['mqtt', [good('mqtt/x', 1, 5000)]] },
     { at: 2000, stale: true, expect: { mqtt: [{ path: 'mqtt/x', value: 1, ts: 5001, quality: 'uncertain', qualityReason: 'stale' }] } },

@@ -48,22 +48,29 @@ export class StalenessTracker {
   }
 
   /**
-   * Remember what a source sent. Returns the re-stamped copies of samples that clear a mark
-   * without being newer than it (to be ingested right after the batch); usually none.
+   * Remember what a source sent. Returns, per path whose mark the batch cleared without any
+   * sample newer than the mark, a re-stamped copy of the newest of those samples (to be ingested
+   * right after the batch, so the history ends on the current value); usually none.
    */
   observe(sourceId: string, batch: readonly Sample[], now: number): Sample[] {
     const policy = this.#policies.get(sourceId);
     if (!policy) return [];
-    const restamped: Sample[] = [];
+    // By path: the mark a sample of this batch cleared, and the newest sample not newer than it.
+    const cleared = new Map<string, { markTs: number; sample: Sample }>();
     for (const s of batch) {
       const staleAfterMs = periodOf(policy, sourceId, s.path);
       if (staleAfterMs === undefined || !isValue(s.value) || !isQuality(s.quality) || !Number.isSafeInteger(s.ts)) continue;
       const entry = this.#entries.get(s.path);
       // An older sample arriving late says nothing about the current value.
       if (entry && s.ts < entry.ts) continue;
-      if (entry?.mark && s.ts <= entry.mark.ts) {
-        const ts = Math.max(now, entry.mark.ts + 1);
-        restamped.push({ path: s.path, value: s.value, ts, quality: s.quality, ...(s.statusCode !== undefined ? { statusCode: s.statusCode } : {}) });
+      const pending = cleared.get(s.path);
+      if (entry?.mark && s.ts <= entry.mark.ts) cleared.set(s.path, { markTs: entry.mark.ts, sample: s });
+      else if (pending) {
+        // A later sample of the same batch (a poll catching up several steps) replaces the one to
+        // re-stamp, or, newer than the mark itself, makes re-stamping needless: re-stamping an older
+        // value after it would make a counter run backwards in the history.
+        if (s.ts <= pending.markTs) pending.sample = s;
+        else cleared.delete(s.path);
       }
       if (!entry) {
         this.#entries.set(s.path, { source: sourceId, value: s.value, ts: s.ts, quality: s.quality, seenAt: now, staleAfterMs, mark: undefined });
@@ -76,7 +83,9 @@ export class StalenessTracker {
       entry.seenAt = now;
       entry.mark = undefined;
     }
-    return restamped;
+    return [...cleared.values()].map(({ markTs, sample: s }) => ({
+      path: s.path, value: s.value, ts: Math.max(now, markTs + 1), quality: s.quality, ...(s.statusCode !== undefined ? { statusCode: s.statusCode } : {}),
+    }));
   }
 
   /** The source's link is lost: mark every value it had bad (once). */
