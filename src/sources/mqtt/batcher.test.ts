@@ -52,6 +52,8 @@ describe('batcher', () => {
       throw new Error('boom');
     });
     b.push([s(1), s(2), s(3), s(4)]);
+    // Reported as refusals (the default onRefused is onError), once the earlier batches settled.
+    await new Promise((r) => setTimeout(r, 10));
     expect(errors).toHaveLength(2);
     expect(b.stats()).toMatchObject({ batches: 2, samples: 4, pending: 0 });
   });
@@ -81,5 +83,26 @@ describe('batcher acknowledgements', () => {
     b.flush();
     await new Promise((r) => setTimeout(r, 10));
     expect(acked).toEqual([3, 4]);
+  });
+
+  it('treats a consumer that throws as a refusal: no acknowledgement on that link, the refusal reported', async () => {
+    const acked: number[] = [];
+    const refused: unknown[] = [];
+    const b = new Batcher(2, () => undefined, 200_000, (e) => refused.push(e));
+    let calls = 0;
+    b.attach(() => {
+      if (++calls === 1) throw new Error('boom');
+      return Promise.resolve();
+    });
+    b.push([s(1), s(2)], () => acked.push(1)); // batch 1: the consumer throws
+    b.push([s(3), s(4)], () => acked.push(2)); // batch 2: accepted, but the link already lost one
+    await new Promise((r) => setTimeout(r, 10));
+    expect(acked).toEqual([]);
+    expect(refused).toEqual([new Error('boom')]);
+    // A new link (attach) acknowledges again.
+    b.attach(() => Promise.resolve());
+    b.push([s(5)], () => acked.push(3));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(acked).toEqual([3]);
   });
 });

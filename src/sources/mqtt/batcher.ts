@@ -26,13 +26,14 @@ export class Batcher {
   #batches = 0;
   #samples = 0;
   #dropped = 0;
-  readonly #onError: (e: unknown) => void;
 
-  /** `onRefused`: a batch the hub did not accept (its messages stay unacknowledged). */
+  /**
+   * `onRefused` (by default `onError`): a batch the hub did not accept, or whose hand-over threw;
+   * its messages stay unacknowledged and no acknowledgement goes out on this link any more.
+   */
   constructor(maxBatch: number, onError: (e: unknown) => void, maxPending = 200_000, onRefused: (e: unknown) => void = onError) {
     this.#maxBatch = maxBatch;
     this.#maxPending = maxPending;
-    this.#onError = onError;
     this.#onRefused = onRefused;
   }
 
@@ -80,8 +81,10 @@ export class Batcher {
       try {
         taken = onBatch(batch);
       } catch (e) {
-        this.#onError(e);
-        continue;
+        // Handled as a refusal, not skipped: dropping the batch's acknowledgements on an open link
+        // would leave its messages in the broker's in-flight window for good, and a full window
+        // stops delivery. A refusal reports the link (the source reconnects, the broker redelivers).
+        taken = Promise.reject(e);
       }
       this.#settle(taken, acks);
     }
