@@ -10,8 +10,8 @@ import type { Namespace } from '../namespace/index.js';
 import { rulesFor, type TagRule } from '../pipeline/normalize.js';
 import { sinkDefinitions } from '../sinks/index.js';
 import { sourceDefinitions } from '../sources/index.js';
-import type { SourceDefinition } from '../sources/types.js';
-import type { PathInfo, SinkDefinition } from '../sinks/types.js';
+import type { SourceConnector, SourceDefinition } from '../sources/types.js';
+import type { PathInfo, SinkConnector, SinkDefinition } from '../sinks/types.js';
 import { buildRegistry } from './registry.js';
 import type { ConnectionStatus } from './status.js';
 import { SinkSupervisor, SourceSupervisor } from './supervisor.js';
@@ -63,7 +63,36 @@ function knownKinds(map: ReadonlyMap<string, unknown>): string {
   return [...map.keys()].join(', ');
 }
 
-function createSource(cfg: SourceConfig, defs: ReadonlyMap<string, SourceDefinition>, deps: ConnectionDeps, config: HubConfig): SourceSupervisor {
+/** The loaded kinds a config's enabled sources and sinks need, by kind name. */
+export interface Connectors {
+  sources: ReadonlyMap<string, SourceConnector>;
+  sinks: ReadonlyMap<string, SinkConnector>;
+}
+
+async function loadKinds<C>(kinds: Iterable<string>, defs: ReadonlyMap<string, { load(): Promise<C> }>, code: 'CW_SOURCE_KIND_UNKNOWN' | 'CW_SINK_KIND_UNKNOWN'): Promise<Map<string, C>> {
+  const wanted = [...new Set(kinds)];
+  return new Map(await Promise.all(wanted.map(async (kind) => {
+    const def = defs.get(kind);
+    if (!def) throw new CausewayError(code, { kind, known: knownKinds(defs) });
+    return [kind, await def.load()] as const;
+  })));
+}
+
+/**
+ * Load the connectors of the kinds the config's enabled sources and sinks use, with their protocol
+ * libraries (node-opcua, modbus-serial, mqtt, nats…): only the hub pays for them, only for the kinds
+ * it connects; `causeway check` needs the definitions alone.
+ */
+export async function loadConnectors(config: HubConfig): Promise<Connectors> {
+  const defs = registries();
+  const [sources, sinks] = await Promise.all([
+    loadKinds((config.sources ?? []).filter((s) => s.enabled !== false).map((s) => s.kind), defs.sources, 'CW_SOURCE_KIND_UNKNOWN'),
+    loadKinds((config.sinks ?? []).filter((s) => s.enabled !== false).map((s) => s.kind), defs.sinks, 'CW_SINK_KIND_UNKNOWN'),
+  ]);
+  return { sources, sinks };
+}
+
+function createSource(cfg: SourceConfig, defs: ReadonlyMap<string, SourceConnector>, deps: ConnectionDeps, config: HubConfig): SourceSupervisor {
   const def = defs.get(cfg.kind);
   if (!def) throw new CausewayError('CW_SOURCE_KIND_UNKNOWN', { kind: cfg.kind, known: knownKinds(defs) });
   const logger = deps.logger.child({ source: cfg.id });
@@ -82,7 +111,7 @@ function createSource(cfg: SourceConfig, defs: ReadonlyMap<string, SourceDefinit
   return ref.supervisor;
 }
 
-function createSink(cfg: SinkConfig, defs: ReadonlyMap<string, SinkDefinition>, deps: ConnectionDeps): SinkSupervisor {
+function createSink(cfg: SinkConfig, defs: ReadonlyMap<string, SinkConnector>, deps: ConnectionDeps): SinkSupervisor {
   const def = defs.get(cfg.kind);
   if (!def) throw new CausewayError('CW_SINK_KIND_UNKNOWN', { kind: cfg.kind, known: knownKinds(defs) });
   const logger = deps.logger.child({ sink: cfg.id });
@@ -103,9 +132,8 @@ function forwarderOf(cfg: SinkConfig, sup: SinkSupervisor, spool: SpoolStore, de
   return forwarder;
 }
 
-/** Build every enabled source and sink of the config. */
-export function buildConnections(config: HubConfig, deps: ConnectionDeps): Connections {
-  const defs = registries();
+/** Build every enabled source and sink of the config, from the connectors loadConnectors() gave for it. */
+export function buildConnections(config: HubConfig, defs: Connectors, deps: ConnectionDeps): Connections {
   const enabledSources = (config.sources ?? []).filter((s) => s.enabled !== false);
   const enabledSinks = (config.sinks ?? []).filter((s) => s.enabled !== false);
   const sources = new Map(enabledSources.map((s) => [s.id, createSource(s, defs.sources, deps, config)]));
