@@ -5,7 +5,7 @@ import { CausewayError, detailOf } from '../core/errors.js';
 import { isUnder } from '../core/path.js';
 import type { Sample } from '../core/sample.js';
 import { durationMs } from '../core/time.js';
-import { flowAllowed } from '../core/zones.js';
+import { flowAllowed, sinkFlow } from '../core/zones.js';
 import type { Namespace } from '../namespace/index.js';
 import { rulesFor, type TagRule } from '../pipeline/normalize.js';
 import { sinkDefinitions } from '../sinks/index.js';
@@ -143,7 +143,7 @@ export function buildConnections(config: HubConfig, defs: Connectors, deps: Conn
   }));
   const rules = new Map<string, TagRule>();
   for (const s of enabledSources) for (const [path, rule] of rulesFor(s.id, s.tags)) rules.set(path, rule);
-  const sourceZone = new Map(enabledSources.map((s) => [s.id, s.zone]));
+  const zones = { sources: new Map(enabledSources.map((s) => [s.id, s.zone])), hub: config.site.hubZone };
   const conduits = config.conduits ?? [];
 
   return {
@@ -152,11 +152,11 @@ export function buildConnections(config: HubConfig, defs: Connectors, deps: Conn
     sources,
     sinks: new Map([...sinks].map(([id, s]) => [id, s.sup])),
     sinkConsumers(namespace) {
-      /** The zone a sample comes from: the zone of the source feeding its path. */
-      const zoneOf = (path: string): string | undefined => {
-        const raw = namespace.attribute(path)?.boundTo ?? path;
-        // Values the hub makes itself (calculated attributes, OEE) belong to the hub's zone.
-        return sourceZone.get(raw.split('/')[0]!) ?? (namespace.attribute(path) ? config.site.hubZone : undefined);
+      /** Whether a value may reach a sink in `zone`: the zone rule `causeway check` applies too. */
+      const reaches = (path: string, zone: string): boolean => {
+        const attr = namespace.attribute(path);
+        const value = attr ? { attribute: true, ...(attr.boundTo ? { raw: attr.boundTo } : {}) } : { attribute: false, raw: path };
+        return sinkFlow(value, zones, conduits, zone)?.allowed === true;
       };
       return [...sinks.values()].map(({ cfg, sup, forwarder }) => {
         // A sink that requires a data contract gets only what keeps it; the rest is quarantined.
@@ -168,8 +168,7 @@ export function buildConnections(config: HubConfig, defs: Connectors, deps: Conn
           accepts: (path: string) => {
             if (cfg.paths && !cfg.paths.some((p) => isUnder(path, p))) return false;
             if (gate && !gate.covers(path)) return false;
-            const from = zoneOf(path);
-            return from !== undefined && flowAllowed(conduits, from, cfg.zone, 'telemetry');
+            return reaches(path, cfg.zone);
           },
           handle: async (batch: readonly Sample[], mark: number) => {
             const pass = gate ? gate.filter(batch) : batch;
