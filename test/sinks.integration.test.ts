@@ -31,7 +31,7 @@ zones:
   - { id: enterprise-it, level: 4 }
 conduits:
   - { from: line1-ot, to: site-ops, allow: [telemetry] }
-  # causeway check requires hub zone -> sink zone; the runtime checks source zone -> sink zone.
+  # A bound attribute keeps its source's zone: the sink needs line1-ot -> enterprise-it (site-ops -> enterprise-it would carry calculated values).
   - { from: site-ops, to: enterprise-it, allow: [telemetry] }
   - { from: line1-ot, to: enterprise-it, allow: [telemetry] }
 sources:

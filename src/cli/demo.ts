@@ -15,7 +15,7 @@ import { prepareDemoErp } from '../demo/production.js';
 import { DEMO_MQTT_USERS } from '../demo/protocol-sources.js';
 import { prepareDemo, type DemoSetup } from '../demo/setup.js';
 import { Hub } from '../runtime/hub.js';
-import { kindSchemas } from './config-io.js';
+import { loadOptions } from './config-io.js';
 import { demoBanner, type DemoAccount, type UnsReader } from './demo-banner.js';
 import { reportFatal, stopOnSignal } from './run.js';
 
@@ -57,7 +57,7 @@ export interface RunningDemo {
 
 /** Check the generated config like any user's; `env` fills its `${…}` secrets. */
 function checked(config: HubConfig, env: Record<string, string | undefined>): HubConfig {
-  const { config: ok, problems } = loadConfigText(stringify(config), 'demo.yaml', { kinds: kindSchemas(), env });
+  const { config: ok, problems } = loadConfigText(stringify(config), 'demo.yaml', loadOptions(env));
   if (!ok) throw new Error(`the built-in demo config is invalid:\n${formatProblems(problems)}`);
   return ok;
 }

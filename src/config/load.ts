@@ -10,6 +10,7 @@ import { validateTarget } from './validate.js';
 import { parseYamlSource } from './yaml-source.js';
 import { formatProblems, sortProblems, type ConfigProblem } from './problems.js';
 import type { KindSchemas } from './kinds.js';
+import type { ProblemContext } from './collector.js';
 
 /** What loading needs besides the text: the known kinds and the environment. */
 export interface LoadOptions {
@@ -17,6 +18,11 @@ export interface LoadOptions {
   kinds: KindSchemas;
   /** Where `${NAME}` is looked up; `process.env` when absent. */
   env?: Env;
+  /**
+   * Checks of the whole, typed config that need more than config/ may import (the namespace model):
+   * run only when every other check passed, reporting located problems like the others.
+   */
+  checkConfig?: (config: HubConfig, ctx: ProblemContext) => void;
 }
 
 /** The checked config (only when there is no problem), and every problem found. */
@@ -69,7 +75,11 @@ export function loadConfigText(text: string, file: string, opts: LoadOptions): L
   checkSemantics(data, collector);
   checkConduitTls(data, opts.kinds, collector);
   const semantic = collector.problems.slice(before).filter((p) => !schemaPaths.has(p.path));
-  const problems = sortProblems(scrub([...collector.problems.slice(0, before), ...semantic], secrets));
+  let problems = sortProblems(scrub([...collector.problems.slice(0, before), ...semantic], secrets));
+  if (problems.length === 0 && opts.checkConfig) {
+    opts.checkConfig(data as HubConfig, collector);
+    problems = sortProblems(scrub(collector.problems, secrets));
+  }
   return problems.length > 0 ? { problems } : { config: deepFreeze(data as HubConfig), problems: [] };
 }
 

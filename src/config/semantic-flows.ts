@@ -1,7 +1,8 @@
-/** Default deny: telemetry crosses zones only where a conduit allows it (direct conduits only). */
+/** Default deny: telemetry crosses zones only where a conduit allows it (direct conduits only, by core/zones' flowAllowed). */
 import { entries, isEnabled, str, type Obj } from './data.js';
 import { hubZoneOf, type ConfigIndex } from './semantic-index.js';
 import type { ProblemContext } from './collector.js';
+import { flowAllowed, type Flow } from '../core/zones.js';
 
 interface Conduit {
   from: string | undefined;
@@ -11,14 +12,15 @@ interface Conduit {
 
 /** Why telemetry may not go from `from` to `to`, or undefined when a conduit allows it. */
 export function telemetryDenial(from: string, to: string, conduits: readonly Conduit[]): string | undefined {
-  if (from === to) return undefined;
+  const rules = conduits.flatMap((c) => (c.from !== undefined && c.to !== undefined ? [{ from: c.from, to: c.to, allow: c.allow.filter((a): a is Flow => typeof a === 'string') as Flow[] }] : []));
+  if (flowAllowed(rules, from, to, 'telemetry')) return undefined;
   const direct = conduits.filter((c) => c.from === from && c.to === to);
-  if (direct.some((c) => c.allow.includes('telemetry'))) return undefined;
   if (direct.length === 0) return `no conduit from ${from} to ${to} allows telemetry`;
   return `the conduit from ${from} to ${to} allows only ${direct.flatMap((c) => c.allow).map(String).join(', ')}`;
 }
 
-function fixHint(from: string, to: string, reason: string, what: string): string {
+/** How to let telemetry go from `from` to `to`: a conduit to add, or telemetry to add to one; exported for the sink-reach check. */
+export function fixHint(from: string, to: string, reason: string, what: string): string {
   const add = reason.startsWith('no conduit')
     ? `Add a conduit { from: ${from}, to: ${to}, allow: [telemetry] }`
     : `Add telemetry to the allow: list of that conduit`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convertUnit, isKnownUnit, unitConversion } from './units.js';
+import { COMMON_UNITS, convertUnit, isKnownUnit, libraryKnows, unitConversion } from './units.js';
 
 function convert(value: number, from: string, to: string): number {
   const c = unitConversion(from, to);
@@ -45,5 +45,16 @@ describe('unit conversion', () => {
   it('knows common plant units', () => {
     for (const u of ['degC', 'degF', 'K', 'bar', 'psi', 'Pa', 'l/min', 'm3/h', 'kW', 'A', 'V', 'Hz', 'h', 'ml']) expect(isKnownUnit(u)).toBe(true);
     for (const u of ['bpm', 'bottles', '%', '']) expect(isKnownUnit(u)).toBe(false);
+  });
+});
+
+describe('the common units accepted without loading the library', () => {
+  it('are each a unit the library knows', () => {
+    expect(COMMON_UNITS.filter((u) => !libraryKnows(u))).toEqual([]);
+  });
+
+  it('are no shortcut for a unit the library does not know', () => {
+    expect(libraryKnows('kWhh')).toBe(false);
+    expect(isKnownUnit('kWhh')).toBe(false);
   });
 });

@@ -2,11 +2,27 @@
  * Engineering units: whether a source tag's unit converts to an attribute's unit, and how. Backed by
  * mathjs's unit table (offsets of degC, degF and K included); a conversion is reduced once to
  * `value * factor + offset`, so converting a sample is plain arithmetic.
+ *
+ * The library is loaded on first need, not on import: `causeway check` of a config whose units are
+ * all common ones (COMMON_UNITS, each checked against the library by a test) never loads it.
  */
-import { create, unitDependencies, type FactoryFunctionMap } from 'mathjs';
+import { createRequire } from 'node:module';
+import type * as MathJs from 'mathjs';
 import { closest } from './suggest.js';
 
-const math = create({ unitDependencies } as FactoryFunctionMap);
+let library: MathJs.MathJsInstance | undefined;
+
+/**
+ * mathjs with its units only. Loaded from the package's single-file build: one file instead of the
+ * 1,262 modules of its ESM build, about 5 times less CPU to load here (see bench/startup/README.md).
+ */
+function units(): MathJs.MathJsInstance {
+  if (!library) {
+    const m = createRequire(import.meta.url)('mathjs/lib/browser/math.js') as typeof MathJs;
+    library = m.create({ unitDependencies: m.unitDependencies } as MathJs.FactoryFunctionMap);
+  }
+  return library;
+}
 
 /** How a value in one unit becomes a value in another. */
 export type UnitConversion =
@@ -26,8 +42,13 @@ function libraryName(unit: string): string {
 
 /** True when the units library knows `unit` (e.g. degC, bar, l/min, m3/h, Nm; not bpm or bottles). */
 export function isKnownUnit(unit: string): boolean {
+  return COMMON_UNIT_SET.has(unit) || libraryKnows(unit);
+}
+
+/** Ask the library itself (loading it): what isKnownUnit answers for units outside COMMON_UNITS. */
+export function libraryKnows(unit: string): boolean {
   try {
-    math.unit(1, libraryName(unit));
+    units().unit(1, libraryName(unit));
     return true;
   } catch {
     return false;
@@ -35,7 +56,7 @@ export function isKnownUnit(unit: string): boolean {
 }
 
 function convert(value: number, from: string, to: string): number {
-  return math.unit(value, libraryName(from)).toNumber(libraryName(to));
+  return units().unit(value, libraryName(from)).toNumber(libraryName(to));
 }
 
 /**
@@ -48,7 +69,7 @@ export function unitConversion(from: string | undefined, to: string | undefined)
   if (unknown.length > 0) {
     return { kind: 'incompatible', from, to, problem: `${unknown.map((u) => `"${u}"`).join(' and ')} ${unknown.length > 1 ? 'are not units' : 'is not a unit'} the hub can convert` };
   }
-  if (!math.unit(1, libraryName(from)).equalBase(math.unit(1, libraryName(to)))) {
+  if (!units().unit(1, libraryName(from)).equalBase(units().unit(1, libraryName(to)))) {
     return { kind: 'incompatible', from, to, problem: `${from} and ${to} measure different quantities` };
   }
   const offset = convert(0, from, to);
@@ -87,11 +108,16 @@ export function isAcceptedUnit(unit: string, extra: readonly string[] = []): boo
   return (PLANT_UNITS.includes(count) || extra.includes(count)) && isKnownUnit(unit.slice(slash + 1));
 }
 
-/** The units plants write most, tried first for "did you mean" so KWh gives kWh and l/mn gives l/min. */
-const COMMON_UNITS: readonly string[] = [
+/**
+ * The units plants write most, tried first for "did you mean" so KWh gives kWh and l/mn gives l/min.
+ * All are library units (a test asks the library), so they are accepted without loading it.
+ */
+export const COMMON_UNITS: readonly string[] = [
   'degC', 'degF', 'K', 'bar', 'mbar', 'psi', 'Pa', 'kPa', 'MPa', 'Wh', 'kWh', 'MWh', 'W', 'kW', 'MW', 'VA', 'kVA', 'A', 'mA', 'V', 'kV', 'Hz',
   'l', 'ml', 'm3', 'l/min', 'l/h', 'm3/h', 'kg', 'g', 't', 'kg/h', 't/h', 'm', 'mm', 'cm', 'km', 'm/s', 'm/min', 's', 'ms', 'min', 'h', 'Nm', 'Ncm',
 ];
+
+const COMMON_UNIT_SET: ReadonlySet<string> = new Set(COMMON_UNITS);
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 

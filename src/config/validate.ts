@@ -1,8 +1,8 @@
 /** Run a TypeBox schema over a config value and turn every error (not only the first 8) into located problems. */
 import type { TSchema } from 'typebox';
 import { Settings } from 'typebox/system';
-import { Errors } from 'typebox/value';
 import type { TLocalizedValidationError } from 'typebox/error';
+import { schemaErrors } from './schema-check.js';
 import { keyPathOfPointer, schemaAt, setValueAt, valueAt, type KeyPath } from './key-path.js';
 import { discriminatorOf, reportIssue, type Discriminator, type Issue } from './schema-messages.js';
 import type { ProblemContext } from './collector.js';
@@ -24,7 +24,7 @@ export function allErrors(schema: TSchema, value: unknown): TLocalizedValidation
   const previous = Settings.Get().maxErrors;
   Settings.Set({ maxErrors: MAX_ERRORS });
   try {
-    return Errors(schema, value);
+    return schemaErrors(schema, value);
   } finally {
     Settings.Set({ maxErrors: previous });
   }

@@ -19,6 +19,35 @@ export function flowAllowed(conduits: readonly ConduitRule[], from: string, to: 
   return from === to || findConduit(conduits, from, to, flow) !== undefined;
 }
 
+/** What the zone rule of sinks needs to know of the site: each source's zone and the hub's zone. */
+export interface ValueZones {
+  /** Source id -> its zone (enabled sources). */
+  sources: ReadonlyMap<string, string>;
+  hub: string;
+}
+
+/** A value as the zone rule sees it: a namespace attribute (with the raw tag it is bound to) or a raw tag path. */
+export interface ValueOrigin {
+  attribute: boolean;
+  /** `<source-id>/<tag-id>`: the raw tag a bound attribute reads, or the raw tag itself. */
+  raw?: string;
+}
+
+/**
+ * The zone rule of sinks (ARCHITECTURE §5), the one function the runtime and `causeway check` use.
+ * A value keeps the zone of the source that produced it: a raw tag its source's zone, a bound
+ * attribute the zone of the source its tag belongs to; a value the hub makes (a calculated or unbound
+ * attribute, OEE) belongs to the hub's zone. It reaches a sink only along a conduit that allows
+ * telemetry straight from that zone to the sink's zone (or within one zone): the hub carries values
+ * between zones, it does not make them its own, so a conduit into the hub's zone and another out of
+ * it do not add up to a way through. Undefined for a path that is no value the hub knows.
+ */
+export function sinkFlow(value: ValueOrigin, zones: ValueZones, conduits: readonly ConduitRule[], sinkZone: string): { from: string; allowed: boolean } | undefined {
+  const source = value.raw?.split('/')[0];
+  const from = (source !== undefined ? zones.sources.get(source) : undefined) ?? (value.attribute ? zones.hub : undefined);
+  return from === undefined ? undefined : { from, allowed: flowAllowed(conduits, from, sinkZone, 'telemetry') };
+}
+
 /**
  * True when a conduit that lets writes (commands or orders) go from `from` into `to` requires a
  * second person's approval. Approval belongs to the pair of zones, not to one flow: every write

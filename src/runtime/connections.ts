@@ -5,13 +5,13 @@ import { CausewayError, detailOf } from '../core/errors.js';
 import { isUnder } from '../core/path.js';
 import type { Sample } from '../core/sample.js';
 import { durationMs } from '../core/time.js';
-import { flowAllowed } from '../core/zones.js';
+import { flowAllowed, sinkFlow } from '../core/zones.js';
 import type { Namespace } from '../namespace/index.js';
 import { rulesFor, type TagRule } from '../pipeline/normalize.js';
 import { sinkDefinitions } from '../sinks/index.js';
 import { sourceDefinitions } from '../sources/index.js';
-import type { SourceDefinition } from '../sources/types.js';
-import type { PathInfo, SinkDefinition } from '../sinks/types.js';
+import type { SourceConnector, SourceDefinition } from '../sources/types.js';
+import type { PathInfo, SinkConnector, SinkDefinition } from '../sinks/types.js';
 import { buildRegistry } from './registry.js';
 import type { ConnectionStatus } from './status.js';
 import { SinkSupervisor, SourceSupervisor } from './supervisor.js';
@@ -66,7 +66,36 @@ function knownKinds(map: ReadonlyMap<string, unknown>): string {
   return [...map.keys()].join(', ');
 }
 
-function createSource(cfg: SourceConfig, defs: ReadonlyMap<string, SourceDefinition>, deps: ConnectionDeps, config: HubConfig): SourceSupervisor {
+/** The loaded kinds a config's enabled sources and sinks need, by kind name. */
+export interface Connectors {
+  sources: ReadonlyMap<string, SourceConnector>;
+  sinks: ReadonlyMap<string, SinkConnector>;
+}
+
+async function loadKinds<C>(kinds: Iterable<string>, defs: ReadonlyMap<string, { load(): Promise<C> }>, code: 'CW_SOURCE_KIND_UNKNOWN' | 'CW_SINK_KIND_UNKNOWN'): Promise<Map<string, C>> {
+  const wanted = [...new Set(kinds)];
+  return new Map(await Promise.all(wanted.map(async (kind) => {
+    const def = defs.get(kind);
+    if (!def) throw new CausewayError(code, { kind, known: knownKinds(defs) });
+    return [kind, await def.load()] as const;
+  })));
+}
+
+/**
+ * Load the connectors of the kinds the config's enabled sources and sinks use, with their protocol
+ * libraries (node-opcua, modbus-serial, mqtt, nats…): only the hub pays for them, only for the kinds
+ * it connects; `causeway check` needs the definitions alone.
+ */
+export async function loadConnectors(config: HubConfig): Promise<Connectors> {
+  const defs = registries();
+  const [sources, sinks] = await Promise.all([
+    loadKinds((config.sources ?? []).filter((s) => s.enabled !== false).map((s) => s.kind), defs.sources, 'CW_SOURCE_KIND_UNKNOWN'),
+    loadKinds((config.sinks ?? []).filter((s) => s.enabled !== false).map((s) => s.kind), defs.sinks, 'CW_SINK_KIND_UNKNOWN'),
+  ]);
+  return { sources, sinks };
+}
+
+function createSource(cfg: SourceConfig, defs: ReadonlyMap<string, SourceConnector>, deps: ConnectionDeps, config: HubConfig): SourceSupervisor {
   const def = defs.get(cfg.kind);
   if (!def) throw new CausewayError('CW_SOURCE_KIND_UNKNOWN', { kind: cfg.kind, known: knownKinds(defs) });
   const logger = deps.logger.child({ source: cfg.id });
@@ -85,7 +114,7 @@ function createSource(cfg: SourceConfig, defs: ReadonlyMap<string, SourceDefinit
   return ref.supervisor;
 }
 
-function createSink(cfg: SinkConfig, defs: ReadonlyMap<string, SinkDefinition>, deps: ConnectionDeps): SinkSupervisor {
+function createSink(cfg: SinkConfig, defs: ReadonlyMap<string, SinkConnector>, deps: ConnectionDeps): SinkSupervisor {
   const def = defs.get(cfg.kind);
   if (!def) throw new CausewayError('CW_SINK_KIND_UNKNOWN', { kind: cfg.kind, known: knownKinds(defs) });
   const logger = deps.logger.child({ sink: cfg.id });
@@ -107,9 +136,8 @@ function forwarderOf(cfg: SinkConfig, sup: SinkSupervisor, spool: SpoolStore, de
   return forwarder;
 }
 
-/** Build every enabled source and sink of the config. */
-export function buildConnections(config: HubConfig, deps: ConnectionDeps): Connections {
-  const defs = registries();
+/** Build every enabled source and sink of the config, from the connectors loadConnectors() gave for it. */
+export function buildConnections(config: HubConfig, defs: Connectors, deps: ConnectionDeps): Connections {
   const enabledSources = (config.sources ?? []).filter((s) => s.enabled !== false);
   const enabledSinks = (config.sinks ?? []).filter((s) => s.enabled !== false);
   const sources = new Map(enabledSources.map((s) => [s.id, createSource(s, defs.sources, deps, config)]));
@@ -119,7 +147,7 @@ export function buildConnections(config: HubConfig, deps: ConnectionDeps): Conne
   }));
   const rules = new Map<string, TagRule>();
   for (const s of enabledSources) for (const [path, rule] of rulesFor(s.id, s.tags)) rules.set(path, rule);
-  const sourceZone = new Map(enabledSources.map((s) => [s.id, s.zone]));
+  const zones = { sources: new Map(enabledSources.map((s) => [s.id, s.zone])), hub: config.site.hubZone };
   const conduits = config.conduits ?? [];
 
   return {
@@ -128,11 +156,11 @@ export function buildConnections(config: HubConfig, deps: ConnectionDeps): Conne
     sources,
     sinks: new Map([...sinks].map(([id, s]) => [id, s.sup])),
     sinkConsumers(namespace) {
-      /** The zone a sample comes from: the zone of the source feeding its path. */
-      const zoneOf = (path: string): string | undefined => {
-        const raw = namespace.attribute(path)?.boundTo ?? path;
-        // Values the hub makes itself (calculated attributes, OEE) belong to the hub's zone.
-        return sourceZone.get(raw.split('/')[0]!) ?? (namespace.attribute(path) ? config.site.hubZone : undefined);
+      /** Whether a value may reach a sink in `zone`: the zone rule `causeway check` applies too. */
+      const reaches = (path: string, zone: string): boolean => {
+        const attr = namespace.attribute(path);
+        const value = attr ? { attribute: true, ...(attr.boundTo ? { raw: attr.boundTo } : {}) } : { attribute: false, raw: path };
+        return sinkFlow(value, zones, conduits, zone)?.allowed === true;
       };
       return [...sinks.values()].map(({ cfg, sup, forwarder }) => {
         // A sink that requires a data contract gets only what keeps it; the rest is quarantined.
@@ -144,8 +172,7 @@ export function buildConnections(config: HubConfig, deps: ConnectionDeps): Conne
           accepts: (path: string) => {
             if (cfg.paths && !cfg.paths.some((p) => isUnder(path, p))) return false;
             if (gate && !gate.covers(path)) return false;
-            const from = zoneOf(path);
-            return from !== undefined && flowAllowed(conduits, from, cfg.zone, 'telemetry');
+            return reaches(path, cfg.zone);
           },
           handle: async (batch: readonly Sample[], mark: number, arrivals: readonly ArrivalRun[]) => {
             const pass = gate ? gate.filter(batch) : batch;

@@ -19,7 +19,7 @@ import { historianConsumer } from './sample-ages.js';
 import { buildApi } from '../api/server.js';
 import type { HubServices } from '../api/services.js';
 import { createMetrics } from './metrics.js';
-import { buildConnections, type Connections } from './connections.js';
+import { buildConnections, loadConnectors, type Connections, type Connectors } from './connections.js';
 import { createServices } from './services.js';
 import { LiveFeed } from './live-feed.js';
 import { startEmbeddedBroker, type DenialReport, type EmbeddedBroker } from '../broker/index.js';
@@ -106,7 +106,7 @@ export class Hub {
   #url: string | undefined;
   #tls: TlsMaterial | undefined;
 
-  private constructor(opts: HubOptions, historian: Historian, security: Security, tls: TlsMaterial | undefined, stores: { spool: SqliteSpool | undefined; log: IngestLog }) {
+  private constructor(opts: HubOptions, historian: Historian, security: Security, tls: TlsMaterial | undefined, stores: { spool: SqliteSpool | undefined; log: IngestLog; connectors: Connectors }) {
     this.#opts = opts;
     this.config = opts.config;
     this.logger = opts.logger;
@@ -121,7 +121,7 @@ export class Hub {
     };
     this.#spool = stores.spool;
     this.#log = stores.log;
-    const connections = buildConnections(opts.config, {
+    const connections = buildConnections(opts.config, stores.connectors, {
       logger: opts.logger, dataDir: opts.dataDir, now, describe, ingest: (id, batch) => this.#staleness.ingest(id, batch), ages: this.#ages,
       ...(this.#spool ? { spool: this.#spool, onSinkDrop: (consumer, reason, samples, error) => this.pipeline.noteDropped(consumer, reason, samples, error) } : {}),
     });
@@ -176,6 +176,8 @@ export class Hub {
     // Secrets written as enc:v1:… are decrypted with the data directory's key, in memory only.
     const config = decryptSecrets(opts.config, () => loadKey(keyFileOf(dir), false));
     verifySignatures(config.templates ?? [], contractStore(dir));
+    // The protocol libraries of the kinds this config connects, loaded before anything is opened.
+    const connectors = await loadConnectors(config);
     const tls = await apiTls(config, dir);
     const security = openSecurity(config, dir, opts.logger, opts.now ?? Date.now);
     const historian = createHistorian(config.historian, dir, opts.logger);
@@ -193,7 +195,7 @@ export class Hub {
       const log = await openIngestSpool(config, dir, Math.max(...marks));
       const cut = log.stats().recoveredCutBytes;
       if (cut > 0) opts.logger.error({ dir: log.dir, bytes: cut }, `The ingest spool had ${cut} bytes it could not read (a write torn by a crash, or damage); they are kept as *.cut-* files in ${log.dir}, and everything before them is replayed.`);
-      return new Hub({ ...opts, config }, historian, security, tls, { spool, log });
+      return new Hub({ ...opts, config }, historian, security, tls, { spool, log, connectors });
     } catch (e) {
       spool?.close();
       await historian.close().catch(() => undefined);

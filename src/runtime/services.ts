@@ -23,7 +23,7 @@ import { VERSION } from './version.js';
 import { ingestAuthorizer } from './ingest-auth.js';
 import { assessHealth } from './health.js';
 import { CausewayError } from '../core/errors.js';
-import { DEFAULT_MAX_BODY_BYTES } from '../sources/http-push/index.js';
+import { DEFAULT_MAX_BODY_BYTES } from '../sources/http-push/definition.js';
 import { apiLimits } from '../api/limits.js';
 
 export interface ServiceParts {

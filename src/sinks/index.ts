@@ -1,11 +1,15 @@
-/** Every sink kind this build knows. A new kind is a new folder plus one line here. */
-import { mqttSink } from './mqtt/index.js';
-import { natsSink } from './nats/index.js';
-import { webhookSink } from './webhook/index.js';
+/**
+ * Every sink kind this build knows. A new kind is a new folder plus one line here. The registry
+ * lists definitions (schemas), not connectors: `causeway check` loads no client library; the hub
+ * calls a definition's load() for the kinds its config uses.
+ */
+import { mqttSinkDefinition } from './mqtt/definition.js';
+import { natsSinkDefinition } from './nats/definition.js';
+import { webhookSinkDefinition } from './webhook/definition.js';
 import type { SinkDefinition } from './types.js';
 
 export const sinkDefinitions: readonly SinkDefinition[] = [
-  mqttSink as SinkDefinition,
-  natsSink as SinkDefinition,
-  webhookSink as SinkDefinition,
+  mqttSinkDefinition as SinkDefinition,
+  natsSinkDefinition as SinkDefinition,
+  webhookSinkDefinition as SinkDefinition,
 ];

@@ -24,7 +24,7 @@ describe.each(sinkDefinitions.map((d) => [d.kind, d] as const))('%s sample.yaml'
   });
 
   it('builds a sink from it', async () => {
-    const sink = def.create(config!.sinks![0]!.config ?? {}, testSinkContext({ id: config!.sinks![0]!.id }).ctx);
+    const sink = (await def.load()).create(config!.sinks![0]!.config ?? {}, testSinkContext({ id: config!.sinks![0]!.id }).ctx);
     expect(typeof sink.send).toBe('function');
     await sink.close();
   });

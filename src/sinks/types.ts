@@ -32,11 +32,25 @@ export interface Sink {
   close(): Promise<void>;
 }
 
-export interface SinkDefinition<C = unknown> {
+/** What the config and the check know of a sink kind; no client library behind it. */
+export interface SinkKindInfo {
   readonly kind: string;
   readonly description: string;
   readonly configSchema: TSchema;
   /** How its link is secured, from its (possibly invalid) config: checked against conduits with require: { tls: true }. */
   readonly linkSecurity?: LinkSecurityOf;
+}
+
+/**
+ * A sink kind as the registry lists it (`<kind>/definition.ts`): its schema, light enough for
+ * `causeway check`, and `load()`, which imports the sink with its client library (mqtt, nats…)
+ * when the hub is about to connect a sink of this kind.
+ */
+export interface SinkDefinition<C = unknown> extends SinkKindInfo {
+  load(): Promise<SinkConnector<C>>;
+}
+
+/** A loaded sink kind (`<kind>/index.ts`): the definition's facts and the factory of running sinks. */
+export interface SinkConnector<C = unknown> extends SinkKindInfo {
   create(config: C, ctx: SinkContext): Sink;
 }

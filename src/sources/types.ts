@@ -148,8 +148,8 @@ export interface ReceiveRequest {
   check?(sample: Sample): string | undefined;
 }
 
-/** A source kind: its name, the schema of its `config` and of its tags' own keys, and a factory. */
-export interface SourceDefinition<C = unknown> {
+/** What the config, the check and the runtime's bookkeeping know of a source kind; no protocol library behind it. */
+export interface SourceKindInfo {
   readonly kind: string;
   readonly description: string;
   /** Schema of the source's `config:` block. */
@@ -165,5 +165,18 @@ export interface SourceDefinition<C = unknown> {
   readonly linkSecurity?: LinkSecurityOf;
   /** Default poll interval in ms for poll sources. */
   readonly defaultPollIntervalMs?: number;
+}
+
+/**
+ * A source kind as the registry lists it (`<kind>/definition.ts`): its schemas and defaults, light
+ * enough for `causeway check`, and `load()`, which imports the connector with its protocol library
+ * (node-opcua, modbus-serial, mqtt…) when the hub is about to connect a source of this kind.
+ */
+export interface SourceDefinition<C = unknown> extends SourceKindInfo {
+  load(): Promise<SourceConnector<C>>;
+}
+
+/** A loaded source kind (`<kind>/index.ts`): the definition's facts and the factory of running sources. */
+export interface SourceConnector<C = unknown> extends SourceKindInfo {
   create(config: C, ctx: SourceContext): Source;
 }

@@ -1,6 +1,7 @@
 /** `causeway check FILE` and `causeway schema`: the config commands, written to a stream so they can be tested. */
 import { buildJsonSchema, describeZoneGraph, formatProblems } from '../../config/index.js';
-import { kindSchemas, loadChecked } from '../config-io.js';
+import { dynamicSourcesOf, kindSchemas, loadChecked } from '../config-io.js';
+import { describeSinkReach } from '../../runtime/sink-reach.js';
 
 export interface Out {
   write(text: string): unknown;
@@ -13,7 +14,8 @@ export async function runCheck(file: string, out: Out): Promise<number> {
     out.write(`${formatProblems(problems)}\n\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${file}.\n`);
     return 1;
   }
-  out.write(`${file}: no problems.\n\n${describeZoneGraph(config)}\n`);
+  const sinks = describeSinkReach(config, dynamicSourcesOf(config));
+  out.write(`${file}: no problems.\n\n${describeZoneGraph(config)}\n${sinks ? `${sinks}\n` : ''}`);
   return 0;
 }
 

@@ -7,11 +7,11 @@ import { randomBytes } from 'node:crypto';
 import { CausewayError } from '../../core/errors.js';
 import type { Sample } from '../../core/sample.js';
 import { checkConfig } from '../shared/config.js';
-import type { Sink, SinkContext, SinkDefinition } from '../types.js';
+import type { Sink, SinkConnector, SinkContext } from '../types.js';
+import { mqttSinkDefinition } from './definition.js';
 import { MqttLink, type PublishOptions } from './connection.js';
 import { payloadFor, TopicCache } from './payload.js';
 import { DEFAULT_MAX_IN_FLIGHT, DEFAULT_PREFIX, MqttSinkConfigSchema, type MqttSinkConfig } from './schema.js';
-import { MQTT_TLS_SCHEMES, urlLinkSecurity } from '../../core/zones.js';
 import { peerOfUrl, peerReturns } from '../../protocols/reachable.js';
 
 export { MqttSinkConfigSchema, DEFAULT_MAX_IN_FLIGHT, DEFAULT_PREFIX, type MqttSinkConfig } from './schema.js';
@@ -75,11 +75,5 @@ class MqttSink implements Sink {
   }
 }
 
-/** The MQTT unified-namespace sink definition. */
-export const mqttSink: SinkDefinition<MqttSinkConfig> = {
-  kind: 'mqtt',
-  linkSecurity: (c) => urlLinkSecurity(c.url, MQTT_TLS_SCHEMES),
-  description: 'Publishes every value, retained, to an MQTT broker as the unified namespace: <prefix>/<path>.',
-  configSchema: MqttSinkConfigSchema,
-  create: (config, ctx) => new MqttSink(config, ctx),
-};
+/** The MQTT unified-namespace sink kind, loaded. */
+export const mqttSink: SinkConnector<MqttSinkConfig> = { ...mqttSinkDefinition, create: (config, ctx) => new MqttSink(config, ctx) };

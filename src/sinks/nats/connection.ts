@@ -5,7 +5,7 @@
 import { connect, type ConnectionOptions, type JetStreamManager, type NatsConnection } from 'nats';
 import { CausewayError } from '../../core/errors.js';
 import { safeTarget } from '../shared/config.js';
-import type { LinkSecurity } from '../../core/zones.js';
+import { natsLinkSecurity } from './definition.js';
 
 /** How long a connect may take before it counts as failed. */
 export const CONNECT_TIMEOUT_MS = 10_000;
@@ -73,9 +73,3 @@ function connectOptions(opts: NatsLinkOptions): ConnectionOptions {
   };
 }
 
-/** Encrypted when every server is a tls:// URL (the client then requires TLS of each). */
-export function natsLinkSecurity(servers: unknown): LinkSecurity {
-  const list = typeof servers === 'string' ? [servers] : Array.isArray(servers) ? servers.filter((s): s is string => typeof s === 'string') : [];
-  const encrypted = list.length > 0 && list.every((s) => /^tls:\/\//i.test(s));
-  return { encrypted, how: encrypted ? 'every NATS server is a tls:// URL' : 'its NATS servers are not all tls:// URLs' };
-}

@@ -9,8 +9,9 @@ import type { Sample } from '../../core/sample.js';
 import { durationMs } from '../../core/time.js';
 import { checkConfig } from '../shared/config.js';
 import { forEachBounded } from '../shared/window.js';
-import type { Sink, SinkContext, SinkDefinition } from '../types.js';
-import { natsLinkSecurity, openNats, reasonOf, type NatsLinkOptions } from './connection.js';
+import type { Sink, SinkConnector, SinkContext } from '../types.js';
+import { openNats, reasonOf, type NatsLinkOptions } from './connection.js';
+import { natsSinkDefinition } from './definition.js';
 import { msgIdFor, payloadFor, streamSubject, subjectFor } from './payload.js';
 import {
   DEFAULT_DUPLICATE_WINDOW_MS, DEFAULT_MAX_IN_FLIGHT, DEFAULT_SERVERS, DEFAULT_STREAM, DEFAULT_SUBJECT_PREFIX, NatsSinkConfigSchema, type NatsSinkConfig,
@@ -109,11 +110,5 @@ class NatsSink implements Sink {
   }
 }
 
-/** The NATS JetStream sink definition. */
-export const natsSink: SinkDefinition<NatsSinkConfig> = {
-  kind: 'nats',
-  linkSecurity: (c) => natsLinkSecurity(c.servers),
-  description: 'Publishes every value to a NATS JetStream stream, one message per value, deduplicated by <path>:<timestamp>.',
-  configSchema: NatsSinkConfigSchema,
-  create: (config, ctx) => new NatsSink(config, ctx),
-};
+/** The NATS JetStream sink kind, loaded. */
+export const natsSink: SinkConnector<NatsSinkConfig> = { ...natsSinkDefinition, create: (config, ctx) => new NatsSink(config, ctx) };

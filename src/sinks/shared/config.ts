@@ -1,12 +1,12 @@
 /** Config validation shared by the sink kinds: the first problem as one sentence, as CW_SINK_CONFIG_INVALID. */
 import { Type, type TSchema } from 'typebox';
-import { Value } from 'typebox/value';
+import { fitsSchema, schemaErrors } from '../../config/schema-check.js';
 import { CausewayError } from '../../core/errors.js';
 
 /** The first problem of `value` against `schema` as one phrase, or undefined when it conforms. */
 export function schemaProblem(schema: TSchema, value: unknown, prefix = 'config'): string | undefined {
-  if (Value.Check(schema, value)) return undefined;
-  for (const e of Value.Errors(schema, value)) {
+  if (fitsSchema(schema, value)) return undefined;
+  for (const e of schemaErrors(schema, value)) {
     if (e.keyword === 'boolean') continue; // reported again as additionalProperties, with the names
     const where = e.instancePath.split('/').filter((p) => p !== '').join('.');
     const at = `${prefix}${where ? `.${where}` : ''}`;

@@ -8,11 +8,11 @@ import type { Sample } from '../../core/sample.js';
 import { durationMs } from '../../core/time.js';
 import { checkConfig, safeTarget } from '../shared/config.js';
 import { unsRecord } from '../shared/payload.js';
-import type { Sink, SinkContext, SinkDefinition } from '../types.js';
+import type { Sink, SinkConnector, SinkContext } from '../types.js';
+import { webhookSinkDefinition } from './definition.js';
 import { post, probe } from './deliver.js';
 import { buildBody, chunk, prepareChunk, requestHeaders } from './request.js';
 import { DEFAULT_MAX_BATCH, DEFAULT_TIMEOUT_MS, RESERVED_HEADERS, WebhookSinkConfigSchema, type WebhookSinkConfig } from './schema.js';
-import { urlLinkSecurity } from '../../core/zones.js';
 import { peerOfUrl, peerReturns } from '../../protocols/reachable.js';
 
 export { WebhookSinkConfigSchema, type WebhookSinkConfig } from './schema.js';
@@ -77,11 +77,5 @@ class WebhookSink implements Sink {
   }
 }
 
-/** The webhook sink definition. */
-export const webhookSink: SinkDefinition<WebhookSinkConfig> = {
-  kind: 'webhook',
-  linkSecurity: (c) => urlLinkSecurity(c.url, ['https']),
-  description: 'POSTs every value as signed JSON to an HTTP endpoint, in requests of at most maxBatch samples.',
-  configSchema: WebhookSinkConfigSchema,
-  create: (config, ctx) => new WebhookSink(config, ctx),
-};
+/** The webhook sink kind, loaded. */
+export const webhookSink: SinkConnector<WebhookSinkConfig> = { ...webhookSinkDefinition, create: (config, ctx) => new WebhookSink(config, ctx) };

@@ -4,26 +4,14 @@
  * the size and the device's rate limit, and keeps every good sample of a partly bad batch.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { Type, type Static } from 'typebox';
 import { CausewayError } from '../../core/errors.js';
 import { TokenBucket } from '../../core/rate-limit.js';
 import type { Sample } from '../../core/sample.js';
-import type { ReceiveResult, Source, SourceContext, SourceDefinition } from '../types.js';
+import type { ReceiveResult, Source, SourceConnector, SourceContext } from '../types.js';
 import { readBody } from './body.js';
+import { DEFAULT_MAX_BODY_BYTES, httpPushDefinition, type HttpPushConfig } from './definition.js';
 
-const ConfigSchema = Type.Object(
-  {
-    token: Type.String({ minLength: 16, description: 'The device\'s bearer token (use ${ENV_NAME}); at least 16 characters.' }),
-    maxBodyBytes: Type.Optional(Type.Integer({ minimum: 256, maximum: 16_777_216, description: 'Largest accepted body, bytes (default 1 MiB).' })),
-    maxSamples: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, description: 'Most samples in one request (default 10,000).' })),
-    requestsPerSecond: Type.Optional(Type.Number({ exclusiveMinimum: 0, description: 'Sustained request rate allowed (default 5).' })),
-    burst: Type.Optional(Type.Integer({ minimum: 1, description: 'Requests allowed at once before the rate applies (default 20).' })),
-  },
-  { additionalProperties: false },
-);
-export type HttpPushConfig = Static<typeof ConfigSchema>;
-
-export const DEFAULT_MAX_BODY_BYTES = 1_048_576;
+export { DEFAULT_MAX_BODY_BYTES, type HttpPushConfig } from './definition.js';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
@@ -67,11 +55,5 @@ function createHttpPush(config: HttpPushConfig, ctx: SourceContext): Source {
   };
 }
 
-export const httpPushSource: SourceDefinition<HttpPushConfig> = {
-  kind: 'http-push',
-  linkSecurity: (_c, hub) => ({ encrypted: hub.apiTls, how: hub.apiTls ? 'devices push to the hub API over TLS' : 'devices push to the hub API, which serves plain HTTP (set api.tls)' }),
-  description: 'One-way devices that POST JSON batches to /ingest/<source-id> with their own token.',
-  configSchema: ConfigSchema,
-  tagSchema: Type.Object({}, { additionalProperties: false }),
-  create: createHttpPush,
-};
+/** The HTTP push source kind, loaded. */
+export const httpPushSource: SourceConnector<HttpPushConfig> = { ...httpPushDefinition, create: createHttpPush };

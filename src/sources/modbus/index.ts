@@ -5,13 +5,14 @@
  */
 import { CausewayError } from '../../core/errors.js';
 import type { Sample, Value } from '../../core/sample.js';
-import type { DeviceInfo, Source, SourceContext, SourceDefinition } from '../types.js';
+import type { DeviceInfo, Source, SourceConnector, SourceContext } from '../types.js';
 import { maxPerRead, planBatches, type ReadBatch } from './batching.js';
 import { readSettings, type ModbusSettings, type PollGroup } from './config.js';
 import { ModbusConnection } from './connection.js';
 import { identify } from './identify.js';
 import { ExceptionLog, pollBatches } from './poll.js';
-import { ModbusConfigSchema, ModbusTagSchema, type ModbusConfig } from './schema.js';
+import { modbusDefinition } from './definition.js';
+import type { ModbusConfig } from './schema.js';
 import { readTags, type ModbusTag } from './tags.js';
 import { writeTag } from './write.js';
 import { peerReturns } from '../../protocols/reachable.js';
@@ -93,14 +94,9 @@ class ModbusSource implements Source {
   }
 }
 
-/** The Modbus TCP source kind. */
-export const modbusSource: SourceDefinition<ModbusConfig> = {
-  kind: 'modbus',
-  linkSecurity: () => ({ encrypted: false, how: 'Modbus TCP has no encryption' }),
-  description: 'A Modbus TCP device or gateway: coils, discrete inputs, holding and input registers, polled in batches.',
-  configSchema: ModbusConfigSchema,
-  tagSchema: ModbusTagSchema,
-  defaultPollIntervalMs: 1000,
+/** The Modbus TCP source kind, loaded. */
+export const modbusSource: SourceConnector<ModbusConfig> = {
+  ...modbusDefinition,
   create(config: ModbusConfig, ctx: SourceContext): Source {
     return new ModbusSource(config, ctx);
   },

@@ -8,15 +8,15 @@ import type { MqttClient } from 'mqtt';
 import { CausewayError } from '../../core/errors.js';
 import type { Sample } from '../../core/sample.js';
 import { durationMs } from '../../core/time.js';
-import type { Source, SourceContext, SourceDefinition, SourceProblem } from '../types.js';
+import type { Source, SourceConnector, SourceContext, SourceProblem } from '../types.js';
 import { Batcher } from './batcher.js';
 import { brokerTarget, closeLink, openLink, subscribeAll, type LinkOptions } from './connection.js';
 import { extractMessage } from './extract.js';
 import { Quarantine, type QuarantineSnapshot } from './quarantine.js';
 import { compileRoutes, type Route } from './routes.js';
-import { MqttConfigSchema, MqttTagSchema, schemaProblem, type MqttConfig } from './schema.js';
+import { mqttDefinition } from './definition.js';
+import { MqttConfigSchema, schemaProblem, type MqttConfig } from './schema.js';
 import { brokerFilters } from './topic.js';
-import { MQTT_TLS_SCHEMES, urlLinkSecurity } from '../../core/zones.js';
 
 export type { MqttConfig, MqttTagConfig, SubscriptionConfig } from './schema.js';
 export { MqttConfigSchema, MqttTagSchema } from './schema.js';
@@ -158,14 +158,9 @@ export class MqttSource implements Source {
   }
 }
 
-/** The MQTT JSON source kind. */
-export const mqttSource: SourceDefinition<MqttConfig> = {
-  kind: 'mqtt',
-  linkSecurity: (c) => urlLinkSecurity(c.url, MQTT_TLS_SCHEMES),
-  description: 'An MQTT broker carrying JSON or plain payloads; tag ids from topic captures, values by JSON Pointer and expressions.',
-  configSchema: MqttConfigSchema,
-  tagSchema: MqttTagSchema,
-  dynamicTags: true,
+/** The MQTT JSON source kind, loaded. */
+export const mqttSource: SourceConnector<MqttConfig> = {
+  ...mqttDefinition,
   create(config: MqttConfig, ctx: SourceContext): Source {
     return new MqttSource(config, ctx);
   },

@@ -1,6 +1,6 @@
 /** TypeBox schemas of the MQTT source's `config:` block and of the kind-specific keys of its tags. */
 import { Type, type Static, type TSchema } from 'typebox';
-import { Value } from 'typebox/value';
+import { fitsSchema, schemaErrors } from '../../config/schema-check.js';
 
 const Pointer = Type.String({ pattern: '^(/.*)?$', description: 'A JSON Pointer (RFC 6901) into the payload, e.g. /temp or /values/0; "" is the whole payload.' });
 const Qos = Type.Union([Type.Literal(0), Type.Literal(1), Type.Literal(2)], { description: 'MQTT quality of service.' });
@@ -72,8 +72,8 @@ export type MqttTagConfig = Static<typeof MqttTagSchema>;
 
 /** The first problem of `value` against `schema` as one phrase, or undefined when it conforms. */
 export function schemaProblem(schema: TSchema, value: unknown, prefix: string): string | undefined {
-  if (Value.Check(schema, value)) return undefined;
-  for (const e of Value.Errors(schema, value)) {
+  if (fitsSchema(schema, value)) return undefined;
+  for (const e of schemaErrors(schema, value)) {
     if (e.keyword === 'boolean') continue;
     const at = e.instancePath.split('/').filter((p) => p !== '').join('.');
     const where = at === '' ? prefix : `${prefix}.${at}`;

@@ -11,7 +11,7 @@ import { CausewayError, isCausewayError } from '../../core/errors.js';
 import { rawTagPath } from '../../core/path.js';
 import type { Sample, Value } from '../../core/sample.js';
 import { durationMs } from '../../core/time.js';
-import type { BrowseNode, DeviceInfo, Source, SourceContext, SourceDefinition } from '../types.js';
+import type { BrowseNode, DeviceInfo, Source, SourceConnector, SourceContext } from '../types.js';
 import { Browser } from './browse.js';
 import { toVariant } from './codec.js';
 import { closeLink, openLink, type Link, type LinkParts } from './connection.js';
@@ -19,7 +19,8 @@ import { certificateInfo, pkiDirFor, trustedChanged } from './pki.js';
 import { peerOfUrl, peerReturns } from '../../protocols/reachable.js';
 import { connectFailure, linkLost, shortReason } from './failures.js';
 import { planSubscriptions } from './plan.js';
-import { OpcuaConfigSchema, OpcuaTagSchema, readTags, schemaProblem, securityOf, type AuthConfig, type OpcuaConfig, type OpcuaTag, type SecurityModeName, type SecurityPolicyName } from './schema.js';
+import { opcuaDefinition } from './definition.js';
+import { OpcuaConfigSchema, readTags, schemaProblem, securityOf, type AuthConfig, type OpcuaConfig, type OpcuaTag, type SecurityModeName, type SecurityPolicyName } from './schema.js';
 import { loginLabel, unsecuredWarning } from './security.js';
 import { readBuildInfo, readLimits } from './server-info.js';
 import { Subscriptions } from './subscribe.js';
@@ -250,16 +251,9 @@ class OpcuaSource implements Source {
   }
 }
 
-/** The OPC UA source kind. */
-export const opcuaSource: SourceDefinition<OpcuaConfig> = {
-  kind: 'opcua',
-  linkSecurity: (c) => {
-    const mode = typeof c.securityMode === 'string' ? c.securityMode : 'SignAndEncrypt';
-    return { encrypted: mode === 'SignAndEncrypt', how: `OPC UA securityMode ${mode}${mode === 'SignAndEncrypt' ? '' : ' does not encrypt'}` };
-  },
-  description: 'An OPC UA server: subscriptions with server-side deadband, lazy browsing, writes, PKI with rejected/trusted certificates.',
-  configSchema: OpcuaConfigSchema,
-  tagSchema: OpcuaTagSchema,
+/** The OPC UA source kind, loaded. */
+export const opcuaSource: SourceConnector<OpcuaConfig> = {
+  ...opcuaDefinition,
   create(config: OpcuaConfig, ctx: SourceContext): Source {
     const invalid = (problem: string) => new CausewayError('CW_SOURCE_CONFIG_INVALID', { source: ctx.id, problem });
     const settings = settingsOf(config ?? {}, ctx);

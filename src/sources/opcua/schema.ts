@@ -1,6 +1,6 @@
 /** TypeBox schemas of the OPC UA source's `config:` block and of its tags' own keys, and their checks. */
 import { Type, type Static, type TSchema } from 'typebox';
-import { Value } from 'typebox/value';
+import { fitsSchema, schemaErrors } from '../../config/schema-check.js';
 import { TAG_COMMON_KEYS, type TagConfig } from '../../config/schema.js';
 
 const Duration = Type.Union([Type.Integer({ minimum: 0 }), Type.String({ pattern: '^\\d+(\\.\\d+)?(ms|s|m|h)$' })], {
@@ -92,8 +92,8 @@ function keyPath(prefix: string, pointer: string): string {
 
 /** The first problem of `value` against `schema` as one phrase, or undefined when it conforms. */
 export function schemaProblem(schema: TSchema, value: unknown, prefix: string): string | undefined {
-  if (Value.Check(schema, value)) return undefined;
-  for (const e of Value.Errors(schema, value)) {
+  if (fitsSchema(schema, value)) return undefined;
+  for (const e of schemaErrors(schema, value)) {
     if (e.keyword === 'boolean') continue;
     if (e.keyword === 'additionalProperties') {
       const names = (e.params as { additionalProperties?: string[] }).additionalProperties ?? [];

@@ -8,9 +8,10 @@ import { CausewayError } from '../../core/errors.js';
 import { rawTagPath } from '../../core/path.js';
 import type { Sample, Value } from '../../core/sample.js';
 import { durationMs } from '../../core/time.js';
-import type { DeviceInfo, Source, SourceContext, SourceDefinition } from '../types.js';
+import type { DeviceInfo, Source, SourceConnector, SourceContext } from '../types.js';
 import { Simulation } from './engine.js';
-import { SimulatorConfigSchema, SimulatorTagSchema, type SimulatorConfig } from './schema.js';
+import { simulatorDefinition } from './definition.js';
+import { SimulatorConfigSchema, type SimulatorConfig } from './schema.js';
 import { readTags, schemaProblem } from './tags.js';
 
 export type { SimulatorConfig, SimulatorTag, SignalConfig } from './schema.js';
@@ -115,14 +116,9 @@ function packageVersion(): Promise<string> {
   return versionCache;
 }
 
-/** The simulator source kind. */
-export const simulatorSource: SourceDefinition<SimulatorConfig> = {
-  kind: 'simulator',
-  linkSecurity: () => ({ encrypted: true, how: 'it runs inside the hub, with no network link' }),
-  description: 'A seeded, deterministic plant simulator: machine states with downtime reasons, counters and process values.',
-  configSchema: SimulatorConfigSchema,
-  tagSchema: SimulatorTagSchema,
-  defaultPollIntervalMs: 1000,
+/** The simulator source kind, loaded. */
+export const simulatorSource: SourceConnector<SimulatorConfig> = {
+  ...simulatorDefinition,
   create(config: SimulatorConfig, ctx: SourceContext): Source {
     return new SimulatorSource(config, ctx);
   },

@@ -3,7 +3,7 @@
  * schema (with messages that name the tag and key), then their references (see plan.ts).
  */
 import type { TSchema } from 'typebox';
-import { Value } from 'typebox/value';
+import { fitsSchema, schemaErrors } from '../../config/schema-check.js';
 import { TAG_COMMON_KEYS, type TagConfig } from '../../config/schema.js';
 import type { ValueType } from '../../core/sample.js';
 import { planTags, type SimTag } from './plan.js';
@@ -23,8 +23,8 @@ function keyPath(prefix: string, pointer: string): string {
 
 /** The first problem of `value` against `schema` as one sentence, or undefined when it conforms. */
 export function schemaProblem(schema: TSchema, value: unknown, prefix: string): string | undefined {
-  if (Value.Check(schema, value)) return undefined;
-  for (const e of Value.Errors(schema, value)) {
+  if (fitsSchema(schema, value)) return undefined;
+  for (const e of schemaErrors(schema, value)) {
     if (e.keyword === 'boolean') continue; // reported again as additionalProperties, with the names
     if (e.keyword === 'additionalProperties') {
       const names = (e.params as { additionalProperties?: string[] }).additionalProperties ?? [];

@@ -1,6 +1,6 @@
 /** TypeBox schemas of the Sparkplug source's `config:` block and of the kind-specific keys of its tags. */
 import { Type, type Static, type TSchema } from 'typebox';
-import { Value } from 'typebox/value';
+import { fitsSchema, schemaErrors } from '../../config/schema-check.js';
 
 function sparkplugId(description: string) {
   return Type.String({ minLength: 1, maxLength: 256, pattern: '^[^/+#]+$', description });
@@ -44,8 +44,8 @@ export type SparkplugTag = Static<typeof SparkplugTagSchema>;
 
 /** The first problem of `value` against `schema` as one sentence, or undefined when it conforms. */
 export function schemaProblem(schema: TSchema, value: unknown, prefix: string): string | undefined {
-  if (Value.Check(schema, value)) return undefined;
-  for (const e of Value.Errors(schema, value)) {
+  if (fitsSchema(schema, value)) return undefined;
+  for (const e of schemaErrors(schema, value)) {
     if (e.keyword === 'boolean') continue; // reported again as additionalProperties, with the names
     const where = e.instancePath.split('/').filter((p) => p !== '').join('.');
     if (e.keyword === 'additionalProperties') {
