@@ -14,7 +14,8 @@ import { pathToFileURL } from 'node:url';
 
 /** What each part is built from, where its stamp is kept, and the npm script that builds it. */
 export const TARGETS = [
-  { name: 'hub', script: 'build:hub', stamp: 'dist/.build-stamp', inputs: ['src', 'tsconfig.json', 'tsconfig.build.json', 'package.json'] },
+  // build:hub is tsc, then scripts/bundle-cli.mjs (the bundled `causeway check`): a missing bundle rebuilds.
+  { name: 'hub', script: 'build:hub', stamp: 'dist/.build-stamp', inputs: ['src', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'scripts/bundle-cli.mjs'], outputs: ['dist/cli/check.bundle.js'] },
   { name: 'console', script: 'build:web', stamp: 'web/dist/.build-stamp', inputs: ['web', 'package.json'], skip: ['web/dist', 'web/node_modules'] },
 ];
 
@@ -43,7 +44,7 @@ export function newestInput(root, rel, skip = [], top = true) {
   return newest;
 }
 
-/** Why `target` must be built, or undefined when its stamp is newer than every input. */
+/** Why `target` must be built, or undefined when its stamp is newer than every input and its outputs are there. */
 export function staleReason(root, target) {
   let stamp;
   try {
@@ -51,6 +52,8 @@ export function staleReason(root, target) {
   } catch {
     return 'no previous build';
   }
+  const missing = (target.outputs ?? []).find((rel) => statSync(join(root, rel), { throwIfNoEntry: false }) === undefined);
+  if (missing) return `${missing} is missing`;
   const newest = Math.max(...target.inputs.map((rel) => newestInput(root, rel, target.skip)));
   return newest > stamp ? 'sources changed since the last build' : undefined;
 }

@@ -1,5 +1,7 @@
 /** The CLI's sub-command groups, named and described here so `--help` lists them without loading them. */
+import { statSync } from 'node:fs';
 import type { Command } from 'commander';
+import type * as CheckModule from './commands/check.js';
 
 /** The sub-commands with sub-commands of their own, loaded only when named on the command line. */
 export const LAZY_COMMANDS: ReadonlyArray<{ name: string; description: string; load: () => Promise<Command> }> = [
@@ -11,3 +13,21 @@ export const LAZY_COMMANDS: ReadonlyArray<{ name: string; description: string; l
   { name: 'query', description: 'quick answers from the historian: raw samples, one value per bucket (--agg --interval), or values at an instant (--at)', load: async () => (await import('./commands/query.js')).queryCommand() },
   { name: 'export', description: 'export history to a CSV or Parquet file: raw samples, or with --agg and --interval one value per bucket', load: async () => (await import('./commands/export.js')).exportCommand() },
 ];
+
+type CheckCommands = typeof CheckModule;
+
+/**
+ * `causeway check` and `schema`: from dist/cli/check.bundle.js (their whole module graph in one file,
+ * written by scripts/bundle-cli.mjs after tsc) when it is there and not older than the compiled
+ * commands/check.js (a plain `tsc` rebuild leaves a stale bundle behind), else from the modules
+ * themselves (as in tests run from src/, or with CAUSEWAY_NO_BUNDLE=1).
+ */
+export async function loadCheckCommands(): Promise<CheckCommands> {
+  const bundle = new URL('./check.bundle.js', import.meta.url);
+  if (process.env.CAUSEWAY_NO_BUNDLE !== '1') {
+    const built = statSync(bundle, { throwIfNoEntry: false });
+    const compiled = statSync(new URL('./commands/check.js', import.meta.url), { throwIfNoEntry: false });
+    if (built && compiled && built.mtimeMs >= compiled.mtimeMs) return (await import(bundle.href)) as CheckCommands;
+  }
+  return import('./commands/check.js');
+}

@@ -5,7 +5,7 @@
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { VERSION } from '../runtime/version.js';
-import { LAZY_COMMANDS } from './lazy-commands.js';
+import { LAZY_COMMANDS, loadCheckCommands } from './lazy-commands.js';
 
 
 function port(value: string): number {
@@ -73,7 +73,7 @@ program
   .description('check a config file and print every problem at once (file, line, key, what to do)')
   .argument('<file>', 'the hub config (YAML)')
   .action(async (file: string) => {
-    const { runCheck } = await import('./commands/check.js');
+    const { runCheck } = await loadCheckCommands();
     process.exitCode = await runCheck(file, process.stdout);
   });
 
@@ -81,7 +81,7 @@ program
   .command('schema')
   .description('print the JSON Schema of the config (for editor completion, e.g. yaml-language-server)')
   .action(async () => {
-    const { runSchema } = await import('./commands/check.js');
+    const { runSchema } = await loadCheckCommands();
     process.exitCode = runSchema(process.stdout);
   });
 

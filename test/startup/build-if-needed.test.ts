@@ -16,7 +16,9 @@ function fakeProject(): string {
   const root = mkdtempSync(join(tmpdir(), 'cw-build-if-needed-'));
   roots.push(root);
   const count = (name: string) => `node -e "require('fs').appendFileSync('${name}.log','x')"`;
-  writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'fake', private: true, scripts: { 'build:hub': count('hub'), 'build:web': count('web') } }));
+  // The hub's build leaves the bundled check behind, as scripts/bundle-cli.mjs does.
+  const hub = `${count('hub')} && node -e "const fs=require('fs');fs.mkdirSync('dist/cli',{recursive:true});fs.writeFileSync('dist/cli/check.bundle.js','')"`;
+  writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'fake', private: true, scripts: { 'build:hub': hub, 'build:web': count('web') } }));
   mkdirSync(join(root, 'src/cli'), { recursive: true });
   writeFileSync(join(root, 'src/cli/main.ts'), 'export {};\n');
   mkdirSync(join(root, 'web/src'), { recursive: true });
@@ -57,6 +59,15 @@ describe('build-if-needed', () => {
     utimesSync(join(root, 'src/cli/main.ts'), later, later);
     expect(run(root)).toContain('building the hub (sources changed');
     expect([builds(root, 'hub'), builds(root, 'web')]).toEqual([2, 1]);
+  });
+
+  it('rebuilds the hub when its bundled check is missing (a plain tsc build or a deleted file)', () => {
+    const root = fakeProject();
+    run(root);
+    rmSync(join(root, 'dist/cli/check.bundle.js'));
+    expect(run(root)).toContain('building the hub (dist/cli/check.bundle.js is missing)');
+    expect([builds(root, 'hub'), builds(root, 'web')]).toEqual([2, 1]);
+    expect(run(root)).toContain('hub is up to date');
   });
 
   it('rebuilds the console when a console file is added, and ignores test files', () => {
