@@ -70,6 +70,10 @@ function plantConfig(config: HubConfig): HubConfig {
   });
   c.templates.push({ id: 'DosingPump', attributes: [{ name: 'flow_setpoint_litres_per_hour', type: 'number', unit: 'L/h', min: 0, max: 900, writable: true }] });
   c.assets.push({ path: LONG_ASSET, template: 'DosingPump', bindings: { flow_setpoint_litres_per_hour: 'dosing-plc/flow_sp' } });
+  // Every test here signs in through the API, a dozen users within a minute from one address: more
+  // than the default 10 sign-ins per minute allow (a fast machine would get 429s, a slow one not).
+  const sec = ((c as { security?: Record<string, unknown> }).security ??= {});
+  sec.login = { ...(sec.login as object | undefined), perMinute: 600 };
   const { config: ok, problems } = loadConfigText(stringify(c), 'console-test.yaml', { kinds: kindSchemas(), env: {} });
   if (!ok) throw new Error(`the console test's config is invalid:\n${formatProblems(problems)}`);
   return ok;
