@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { CausewayError, detailOf } from '../core/errors.js';
 import type { Value } from '../core/sample.js';
 import { openStateDatabase, type SqliteDb } from '../state/sqlite.js';
-import type { AlarmStateName, AlarmStatus, TransitionEvent } from './state-machine.js';
+import type { AlarmStateName, AlarmStatus, Transition, TransitionEvent } from './state-machine.js';
 
 export const ALARMS_FILE = 'alarms.sqlite';
 
@@ -24,8 +24,8 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE states (alarm TEXT PRIMARY KEY, status TEXT NOT NULL, updated_at INTEGER NOT NULL);`,
 ];
 
-/** One stored transition. */
-export interface JournalEntry {
+/** One stored transition: the state machine's transition, with the alarm it belongs to. */
+export interface JournalEntry extends Transition {
   seq: number;
   /** The alarm's id. */
   id: string;
@@ -33,13 +33,6 @@ export interface JournalEntry {
   name: string;
   area?: string;
   priority: string;
-  event: TransitionEvent;
-  from: AlarmStateName;
-  to: AlarmStateName;
-  at: number;
-  value?: Value;
-  user?: string;
-  comment?: string;
   message?: string;
 }
 
