@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALARM_ERRORS } from './error-catalogue/alarms.js';
+import { FINDING_ERRORS } from './error-catalogue/findings.js';
 import { CONNECTIVITY_ERRORS } from './error-catalogue/connectivity.js';
 import { DATA_ERRORS } from './error-catalogue/data.js';
 import { HISTORIAN_ERRORS } from './error-catalogue/historian.js';
@@ -18,7 +19,7 @@ describe('error catalogue', () => {
   const codes = Object.keys(ERROR_CATALOGUE) as ErrorCode[];
 
   it('has each code in exactly one area file, so no entry silently replaces another', () => {
-    const parts = [DATA_ERRORS, CONNECTIVITY_ERRORS, HISTORIAN_ERRORS, SECURITY_ERRORS, OPERATIONS_ERRORS, ALARM_ERRORS].flatMap((p) => Object.keys(p));
+    const parts = [DATA_ERRORS, CONNECTIVITY_ERRORS, HISTORIAN_ERRORS, SECURITY_ERRORS, OPERATIONS_ERRORS, ALARM_ERRORS, FINDING_ERRORS].flatMap((p) => Object.keys(p));
     expect(parts.length).toBe(codes.length);
     expect(new Set(parts).size).toBe(parts.length);
   });

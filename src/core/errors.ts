@@ -3,6 +3,7 @@
  * a hint for the next step, the HTTP status the API answers with, and whether a retry may help.
  */
 import { ALARM_ERRORS } from './error-catalogue/alarms.js';
+import { FINDING_ERRORS } from './error-catalogue/findings.js';
 import { CONNECTIVITY_ERRORS } from './error-catalogue/connectivity.js';
 import { DATA_ERRORS } from './error-catalogue/data.js';
 import { HISTORIAN_ERRORS } from './error-catalogue/historian.js';
@@ -18,6 +19,7 @@ export const ERROR_CATALOGUE = {
   ...SECURITY_ERRORS,
   ...OPERATIONS_ERRORS,
   ...ALARM_ERRORS,
+  ...FINDING_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
