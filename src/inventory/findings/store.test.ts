@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CausewayError } from '../../core/errors.js';
+import type { CausewayError } from '../../core/errors.js';
 import type { RiskScore } from '../exposure.js';
 import type { Finding } from '../types.js';
 import { FindingStore, type RankedMatch } from './store.js';
@@ -46,10 +46,10 @@ describe('findings: reconcile and workflow', () => {
     const [w] = store.reconcile(new Set(['plc1']), [ranked(finding('plc1', 'CVE-1'), 7.5, 'P2')], 0);
     const id = w!.finding;
     const refused = (fn: () => unknown) => { try { fn(); } catch (e) { return (e as CausewayError).code; } return undefined; };
-    expect(refused(() => store!.act(id, { action: 'reopen', comment: 'x' }, 'ana', 10))).toBe('CW_FINDING_STATE');
-    expect(refused(() => store!.act(id, { action: 'accept', comment: 'x', until: 5 }, 'ana', 10))).toBe('CW_FINDING_STATE');
-    expect(refused(() => store!.act(id, { action: 'accept', comment: 'x', until: 400 * 24 * HOUR }, 'ana', 10))).toBe('CW_FINDING_STATE');
-    expect(refused(() => store!.act('nope', { action: 'comment', comment: 'x' }, 'ana', 10))).toBe('CW_FINDING_NOT_FOUND');
+    expect(refused(() => store!.act(id, { action: 'reopen', comment: 'x' }, 'ana', 10))).toBe('CW_INVENTORY_FINDING_STATE');
+    expect(refused(() => store!.act(id, { action: 'accept', comment: 'x', until: 5 }, 'ana', 10))).toBe('CW_INVENTORY_FINDING_STATE');
+    expect(refused(() => store!.act(id, { action: 'accept', comment: 'x', until: 400 * 24 * HOUR }, 'ana', 10))).toBe('CW_INVENTORY_FINDING_STATE');
+    expect(refused(() => store!.act('nope', { action: 'comment', comment: 'x' }, 'ana', 10))).toBe('CW_INVENTORY_FINDING_NOT_FOUND');
 
     store.act(id, { action: 'assign', owner: 'ot-security' }, 'ana', 20);
     const accepted = store.act(id, { action: 'accept', comment: 'Cell is air-gapped until the March shutdown.', until: 10 * HOUR }, 'ana', 30);

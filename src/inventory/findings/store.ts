@@ -87,14 +87,14 @@ export class FindingStore {
     this.db = db;
   }
 
-  /** Open (and migrate) the store in `dir`; `:memory:` for tests. Throws CW_FINDING_STORE. */
+  /** Open (and migrate) the store in `dir`; `:memory:` for tests. Throws CW_INVENTORY_FINDING_STORE. */
   static open(dir: string | ':memory:'): FindingStore {
     try {
       if (dir !== ':memory:') mkdirSync(dir, { recursive: true });
       const file = dir === ':memory:' ? ':memory:' : join(dir, FINDINGS_FILE);
       return new FindingStore(openStateDatabase(file, { pragmas: ['journal_mode = WAL', 'synchronous = NORMAL', 'busy_timeout = 5000'], migrations: MIGRATIONS }));
     } catch (e) {
-      throw new CausewayError('CW_FINDING_STORE', { dir: String(dir), reason: detailOf(e) ?? 'unknown error' }, { cause: e });
+      throw new CausewayError('CW_INVENTORY_FINDING_STORE', { dir: String(dir), reason: detailOf(e) ?? 'unknown error' }, { cause: e });
     }
   }
 
@@ -141,7 +141,7 @@ export class FindingStore {
   act(id: string, action: FindingAction, user: string, now: number): { finding: StoredFinding; entry: HistoryEntry } {
     return this.db.transaction(() => {
       const row = this.db.prepare('SELECT * FROM findings WHERE id = ?').get(id) as Row | undefined;
-      if (!row) throw new CausewayError('CW_FINDING_NOT_FOUND', { id });
+      if (!row) throw new CausewayError('CW_INVENTORY_FINDING_NOT_FOUND', { id });
       const next = act(id, this.#status(row), action, user, now);
       this.#save(id, next.status, now);
       this.#history(id, next.entry);
@@ -170,8 +170,11 @@ export class FindingStore {
       where.push(`state IN (${q.states.map(() => '?').join(', ')})`);
       args.push(...q.states);
     }
-    if (q.priority) (where.push('priority = ?'), args.push(q.priority));
-    if (q.asset) (where.push('asset = ?'), args.push(q.asset));
+    for (const [column, value] of [['priority', q.priority], ['asset', q.asset]] as const) {
+      if (value === undefined) continue;
+      where.push(`${column} = ?`);
+      args.push(value);
+    }
     const sql = `SELECT * FROM findings ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY score DESC, id`;
     const visible = (this.db.prepare(sql).all(...args) as Row[]).filter((r) => !q.assets || q.assets.has(r.asset as string));
     const offset = q.offset ?? 0;

@@ -38,10 +38,10 @@ export interface HistoryEntry {
 }
 
 function refuse(id: string, action: string, problem: string): never {
-  throw new CausewayError('CW_FINDING_STATE', { id, action, problem });
+  throw new CausewayError('CW_INVENTORY_FINDING_STATE', { id, action, problem });
 }
 
-/** The status after a person's action, and its history entry. Throws CW_FINDING_STATE for a step the workflow does not allow. */
+/** The status after a person's action, and its history entry. Throws CW_INVENTORY_FINDING_STATE for a step the workflow does not allow. */
 export function act(id: string, status: FindingStatus, a: FindingAction, user: string, now: number): { status: FindingStatus; entry: HistoryEntry } {
   const from = status.state;
   const entry = (to: FindingState, comment?: string): HistoryEntry => ({ at: now, user, action: a.action, from, to, ...(comment !== undefined ? { comment } : {}) });
