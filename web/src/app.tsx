@@ -14,6 +14,7 @@ import { ProductionPage } from './pages/production/production-page';
 import { SecurityPage } from './pages/security/security-page';
 import { SetupPage } from './pages/setup-page';
 import { TrendsPage } from './pages/trends/trends-page';
+import { VulnerabilitiesPage } from './pages/vulnerabilities/vulnerabilities-page';
 import { WritesPage } from './pages/writes/writes-page';
 
 const PAGES: Record<string, ComponentType> = {
@@ -24,6 +25,7 @@ const PAGES: Record<string, ComponentType> = {
   '/production': ProductionPage,
   '/writes': WritesPage,
   '/security': SecurityPage,
+  '/vulnerabilities': VulnerabilitiesPage,
 };
 
 const TITLES = Object.fromEntries(NAV.map((n) => [n.path, n.label]));

@@ -7625,6 +7625,1568 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/vulnerabilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vulnerability findings of the assets the caller may assess, highest risk first, each with why it matched and why it ranks there. */
+        get: {
+            parameters: {
+                query?: {
+                    asset?: string;
+                    limit?: number;
+                    offset?: number;
+                    /** @description P1 (act now) to P4, from the CVSS base score and the exposure. */
+                    priority?: "P1" | "P2" | "P3" | "P4";
+                    /** @description States, comma-separated: open, mitigated, accepted, fixed (default open). */
+                    state?: string;
+                    zone?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                acceptedUntil?: number;
+                                advisoryId: string;
+                                assetId: string;
+                                cve?: string;
+                                cvss?: {
+                                    baseScore: number;
+                                    baseSeverity?: string;
+                                    vectorString: string;
+                                    version: string;
+                                };
+                                /** @description The asset's exposure through zones and conduits, in words. */
+                                exposure: string[];
+                                firstSeen: number;
+                                id: string;
+                                lastSeen: number;
+                                owner?: string;
+                                /** @description P1 (act now) to P4, from the CVSS base score and the exposure. */
+                                priority: "P1" | "P2" | "P3" | "P4";
+                                productId: string;
+                                /** @description Why it matched: the vendor and product rule, the branch, the range and how it was read, the asset fields used. */
+                                reasons: string[];
+                                remediations: {
+                                    category: string;
+                                    date?: string;
+                                    details: string;
+                                    productIds: string[];
+                                    url?: string;
+                                }[];
+                                /** @description Why this priority: the CVSS score and each exposure step. */
+                                riskReasons: string[];
+                                /** @description Risk in context, 0–10. */
+                                score: number;
+                                state: "open" | "mitigated" | "accepted" | "fixed";
+                                updatedAt: number;
+                                verdict: "affected" | "possibly-affected";
+                                zone?: string;
+                            }[];
+                            lastMatch?: {
+                                advisories: number;
+                                assets: number;
+                                at: number;
+                                changes: number;
+                                findings: number;
+                                ms: number;
+                            };
+                            total: number;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vulnerabilities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One finding with its workflow history. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedUntil?: number;
+                            advisoryId: string;
+                            assetId: string;
+                            cve?: string;
+                            cvss?: {
+                                baseScore: number;
+                                baseSeverity?: string;
+                                vectorString: string;
+                                version: string;
+                            };
+                            /** @description The asset's exposure through zones and conduits, in words. */
+                            exposure: string[];
+                            firstSeen: number;
+                            history: {
+                                action: string;
+                                at: number;
+                                comment?: string;
+                                from: ("open" | "mitigated" | "accepted" | "fixed") | null;
+                                to: "open" | "mitigated" | "accepted" | "fixed";
+                                user?: string;
+                            }[];
+                            id: string;
+                            lastSeen: number;
+                            owner?: string;
+                            /** @description P1 (act now) to P4, from the CVSS base score and the exposure. */
+                            priority: "P1" | "P2" | "P3" | "P4";
+                            productId: string;
+                            /** @description Why it matched: the vendor and product rule, the branch, the range and how it was read, the asset fields used. */
+                            reasons: string[];
+                            remediations: {
+                                category: string;
+                                date?: string;
+                                details: string;
+                                productIds: string[];
+                                url?: string;
+                            }[];
+                            /** @description Why this priority: the CVSS score and each exposure step. */
+                            riskReasons: string[];
+                            /** @description Risk in context, 0–10. */
+                            score: number;
+                            state: "open" | "mitigated" | "accepted" | "fixed";
+                            updatedAt: number;
+                            verdict: "affected" | "possibly-affected";
+                            zone?: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vulnerabilities/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the risk of a finding with a justification, until an expiry (at most a year); it reopens by itself at the expiry. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment: string;
+                        /** @description How long, e.g. 90d. */
+                        for: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedUntil?: number;
+                            advisoryId: string;
+                            assetId: string;
+                            cve?: string;
+                            cvss?: {
+                                baseScore: number;
+                                baseSeverity?: string;
+                                vectorString: string;
+                                version: string;
+                            };
+                            /** @description The asset's exposure through zones and conduits, in words. */
+                            exposure: string[];
+                            firstSeen: number;
+                            history: {
+                                action: string;
+                                at: number;
+                                comment?: string;
+                                from: ("open" | "mitigated" | "accepted" | "fixed") | null;
+                                to: "open" | "mitigated" | "accepted" | "fixed";
+                                user?: string;
+                            }[];
+                            id: string;
+                            lastSeen: number;
+                            owner?: string;
+                            /** @description P1 (act now) to P4, from the CVSS base score and the exposure. */
+                            priority: "P1" | "P2" | "P3" | "P4";
+                            productId: string;
+                            /** @description Why it matched: the vendor and product rule, the branch, the range and how it was read, the asset fields used. */
+                            reasons: string[];
+                            remediations: {
+                                category: string;
+                                date?: string;
+                                details: string;
+                                productIds: string[];
+                                url?: string;
+                            }[];
+                            /** @description Why this priority: the CVSS score and each exposure step. */
+                            riskReasons: string[];
+                            /** @description Risk in context, 0–10. */
+                            score: number;
+                            state: "open" | "mitigated" | "accepted" | "fixed";
+                            updatedAt: number;
+                            verdict: "affected" | "possibly-affected";
+                            zone?: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vulnerabilities/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a finding an owner (a team or a person). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        owner: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedUntil?: number;
+                            advisoryId: string;
+                            assetId: string;
+                            cve?: string;
+                            cvss?: {
+                                baseScore: number;
+                                baseSeverity?: string;
+                                vectorString: string;
+                                version: string;
+                            };
+                            /** @description The asset's exposure through zones and conduits, in words. */
+                            exposure: string[];
+                            firstSeen: number;
+                            history: {
+                                action: string;
+                                at: number;
+                                comment?: string;
+                                from: ("open" | "mitigated" | "accepted" | "fixed") | null;
+                                to: "open" | "mitigated" | "accepted" | "fixed";
+                                user?: string;
+                            }[];
+                            id: string;
+                            lastSeen: number;
+                            owner?: string;
+                            /** @description P1 (act now) to P4, from the CVSS base score and the exposure. */
+                            priority: "P1" | "P2" | "P3" | "P4";
+                            productId: string;
+                            /** @description Why it matched: the vendor and product rule, the branch, the range and how it was read, the asset fields used. */
+                            reasons: string[];
+                            remediations: {
+                                category: string;
+                                date?: string;
+                                details: string;
+                                productIds: string[];
+                                url?: string;
+                            }[];
+                            /** @description Why this priority: the CVSS score and each exposure step. */
+                            riskReasons: string[];
+                            /** @description Risk in context, 0–10. */
+                            score: number;
+                            state: "open" | "mitigated" | "accepted" | "fixed";
+                            updatedAt: number;
+                            verdict: "affected" | "possibly-affected";
+                            zone?: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vulnerabilities/{id}/comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a comment to a finding. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedUntil?: number;
+                            advisoryId: string;
+                            assetId: string;
+                            cve?: string;
+                            cvss?: {
+                                baseScore: number;
+                                baseSeverity?: string;
+                                vectorString: string;
+                                version: string;
+                            };
+                            /** @description The asset's exposure through zones and conduits, in words. */
+                            exposure: string[];
+                            firstSeen: number;
+                            history: {
+                                action: string;
+                                at: number;
+                                comment?: string;
+                                from: ("open" | "mitigated" | "accepted" | "fixed") | null;
+                                to: "open" | "mitigated" | "accepted" | "fixed";
+                                user?: string;
+                            }[];
+                            id: string;
+                            lastSeen: number;
+                            owner?: string;
+                            /** @description P1 (act now) to P4, from the CVSS base score and the exposure. */
+                            priority: "P1" | "P2" | "P3" | "P4";
+                            productId: string;
+                            /** @description Why it matched: the vendor and product rule, the branch, the range and how it was read, the asset fields used. */
+                            reasons: string[];
+                            remediations: {
+                                category: string;
+                                date?: string;
+                                details: string;
+                                productIds: string[];
+                                url?: string;
+                            }[];
+                            /** @description Why this priority: the CVSS score and each exposure step. */
+                            riskReasons: string[];
+                            /** @description Risk in context, 0–10. */
+                            score: number;
+                            state: "open" | "mitigated" | "accepted" | "fixed";
+                            updatedAt: number;
+                            verdict: "affected" | "possibly-affected";
+                            zone?: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vulnerabilities/{id}/mitigate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a mitigation of an open finding (what was done, e.g. a firewall rule). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedUntil?: number;
+                            advisoryId: string;
+                            assetId: string;
+                            cve?: string;
+                            cvss?: {
+                                baseScore: number;
+                                baseSeverity?: string;
+                                vectorString: string;
+                                version: string;
+                            };
+                            /** @description The asset's exposure through zones and conduits, in words. */
+                            exposure: string[];
+                            firstSeen: number;
+                            history: {
+                                action: string;
+                                at: number;
+                                comment?: string;
+                                from: ("open" | "mitigated" | "accepted" | "fixed") | null;
+                                to: "open" | "mitigated" | "accepted" | "fixed";
+                                user?: string;
+                            }[];
+                            id: string;
+                            lastSeen: number;
+                            owner?: string;
+                            /** @description P1 (act now) to P4, from the CVSS base score and the exposure. */
+                            priority: "P1" | "P2" | "P3" | "P4";
+                            productId: string;
+                            /** @description Why it matched: the vendor and product rule, the branch, the range and how it was read, the asset fields used. */
+                            reasons: string[];
+                            remediations: {
+                                category: string;
+                                date?: string;
+                                details: string;
+                                productIds: string[];
+                                url?: string;
+                            }[];
+                            /** @description Why this priority: the CVSS score and each exposure step. */
+                            riskReasons: string[];
+                            /** @description Risk in context, 0–10. */
+                            score: number;
+                            state: "open" | "mitigated" | "accepted" | "fixed";
+                            updatedAt: number;
+                            verdict: "affected" | "possibly-affected";
+                            zone?: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vulnerabilities/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a mitigated, accepted or fixed finding. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedUntil?: number;
+                            advisoryId: string;
+                            assetId: string;
+                            cve?: string;
+                            cvss?: {
+                                baseScore: number;
+                                baseSeverity?: string;
+                                vectorString: string;
+                                version: string;
+                            };
+                            /** @description The asset's exposure through zones and conduits, in words. */
+                            exposure: string[];
+                            firstSeen: number;
+                            history: {
+                                action: string;
+                                at: number;
+                                comment?: string;
+                                from: ("open" | "mitigated" | "accepted" | "fixed") | null;
+                                to: "open" | "mitigated" | "accepted" | "fixed";
+                                user?: string;
+                            }[];
+                            id: string;
+                            lastSeen: number;
+                            owner?: string;
+                            /** @description P1 (act now) to P4, from the CVSS base score and the exposure. */
+                            priority: "P1" | "P2" | "P3" | "P4";
+                            productId: string;
+                            /** @description Why it matched: the vendor and product rule, the branch, the range and how it was read, the asset fields used. */
+                            reasons: string[];
+                            remediations: {
+                                category: string;
+                                date?: string;
+                                details: string;
+                                productIds: string[];
+                                url?: string;
+                            }[];
+                            /** @description Why this priority: the CVSS score and each exposure step. */
+                            riskReasons: string[];
+                            /** @description Risk in context, 0–10. */
+                            score: number;
+                            state: "open" | "mitigated" | "accepted" | "fixed";
+                            updatedAt: number;
+                            verdict: "affected" | "possibly-affected";
+                            zone?: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vulnerabilities/rematch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Match every asset against every imported advisory now (it also runs after an import and when an asset's identity changes). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            advisories: number;
+                            assets: number;
+                            at: number;
+                            changes: number;
+                            findings: number;
+                            ms: number;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vulnerability-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The vulnerability assessment and security audit report of the site: HTML, PDF or CSV (auditors). */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "html" | "pdf" | "csv";
+                    /** @description Keep this report's posture in the trend and count changes from it next time (default false). */
+                    record?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/work-orders": {
         parameters: {
             query?: never;

@@ -17,6 +17,8 @@ export const NAV: readonly NavItem[] = [
   { path: '/writes', label: 'Writes', needs: ['write', 'approve'] },
   // Auditors (the audit log), administrators (users) and engineers who configure (certificates, zones).
   { path: '/security', label: 'Security', needs: ['audit', 'admin', 'configure'] },
+  // Findings belong to engineers who fix them and to auditors who report them.
+  { path: '/vulnerabilities', label: 'Vulnerabilities', needs: ['configure', 'audit'] },
 ];
 
 /** The nav item a URL path belongs to. */
