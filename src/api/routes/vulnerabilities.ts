@@ -82,7 +82,7 @@ export const vulnerabilityRoutes: FastifyPluginAsyncTypebox<{ services: HubServi
     const assets = visibleAssets(req, v, q.zone);
     const page = v.store.list({ states: states as (typeof STATE_LIST)[number][], assets: new Set(assets.keys()), limit: q.limit ?? 100, offset: q.offset ?? 0, ...(q.priority ? { priority: q.priority } : {}), ...(q.asset ? { asset: q.asset } : {}) });
     const last = v.lastMatch;
-    return { ...page, items: page.items.map((f) => withZone(f, assets.get(f.assetId))), ...(last ? { lastMatch: last } : {}) };
+    return { ...page, items: page.items.map((f) => withZone(f, assets.get(f.assetId))), open: v.store.openByPriority(new Set(assets.keys())), ...(last ? { lastMatch: last } : {}) };
   });
 
   app.get('/vulnerabilities/:id', {

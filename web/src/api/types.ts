@@ -7704,6 +7704,13 @@ export interface paths {
                                 findings: number;
                                 ms: number;
                             };
+                            /** @description Open findings by priority, of the assets the caller may assess (whatever the filters). */
+                            open: {
+                                P1: number;
+                                P2: number;
+                                P3: number;
+                                P4: number;
+                            };
                             total: number;
                         };
                     };

@@ -5,6 +5,8 @@
  * the user may read; the others say whose they are.
  */
 import type { ReactNode } from 'react';
+import { useFeatures } from '../../api/features';
+import { vulnerabilities } from '../../api/inventory';
 import { pki, users, zones } from '../../api/security';
 import type { Permission } from '../../api/session';
 import { allows, useSession } from '../../components/session';
@@ -21,10 +23,12 @@ const REFRESH_MS = 30_000;
 interface Fact {
   id: string;
   label: string;
-  needs: Permission;
+  /** Any one of these. */
+  needs: Permission | readonly Permission[];
   whose: string;
-  /** Where the Security page shows the detail. */
+  /** Where the Security page shows the detail, or another page. */
   anchor: string;
+  to?: string;
   count?: number;
   detail?: string;
 }
@@ -38,7 +42,7 @@ function Figure({ f, linkable }: { f: Fact; linkable: boolean }): ReactNode {
   if (f.count === undefined) return <span className="muted">…</span>;
   const badge = <StateBadge state={f.count === 0 ? 'good' : 'warn'} label={String(f.count)} />;
   return linkable ? (
-    <Link to={`/security#${f.anchor}`} aria-label={`${f.count} ${f.label.toLowerCase()}: details on the Security page`}>
+    <Link to={f.to ?? `/security#${f.anchor}`} aria-label={`${f.count} ${f.label.toLowerCase()}: details on the ${f.to ? 'Vulnerabilities' : 'Security'} page`}>
       {badge}
     </Link>
   ) : (
@@ -48,11 +52,13 @@ function Figure({ f, linkable }: { f: Fact; linkable: boolean }): ReactNode {
 
 export function SecurityPosture() {
   const { session } = useSession();
-  const may = (p: Permission) => allows(session, [p]);
+  const features = useFeatures();
+  const may = (p: Permission | readonly Permission[]) => allows(session, typeof p === 'string' ? [p] : p);
   const map = useIf('posture-zones', may('read'), (signal) => zones.get(signal));
   const certs = useIf('posture-pki', may('configure'), (signal) => pki.list(signal))?.certificates;
   const loaded = useIf('posture-users', may('admin'), async (signal) => ({ users: (await users.list(signal)).users, at: Date.now() }));
   const accounts = loaded?.users;
+  const findings = useIf('posture-findings', may(['configure', 'audit']) && features.has('/api/v1/vulnerabilities'), (signal) => vulnerabilities.list({ limit: 1 }, signal))?.open;
   const now = loaded?.at ?? 0;
 
   const open = map?.links.filter((l) => l.encrypted === false);
@@ -75,6 +81,13 @@ export function SecurityPosture() {
       ...(stale ? { count: stale.length, detail: stale.map((u) => u.username).join(', ') } : {}),
     },
   ];
+  if (features.has('/api/v1/vulnerabilities')) {
+    const total = findings ? findings.P1 + findings.P2 + findings.P3 + findings.P4 : undefined;
+    facts.push({
+      id: 'findings', label: 'Open vulnerability findings', needs: ['configure', 'audit'], whose: 'engineers and auditors', anchor: '', to: '/vulnerabilities',
+      ...(findings && total !== undefined ? { count: total, detail: total ? `P1 ${findings.P1} · P2 ${findings.P2} · P3 ${findings.P3} · P4 ${findings.P4}` : '' } : {}),
+    });
+  }
   const linkable = allows(session, sectionOf('/security')?.needs);
 
   return (
@@ -86,7 +99,7 @@ export function SecurityPosture() {
             <dd>
               {may(f.needs) ? (
                 <>
-                  <Figure f={f} linkable={linkable} /> {f.detail ? <span className="small muted">{f.detail}</span> : null}
+                  <Figure f={f} linkable={f.to ? allows(session, sectionOf(f.to)?.needs) : linkable} /> {f.detail ? <span className="small muted">{f.detail}</span> : null}
                 </>
               ) : (
                 <span className="small muted">for {f.whose}</span>
