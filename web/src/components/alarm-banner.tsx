@@ -60,7 +60,7 @@ export function AlarmBanner() {
       {newest ? (
         <span className="alarm-newest" data-testid="alarm-banner-newest">
           Newest: <Link to={`/alarms?id=${encodeURIComponent(newest.id)}`}>{newest.message}</Link>{' '}
-          <span className="small muted mono">{newest.path}</span>{' '}
+          {newest.message.includes(newest.path) ? null : <span className="small muted mono">{newest.path}</span>}{' '}
           <time className="small muted" dateTime={new Date(newest.changedAt).toISOString()} title={formatTime(newest.changedAt)}>
             {formatAgo(newest.changedAt)}
           </time>

@@ -11,6 +11,7 @@ import { useAlarmFeed } from '../../lib/alarm-feed';
 import { formatAgo, formatTime, formatValue } from '../../lib/format';
 import { Link, navigate, useLocation, withQuery } from '../../lib/router';
 import { usePoll } from '../../lib/use-poll';
+import { FilterSelect } from './filter-select';
 import { AlarmDetail } from './alarm-detail';
 import '../../alarms.css';
 import { floodMarks, FLOOD_WINDOW_MS } from './flood';
@@ -25,48 +26,36 @@ const SORTS = [
 
 function Filters({ areas }: { areas: string[] }) {
   const { query } = useLocation();
-  const set = (k: string) => (e: { target: { value: string } }) => navigate(withQuery({ [k]: e.target.value || undefined, id: undefined }), true);
+  const set = (k: string) => (v: string) => navigate(withQuery({ [k]: v || undefined, id: undefined }), true);
   return (
     <div className="toolbar alarm-filters" role="group" aria-label="Filters">
-      <label>
-        Area
-        <select value={query.get('area') ?? ''} onChange={set('area')}>
-          <option value="">all areas</option>
-          {areas.map((a) => (
-            <option key={a}>{a}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Priority
-        <select value={query.get('priority') ?? ''} onChange={set('priority')}>
-          <option value="">all priorities</option>
-          {PRIORITIES.map((p) => (
-            <option key={p}>{p}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        State
-        <select value={query.get('state') ?? ''} onChange={set('state')}>
-          <option value="">all away from normal</option>
-          {STATES.filter((s) => s !== 'NORMAL').map((s) => (
-            <option key={s} value={s}>
-              {STATE_LABEL[s]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Sort by
-        <select value={query.get('sort') ?? 'priority'} onChange={set('sort')}>
-          {SORTS.map(([v, text]) => (
-            <option key={v} value={v}>
-              {text}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect label="Area" value={query.get('area') ?? ''} onChange={set('area')}>
+        <option value="">all areas</option>
+        {areas.map((a) => (
+          <option key={a}>{a}</option>
+        ))}
+      </FilterSelect>
+      <FilterSelect label="Priority" value={query.get('priority') ?? ''} onChange={set('priority')}>
+        <option value="">all priorities</option>
+        {PRIORITIES.map((p) => (
+          <option key={p}>{p}</option>
+        ))}
+      </FilterSelect>
+      <FilterSelect label="State" value={query.get('state') ?? ''} onChange={set('state')}>
+        <option value="">all away from normal</option>
+        {STATES.filter((s) => s !== 'NORMAL').map((s) => (
+          <option key={s} value={s}>
+            {STATE_LABEL[s]}
+          </option>
+        ))}
+      </FilterSelect>
+      <FilterSelect label="Sort by" value={query.get('sort') ?? 'priority'} onChange={set('sort')}>
+        {SORTS.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </FilterSelect>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { useAlarmFeed } from '../../lib/alarm-feed';
 import { formatTime, formatValue } from '../../lib/format';
 import { Link, navigate, useLocation, withQuery } from '../../lib/router';
 import { usePoll } from '../../lib/use-poll';
+import { FilterSelect } from './filter-select';
 import '../../alarms.css';
 
 const RANGES = [
@@ -27,7 +28,7 @@ function toApiTime(v: string | null): string | undefined {
 function JournalFilters({ areas }: { areas: string[] }) {
   const { query } = useLocation();
   const [path, setPath] = useState(query.get('path') ?? '');
-  const set = (k: string) => (e: { target: { value: string } }) => navigate(withQuery({ [k]: e.target.value || undefined }), true);
+  const set = (k: string) => (v: string) => navigate(withQuery({ [k]: v || undefined }), true);
   const from = query.get('from') ?? '';
   const relative = from === '' || from.startsWith('-');
   function submitPath(e: FormEvent) {
@@ -36,54 +37,42 @@ function JournalFilters({ areas }: { areas: string[] }) {
   }
   return (
     <div className="toolbar alarm-filters" role="group" aria-label="Filters">
-      <label>
-        Range
-        <select value={relative ? from || '-24h' : 'custom'} onChange={(e) => navigate(withQuery({ from: e.target.value === 'custom' ? undefined : e.target.value, to: undefined }), true)}>
-          {RANGES.map(([v, text]) => (
-            <option key={v} value={v}>
-              {text}
-            </option>
-          ))}
-          {!relative ? <option value="custom">from … to …</option> : null}
-        </select>
-      </label>
+      <FilterSelect label="Range" value={relative ? from || '-24h' : 'custom'} onChange={(v) => navigate(withQuery({ from: v === 'custom' ? undefined : v, to: undefined }), true)}>
+        {RANGES.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+        {!relative ? <option value="custom">from … to …</option> : null}
+      </FilterSelect>
       <label>
         From
-        <input type="datetime-local" value={relative ? '' : from} onChange={set('from')} />
+        <input type="datetime-local" value={relative ? '' : from} onChange={(e) => set('from')(e.target.value)} />
       </label>
       <label>
         To
-        <input type="datetime-local" value={query.get('to') ?? ''} onChange={set('to')} />
+        <input type="datetime-local" value={query.get('to') ?? ''} onChange={(e) => set('to')(e.target.value)} />
       </label>
-      <label>
-        Area
-        <select value={query.get('area') ?? ''} onChange={set('area')}>
-          <option value="">all areas</option>
-          {areas.map((a) => (
-            <option key={a}>{a}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Priority
-        <select value={query.get('priority') ?? ''} onChange={set('priority')}>
-          <option value="">all priorities</option>
-          {PRIORITIES.map((p) => (
-            <option key={p}>{p}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        State reached
-        <select value={query.get('state') ?? ''} onChange={set('state')}>
-          <option value="">any state</option>
-          {STATES.map((s) => (
-            <option key={s} value={s}>
-              {STATE_LABEL[s]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect label="Area" value={query.get('area') ?? ''} onChange={set('area')}>
+        <option value="">all areas</option>
+        {areas.map((a) => (
+          <option key={a}>{a}</option>
+        ))}
+      </FilterSelect>
+      <FilterSelect label="Priority" value={query.get('priority') ?? ''} onChange={set('priority')}>
+        <option value="">all priorities</option>
+        {PRIORITIES.map((p) => (
+          <option key={p}>{p}</option>
+        ))}
+      </FilterSelect>
+      <FilterSelect label="State reached" value={query.get('state') ?? ''} onChange={set('state')}>
+        <option value="">any state</option>
+        {STATES.map((s) => (
+          <option key={s} value={s}>
+            {STATE_LABEL[s]}
+          </option>
+        ))}
+      </FilterSelect>
       <form onSubmit={submitPath} className="alarm-path-filter">
         <label>
           Path (or its start)
