@@ -133,8 +133,8 @@ describe.runIf(run)('the alarm console', () => {
       const banner = page.getByTestId('alarm-banner');
       await expect.poll(() => banner.textContent().catch(() => ''), PATIENT).toContain('3 unacknowledged · 3 active');
       expect(alarmFrames.length).toBeGreaterThan(0); // it came live, not from a reload
-      expect(await page.getByTestId('alarm-count-urgent').textContent()).toBe('urgent 1/1');
-      expect(await page.getByTestId('alarm-count-high').textContent()).toBe('high 2/2');
+      expect(await page.getByTestId('alarm-count-urgent').textContent()).toBe('urgent: 1 unack. · 1 active');
+      expect(await page.getByTestId('alarm-count-high').textContent()).toBe('high: 2 unack. · 2 active');
       expect(await page.getByTestId('alarm-banner-newest').textContent()).toContain(PUMP);
       await banner.screenshot({ path: join(DOCS_SHOTS, 'alarm-banner.png') });
 

@@ -59,3 +59,9 @@ export type AlarmAction = 'ack' | 'shelve' | 'unshelve' | 'out-of-service' | 'in
 export function act(id: string, action: AlarmAction, body: { comment?: string; reason?: string; duration?: string }): Promise<Alarm> {
   return request<Alarm>('POST', apiUrl(`/api/v1/alarms/{id}/${action}`, undefined, { id }), body);
 }
+
+/** The message with the attribute's full path shortened to its last two names (the path is shown beside it). */
+export function shortMessage(message: string, path: string): string {
+  const short = path.split('/').slice(-2).join('/');
+  return message.split(path).join(short);
+}

@@ -53,7 +53,7 @@ export function AlarmBanner() {
       <ul className="alarm-counts" aria-label="By priority">
         {PRIORITIES.filter((p) => counts.get(p)!.unacked + counts.get(p)!.active > 0).map((p) => (
           <li key={p} className={`prio prio-${p}`} data-testid={`alarm-count-${p}`} title={`${p}: ${counts.get(p)!.unacked} unacknowledged, ${counts.get(p)!.active} active`}>
-            {p} {counts.get(p)!.unacked}/{counts.get(p)!.active}
+            {p}: {counts.get(p)!.unacked} unack. · {counts.get(p)!.active} active
           </li>
         ))}
       </ul>

@@ -1,5 +1,5 @@
 /** One alarm in full: where and what, its rationalization (what to do about it), who acted, and the actions. */
-import { STATE_LABEL, STATE_TONE, type Alarm } from '../../api/alarms';
+import { shortMessage, STATE_LABEL, STATE_TONE, type Alarm } from '../../api/alarms';
 import { StateBadge } from '../../components/state-badge';
 import { formatAgo, formatDuration, formatTime, formatValue } from '../../lib/format';
 import { Link } from '../../lib/router';
@@ -20,7 +20,7 @@ export function AlarmDetail({ alarm, onDone, onClose }: { alarm: Alarm; onDone(a
   return (
     <section className="panel alarm-detail" aria-labelledby="alarm-detail-title" data-testid="alarm-detail">
       <div className="alarm-detail-head">
-        <h2 id="alarm-detail-title">{alarm.message}</h2>
+        <h2 id="alarm-detail-title">{shortMessage(alarm.message, alarm.path)}</h2>
         <button type="button" className="link" onClick={onClose}>
           Close
         </button>

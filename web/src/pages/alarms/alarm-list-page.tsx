@@ -4,7 +4,8 @@
  * details with what to do and the actions the user's role allows. Reloads with the banner's feed.
  */
 import { useEffect, useRef } from 'react';
-import { journal, listAlarms, PRIORITIES, STATE_LABEL, STATE_TONE, STATES, type Alarm, type AlarmQuery, type Priority } from '../../api/alarms';
+import { journal, listAlarms, PRIORITIES, STATE_LABEL, STATE_TONE, STATES, shortMessage, type Alarm, type AlarmQuery, type Priority } from '../../api/alarms';
+import { PathText } from '../../components/path-text';
 import { ProblemNotice } from '../../components/problem-notice';
 import { StateBadge } from '../../components/state-badge';
 import { useAlarmFeed } from '../../lib/alarm-feed';
@@ -65,12 +66,14 @@ function AlarmRow({ a, selected, repeats, firstOut }: { a: Alarm; selected: bool
     <tr data-testid={`alarm-row-${a.id}`} aria-selected={selected} className={selected ? 'selected' : undefined}>
       <td>
         <span className={`prio prio-${a.priority}`}>{a.priority}</span>
+        <div>
+          <StateBadge state={STATE_TONE[a.state]} label={STATE_LABEL[a.state]} />
+        </div>
       </td>
       <td>
-        <StateBadge state={STATE_TONE[a.state]} label={STATE_LABEL[a.state]} />
-      </td>
-      <td>
-        <Link to={withQuery({ id: a.id })}>{a.message}</Link>
+        <Link to={withQuery({ id: a.id })} title={a.message}>
+          {shortMessage(a.message, a.path)}
+        </Link>
         {firstOut ? (
           <span className="alarm-flag first-out" title={`The first alarm of its area in a flood (more followed within ${FLOOD_WINDOW_MS / 60_000} min)`}>
             first out
@@ -81,7 +84,9 @@ function AlarmRow({ a, selected, repeats, firstOut }: { a: Alarm; selected: bool
             ×{repeats}
           </span>
         ) : null}
-        <div className="small muted mono">{a.path}</div>
+        <div className="small muted mono">
+          <PathText path={a.path} />
+        </div>
       </td>
       <td className="num">{formatValue(a.value ?? undefined, a.unit)}</td>
       <td className="nowrap" title={formatTime(a.activeAt)}>
@@ -138,8 +143,7 @@ export function AlarmListPage() {
               <table data-testid="alarm-list">
                 <thead>
                   <tr>
-                    <th scope="col">Priority</th>
-                    <th scope="col">State</th>
+                    <th scope="col">Priority, state</th>
                     <th scope="col">Message</th>
                     <th scope="col" className="num">Value</th>
                     <th scope="col">Active</th>

@@ -1,10 +1,10 @@
 /** The alarm journal: every transition, newest first, with who acted and their comment; filters in the URL. */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { journal, PRIORITIES, STATE_LABEL, STATE_TONE, STATES, type AlarmState, type JournalQuery, type Priority } from '../../api/alarms';
+import { journal, PRIORITIES, STATE_LABEL, STATE_TONE, STATES, shortMessage, type AlarmState, type JournalQuery, type Priority } from '../../api/alarms';
 import { ProblemNotice } from '../../components/problem-notice';
 import { StateBadge } from '../../components/state-badge';
 import { useAlarmFeed } from '../../lib/alarm-feed';
-import { formatTime, formatValue } from '../../lib/format';
+import { formatTime, formatValue, tail } from '../../lib/format';
 import { Link, navigate, useLocation, withQuery } from '../../lib/router';
 import { usePoll } from '../../lib/use-poll';
 import { FilterSelect } from './filter-select';
@@ -76,7 +76,7 @@ function JournalFilters({ areas }: { areas: string[] }) {
       <form onSubmit={submitPath} className="alarm-path-filter">
         <label>
           Path (or its start)
-          <input value={path} onChange={(e) => setPath(e.target.value)} placeholder="acme/springfield/utilities" onBlur={submitPath} />
+          <input value={path} onChange={(e) => setPath(e.target.value)} placeholder="e.g. acme/springfield/utilities" onBlur={submitPath} />
         </label>
       </form>
     </div>
@@ -127,8 +127,7 @@ export function JournalPage() {
               <thead>
                 <tr>
                   <th scope="col">When</th>
-                  <th scope="col">Event</th>
-                  <th scope="col">State</th>
+                  <th scope="col">Event, state reached</th>
                   <th scope="col">Priority</th>
                   <th scope="col">Alarm</th>
                   <th scope="col" className="num">Value</th>
@@ -140,16 +139,20 @@ export function JournalPage() {
                 {entries.map((e) => (
                   <tr key={e.seq} data-testid={`journal-${e.seq}`}>
                     <td className="nowrap">{formatTime(e.at)}</td>
-                    <td>{e.event}</td>
                     <td className="nowrap">
-                      <StateBadge state={STATE_TONE[e.to]} label={STATE_LABEL[e.to]} />
+                      {e.event}
+                      <div>
+                        <StateBadge state={STATE_TONE[e.to]} label={STATE_LABEL[e.to]} />
+                      </div>
                     </td>
                     <td>
                       <span className={`prio prio-${e.priority}`}>{e.priority}</span>
                     </td>
                     <td>
-                      <Link to={`/alarms?id=${encodeURIComponent(e.id)}`}>{e.message ?? e.name}</Link>
-                      <div className="small muted mono">{e.id}</div>
+                      <Link to={`/alarms?id=${encodeURIComponent(e.id)}`} className="mono small" title={e.id}>
+                        {tail(e.id, 3)}
+                      </Link>
+                      {e.message ? <div className="small muted">{shortMessage(e.message, e.path)}</div> : null}
                     </td>
                     <td className="num">{formatValue(e.value ?? undefined)}</td>
                     <td>{e.user ?? <span className="muted">—</span>}</td>
