@@ -69,7 +69,9 @@ function FeedSource({ who, publish }: { who: string; publish(feed: AlarmFeed): v
     timer.current = setTimeout(() => reloadSoon.current(), DEBOUNCE_MS);
   });
   useEffect(() => () => clearTimeout(timer.current), []);
-  const active = usePoll(`active:${key}`, (signal) => (enabled ? listAlarms({ sort: 'time' }, signal) : Promise.resolve(undefined)), enabled ? (status === 'live' ? LIVE_REFRESH_MS : POLL_MS) : 0);
+  // A hub with no alarm defined (in the caller's zones) has nothing to poll for until the definitions are read again.
+  const any = (defined.data?.length ?? 0) > 0;
+  const active = usePoll(`active:${key}`, (signal) => (enabled ? listAlarms({ sort: 'time' }, signal) : Promise.resolve(undefined)), enabled && any ? (status === 'live' ? LIVE_REFRESH_MS : POLL_MS) : 0);
   const { reload } = active;
   useEffect(() => {
     reloadSoon.current = reload;
