@@ -6,7 +6,8 @@
  * - the list groups the repeat into one row with its count, marks the area's first out, shows the
  *   rationalization; an operator acknowledges one with a comment and shelves another with a reason;
  * - the journal shows those transitions with the user and the comment or reason;
- * - a viewer sees the alarms but no action, and the hub refuses the action when forced.
+ * - a viewer sees the alarms but no action, and the hub refuses the action when forced; an OT
+ *   engineer takes an alarm out of service with a reason and returns it.
  * Screenshots to docs/screenshots/alarm-banner.png, alarm-list.png, alarm-journal.png. Serves the
  * built console (web/dist: `npm run build:web` first). Skips without /usr/bin/chromium unless
  * CAUSEWAY_REQUIRE_SERVICES=1.
@@ -185,7 +186,7 @@ describe.runIf(run)('the alarm console', () => {
     }
   }, 90_000);
 
-  it('shows a viewer the alarms without any action, and the hub refuses the action when forced', async () => {
+  it('shows a viewer the alarms without any action (the hub refuses when forced), and an engineer takes one out of service', async () => {
     const { context, page, csrf } = await signedIn('vic');
     const problems = watch(page);
     try {
@@ -202,11 +203,20 @@ describe.runIf(run)('the alarm console', () => {
     } finally {
       await context.close();
     }
-    // An engineer is offered out of service.
+    // An engineer takes an alarm out of service with a reason, and returns it to service.
     const ed = await signedIn('ed');
     try {
       await ed.page.goto(`${url}/alarms?id=${encodeURIComponent(`${PUMP}/hihi`)}`);
-      await ed.page.getByRole('button', { name: 'Take out of service' }).waitFor(PATIENT);
+      const detail = ed.page.getByTestId('alarm-detail');
+      await detail.getByRole('button', { name: 'Take out of service' }).waitFor(PATIENT);
+      expect(await detail.getByRole('button', { name: 'Take out of service' }).isDisabled()).toBe(true); // not without a reason
+      await detail.getByLabel('Out of service (engineers)').fill('pressure transmitter removed for calibration');
+      await detail.getByRole('button', { name: 'Take out of service' }).click();
+      await expect.poll(() => ed.page.getByTestId(`alarm-row-${PUMP}/hihi`).textContent(), PATIENT).toContain('out of service');
+      await expect.poll(() => detail.textContent(), PATIENT).toContain('ed, ');
+      await detail.getByRole('button', { name: 'Return to service' }).click();
+      // The pressure is still high: back in service it is raised again, unacknowledged.
+      await expect.poll(() => ed.page.getByTestId(`alarm-row-${PUMP}/hihi`).textContent(), PATIENT).toContain('active, unacknowledged');
     } finally {
       await ed.context.close();
     }
