@@ -7,7 +7,8 @@
  *   rationalization; an operator acknowledges one with a comment and shelves another with a reason;
  * - the journal shows those transitions with the user and the comment or reason;
  * - a viewer sees the alarms but no action, and the hub refuses the action when forced; an OT
- *   engineer takes an alarm out of service with a reason and returns it.
+ *   engineer takes an alarm out of service with a reason and returns it; an operator acting outside
+ *   the zones they operate gets the hub's refusal, shown with what to do.
  * Screenshots to docs/screenshots/alarm-banner.png, alarm-list.png, alarm-journal.png. Serves the
  * built console (web/dist: `npm run build:web` first). Skips without /usr/bin/chromium unless
  * CAUSEWAY_REQUIRE_SERVICES=1.
@@ -29,10 +30,11 @@ const PUSH_TOKEN = 'push-token-of-the-tank-farm-0123456789';
 
 const CONFIG = `
 site: { enterprise: Acme, name: Springfield, hubZone: ops }
-zones: [{ id: plant, level: 1 }, { id: ops, level: 3 }]
-conduits: [{ from: plant, to: ops, allow: [telemetry] }]
+zones: [{ id: plant, level: 1 }, { id: yard, level: 1 }, { id: ops, level: 3 }]
+conduits: [{ from: plant, to: ops, allow: [telemetry] }, { from: yard, to: ops, allow: [telemetry] }]
 sources:
-  - { id: farm, kind: http-push, zone: plant, config: { token: "${PUSH_TOKEN}" }, tags: [{ id: t1, unit: "%" }, { id: t2, unit: "%" }, { id: p1, unit: bar }] }
+  - { id: farm, kind: http-push, zone: plant, config: { token: "${PUSH_TOKEN}" }, tags: [{ id: t1, unit: "%" }, { id: t2, unit: "%" }] }
+  - { id: yard, kind: http-push, zone: yard, config: { token: "${PUSH_TOKEN}-yard" }, tags: [{ id: p1, unit: bar }] }
 templates:
   - id: Tank
     attributes:
@@ -59,7 +61,7 @@ templates:
 assets:
   - { path: acme/springfield/tankfarm/tank1, template: Tank, bindings: { level: farm/t1 } }
   - { path: acme/springfield/tankfarm/tank2, template: Tank, bindings: { level: farm/t2 } }
-  - { path: acme/springfield/transfer/pump1, template: Pump, bindings: { discharge_pressure: farm/p1 } }
+  - { path: acme/springfield/transfer/pump1, template: Pump, bindings: { discharge_pressure: yard/p1 } }
 security: { login: { perMinute: 600 } }
 `;
 
@@ -69,8 +71,9 @@ let url: string;
 let browser: Browser | undefined;
 const run = requireChromium('the alarm console test');
 
-async function push(values: Record<string, number>, ts: number): Promise<void> {
-  const r = await fetch(`${url}/ingest/farm`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${PUSH_TOKEN}` }, body: JSON.stringify({ ts, values }) });
+async function push(values: Record<string, number>, ts: number, source: 'farm' | 'yard' = 'farm'): Promise<void> {
+  const token = source === 'farm' ? PUSH_TOKEN : `${PUSH_TOKEN}-yard`;
+  const r = await fetch(`${url}/ingest/${source}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ ts, values }) });
   expect(r.status, await r.text()).toBe(200);
 }
 
@@ -101,6 +104,8 @@ beforeAll(async () => {
   expect(problems).toEqual([]);
   hub = await Hub.create({ config: config!, dataDir: join(dir, 'data'), logger: pino({ level: 'silent' }), port: 0, env: { CAUSEWAY_ADMIN_PASSWORD: PASSWORD }, announce: () => {} });
   for (const [username, role] of [['olga', 'operator'], ['vic', 'viewer'], ['ed', 'ot-engineer']] as const) await hub.security.users.create({ username, password: PASSWORD, grants: [{ role }] });
+  // An operator of the tank farm who only reads the yard: the console offers actions, the hub decides per zone.
+  await hub.security.users.create({ username: 'otto', password: PASSWORD, grants: [{ role: 'operator', zones: ['plant'] }, { role: 'viewer' }] });
   url = await hub.start();
   browser = await launchChromium();
 }, 60_000);
@@ -124,12 +129,13 @@ describe.runIf(run)('the alarm console', () => {
       expect(await page.getByTestId('alarm-banner').count()).toBe(0); // quiet while nothing is in alarm
 
       const t = Date.now() - 60_000;
-      await push({ t1: 70, t2: 60, p1: 5 }, t);
+      await push({ t1: 70, t2: 60 }, t);
+      await push({ p1: 5 }, t, 'yard');
       await push({ t1: 85 }, t + 1000); // tank 1 first: the first out of the tank farm
       await push({ t2: 90 }, t + 2000);
       await push({ t1: 70 }, t + 3000); // cleared, unacknowledged …
       await push({ t1: 88 }, t + 4000); // … and raised again: a repeat
-      await push({ p1: 12.5 }, t + 5000);
+      await push({ p1: 12.5 }, t + 5000, 'yard');
 
       const banner = page.getByTestId('alarm-banner');
       await expect.poll(() => banner.textContent().catch(() => ''), PATIENT).toContain('3 unacknowledged · 3 active');
@@ -219,6 +225,23 @@ describe.runIf(run)('the alarm console', () => {
       await expect.poll(() => ed.page.getByTestId(`alarm-row-${PUMP}/hihi`).textContent(), PATIENT).toContain('active, unacknowledged');
     } finally {
       await ed.context.close();
+    }
+  }, 60_000);
+
+  it('shows the hub\'s refusal clearly when an operator acts on an alarm outside the zones they operate', async () => {
+    const { context, page } = await signedIn('otto');
+    try {
+      await page.goto(`${url}/alarms?id=${encodeURIComponent(`${PUMP}/hihi`)}`);
+      const detail = page.getByTestId('alarm-detail');
+      await detail.getByRole('button', { name: 'Acknowledge' }).waitFor(PATIENT);
+      await detail.getByLabel('Acknowledge').fill('not my area');
+      await detail.getByRole('button', { name: 'Acknowledge' }).click();
+      const notice = detail.getByRole('alert');
+      await expect.poll(() => notice.textContent().catch(() => ''), PATIENT).toContain('Not acknowledged: ');
+      expect(await notice.textContent()).toContain('CW_AUTH_FORBIDDEN');
+      expect(await page.getByTestId(`alarm-row-${PUMP}/hihi`).textContent()).toContain('active, unacknowledged');
+    } finally {
+      await context.close();
     }
   }, 60_000);
 });
