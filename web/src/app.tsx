@@ -5,6 +5,7 @@ import { NAV, sectionOf } from './components/nav';
 import { allows, SessionProvider, useSession } from './components/session';
 import { navigate, useLocation } from './lib/router';
 import { ProblemNotice } from './components/problem-notice';
+import { AlarmsSection } from './pages/alarms/alarms-section';
 import { ConnectionsPage } from './pages/connections/connections-page';
 import { LoginPage } from './pages/login-page';
 import { NamespacePage } from './pages/namespace/namespace-page';
@@ -23,6 +24,7 @@ const PAGES: Record<string, ComponentType> = {
   '/trends': TrendsPage,
   '/connections': ConnectionsPage,
   '/production': ProductionPage,
+  '/alarms': AlarmsSection,
   '/writes': WritesPage,
   '/security': SecurityPage,
   '/vulnerabilities': VulnerabilitiesPage,

@@ -3,6 +3,7 @@
  * the changes. Reconnects with backoff; where a WebSocket cannot be opened at all (a proxy that
  * drops upgrades), it falls back to reading /api/v1/values every second.
  */
+import type { JournalEntry } from './alarms';
 import { get } from './client';
 
 export interface LiveValue {
@@ -17,11 +18,22 @@ export interface LiveValue {
 
 export type LiveStatus = 'connecting' | 'live' | 'polling' | 'closed';
 
-type Message = { type: 'snapshot'; values: LiveValue[] } | { type: 'values'; values: LiveValue[] } | { type: 'error'; title: string; hint: string };
+type Message =
+  | { type: 'snapshot'; values: LiveValue[] }
+  | { type: 'values'; values: LiveValue[] }
+  | { type: 'alarms'; events: JournalEntry[]; dropped?: number }
+  | { type: 'error'; title: string; hint: string };
 
 export interface LiveHandlers {
   onValues(values: LiveValue[], snapshot: boolean): void;
   onStatus(status: LiveStatus, detail?: string): void;
+  /** Alarm transitions on attributes under the prefixes (`dropped`: how many the hub could not send in time). */
+  onAlarms?(events: JournalEntry[], dropped: number): void;
+}
+
+export interface LiveOptions {
+  /** Read /api/v1/values every second when no WebSocket can be opened (default); false: only report 'polling' and stop. */
+  pollValues?: boolean;
 }
 
 const POLL_MS = 1000;
@@ -32,14 +44,16 @@ const FALLBACK_AFTER = 3;
 export class LiveSubscription {
   readonly #prefixes: string[];
   readonly #h: LiveHandlers;
+  readonly #pollValues: boolean;
   #socket: WebSocket | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #failures = 0;
   #closed = false;
 
-  constructor(prefixes: string[], handlers: LiveHandlers) {
+  constructor(prefixes: string[], handlers: LiveHandlers, options: LiveOptions = {}) {
     this.#prefixes = prefixes;
     this.#h = handlers;
+    this.#pollValues = options.pollValues ?? true;
     if (prefixes.length > 0) this.#open();
   }
 
@@ -75,11 +89,13 @@ export class LiveSubscription {
 
   #message(m: Message): void {
     if (m.type === 'error') this.#h.onStatus('live', `${m.title} ${m.hint}`);
+    else if (m.type === 'alarms') this.#h.onAlarms?.(m.events, m.dropped ?? 0);
     else this.#h.onValues(m.values, m.type === 'snapshot');
   }
 
   async #poll(): Promise<void> {
     if (this.#closed) return;
+    if (!this.#pollValues) return this.#h.onStatus('polling', 'the WebSocket could not be opened');
     this.#h.onStatus('polling', 'the WebSocket could not be opened; reading every second');
     try {
       const answers = await Promise.all(this.#prefixes.map((path) => get('/api/v1/values', { query: { path } })));

@@ -1,7 +1,9 @@
-/** The frame of every page: the bar with the session, the navigation the user's role allows, the content. */
+/** The frame of every page: the bar with the session, the navigation the user's role allows, the alarm banner, the content. */
 import type { ReactNode } from 'react';
 import { signOut, SIGNED_OUT } from '../api/session';
+import { AlarmFeedProvider } from '../lib/alarm-feed';
 import { Link, navigate, useLocation } from '../lib/router';
+import { AlarmBanner } from './alarm-banner';
 import { NAV, sectionOf } from './nav';
 import { allows, useSession } from './session';
 
@@ -47,22 +49,25 @@ function SideNav() {
 
 export function Shell({ children }: { children: ReactNode }) {
   return (
-    <div className="shell">
-      <a className="skip-link" href="#content">
-        Skip to content
-      </a>
-      <header className="topbar">
-        <Link to="/" className="brand" aria-label="Causeway overview">
-          <img src="/favicon.svg" alt="" width="24" height="24" />
-          Causeway
-        </Link>
-        <span className="spacer" />
-        <SessionBar />
-      </header>
-      <SideNav />
-      <main id="content" tabIndex={-1}>
-        {children}
-      </main>
-    </div>
+    <AlarmFeedProvider>
+      <div className="shell">
+        <a className="skip-link" href="#content">
+          Skip to content
+        </a>
+        <header className="topbar">
+          <Link to="/" className="brand" aria-label="Causeway overview">
+            <img src="/favicon.svg" alt="" width="24" height="24" />
+            Causeway
+          </Link>
+          <span className="spacer" />
+          <SessionBar />
+        </header>
+        <SideNav />
+        <main id="content" tabIndex={-1}>
+          <AlarmBanner />
+          {children}
+        </main>
+      </div>
+    </AlarmFeedProvider>
   );
 }
