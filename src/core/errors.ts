@@ -2,6 +2,7 @@
  * The error catalogue: every failure a user can meet, with a stable code, an operator sentence,
  * a hint for the next step, the HTTP status the API answers with, and whether a retry may help.
  */
+import { ADVISORY_ERRORS } from './error-catalogue/advisories.js';
 import { ALARM_ERRORS } from './error-catalogue/alarms.js';
 import { CONNECTIVITY_ERRORS } from './error-catalogue/connectivity.js';
 import { DATA_ERRORS } from './error-catalogue/data.js';
@@ -18,6 +19,7 @@ export const ERROR_CATALOGUE = {
   ...SECURITY_ERRORS,
   ...OPERATIONS_ERRORS,
   ...ALARM_ERRORS,
+  ...ADVISORY_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
