@@ -11,6 +11,7 @@ import type { ZoneMap } from '../runtime/zone-map.js';
 import type { BrowseNode, DeviceInfo, ReceiveResult } from '../sources/types.js';
 import type { Production } from '../production/index.js';
 import type { Alarms } from '../alarms/index.js';
+import type { AdvisoryService } from '../inventory/advisories/index.js';
 import type { ApiLimits } from './limits.js';
 import type { HubSecurity } from './security-services.js';
 
@@ -149,6 +150,8 @@ export interface HubServices {
   production?: Production;
   /** ISA-18.2 alarms, when the config defines any. */
   alarms?: Alarms | undefined;
+  /** Security advisories (CSAF 2.0) from <data dir>/advisories.sqlite, the file `causeway advisories import` writes. */
+  advisories?: AdvisoryService | undefined;
   /** Bounds on the work of one request and on live connections (api.limits, api.allowedOrigins); defaults when absent. */
   limits?: Readonly<ApiLimits>;
 }

@@ -30,6 +30,9 @@ export interface UploadResult {
   note?: string;
 }
 
+/** What the API needs of the advisories: list, one, the import status, an upload. */
+export type AdvisoryService = Pick<Advisories, 'list' | 'get' | 'status' | 'upload'>;
+
 export class Advisories {
   readonly store: AdvisoryStore;
 
