@@ -40,7 +40,8 @@ export function progressReporter(err: Out, now: () => number = Date.now): { upda
         err.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${fmt(p.done)}/${fmt(p.total)} ${p.file}\x1b[K`);
         drawn = true;
       } else {
-        if (p.done === 0 || (p.done - lastDone < 100 && t - last < 5000) || p.done === p.total) return;
+        if (last === -Infinity) last = t;
+        if (p.done === 0 || p.done === p.total || (p.done - lastDone < 100 && t - last < 5000)) return;
         err.write(`Read ${fmt(p.done)} of ${fmt(p.total)} files…\n`);
         lastDone = p.done;
       }
@@ -121,7 +122,7 @@ export function runAdvisoriesStatus(o: { dataDir: string }, io: AdvisoriesIo = d
 
 /** The `advisories` command. */
 export function advisoriesCommand(io: AdvisoriesIo = defaultIo()): Command {
-  const cmd = new Command('advisories').description('security advisories (CSAF 2.0): import a folder of them, show what is stored');
+  const cmd = new Command('advisories').description('security advisories (CSAF 2.0): import a folder (CISA layout or flat, checksums checked, incremental), show what is stored');
   cmd.command('import').description("import CSAF 2.0 advisories from a folder (CISA's csaf_files/OT/white/<year>/ layout or flat), checking each .sha512; a re-import adds only what changed")
     .argument('<folder>', 'the folder to read, recursively')
     .addOption(dataDirOption())
