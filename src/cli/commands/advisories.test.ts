@@ -38,7 +38,7 @@ describe.skipIf(!built)('causeway advisories (compiled CLI; run `npx tsc -p tsco
     expect(flat.stdout).toContain('5 advisory files');
     expect(flat.stdout).toContain('2 added, 0 updated, 0 unchanged, 3 rejected.');
     expect(flat.stdout).toContain('1 imported without a checksum file to check them against (unverified)');
-    expect(flat.stdout).toMatch(/Rejected \(skipped\):\n  icsa-23-257-05\.json: checksum-mismatch: its SHA512 is .*\n  icsa-23-348-13-truncated\.json: not-json: it is not valid JSON .*\n  tool-settings\.json: not-csaf: it is not a CSAF document \(it has no document\.csaf_version\)\n/);
+    expect(flat.stdout).toMatch(/Rejected \(skipped\):\n {2}icsa-23-257-05\.json: checksum-mismatch: its SHA512 is .*\n {2}icsa-23-348-13-truncated\.json: not-json: it is not valid JSON .*\n {2}tool-settings\.json: not-csaf: it is not a CSAF document \(it has no document\.csaf_version\)\n/);
 
     const again = causeway('advisories', 'import', join(FIXTURES, 'cisa'), '-d', data);
     expect(again.status).toBe(0);
