@@ -97,6 +97,18 @@ describe('advisory import', () => {
     expect(advisories.get('ICSA-23-243-04')!.summary.revision).toBe('2');
   });
 
+  it('marks an unverified advisory verified once it comes with its checksum', async () => {
+    const { folder, advisories } = setup('flat');
+    await advisories.importFolder(folder, { actor: 'test' });
+    expect(advisories.get('ICSA-23-131-02')!.summary.checksum).toBe('missing');
+    const { createHash } = await import('node:crypto');
+    const bytes = readFileSync(join(folder, 'icsa-23-131-02.json'));
+    writeFileSync(join(folder, 'icsa-23-131-02.json.sha512'), `${createHash('sha512').update(bytes).digest('hex')}  icsa-23-131-02.json\n`);
+    const r = await advisories.importFolder(folder, { actor: 'test' });
+    expect(r).toMatchObject({ added: 0, updated: 1, unchanged: 1, unverified: 0 });
+    expect(advisories.get('ICSA-23-131-02')!.summary.checksum).toBe('verified');
+  });
+
   it('keeps what it stored over a restart, and answers the matcher with every advisory', async () => {
     const { folder, data, advisories } = setup('cisa');
     await advisories.importFolder(folder, { actor: 'test' });
