@@ -33,7 +33,7 @@ describe('advisory import', () => {
     const { folder, advisories } = setup('cisa');
     const r = await advisories.importFolder(folder, { actor: 'test' });
     expect(r).toMatchObject({ files: 3, added: 3, updated: 0, unchanged: 0, rejected: 0, unverified: 0, rejections: [] });
-    expect(r.stored).toEqual({ advisories: 3, products: 2 + 23 + 9, vulnerabilities: advisories.all().reduce((n, a) => n + a.vulnerabilities.length, 0) });
+    expect(r.stored).toEqual({ advisories: 3, products: 2 + 23 + 9, vulnerabilities: advisories.allAdvisories().reduce((n, a) => n + a.vulnerabilities.length, 0) });
     const one = advisories.get('ICSA-23-012-10')!;
     expect(one.summary).toMatchObject({ checksum: 'verified', sourceFile: 'csaf_files/OT/white/2023/icsa-23-012-10.json', vendors: ['Siemens'], cves: ['CVE-2022-43513', 'CVE-2022-43514'], maxCvss: 8.2, products: 2 });
     expect(one.advisory.products[1]!.version).toBe('< V6.0 SP9 Upd4');
@@ -115,8 +115,8 @@ describe('advisory import', () => {
     advisories.close();
     const reopened = Advisories.open(data);
     open.push(reopened);
-    expect(reopened.all().map((a) => a.id)).toEqual(['ICSA-23-005-01', 'ICSA-23-012-10', 'ICSA-23-243-04']);
-    expect(reopened.all()[2]!.vulnerabilities[0]!.status.known_not_affected).toEqual(['CSAFPID-0022', 'CSAFPID-0023']);
+    expect(reopened.allAdvisories().map((a) => a.id)).toEqual(['ICSA-23-005-01', 'ICSA-23-012-10', 'ICSA-23-243-04']);
+    expect(reopened.allAdvisories()[2]!.vulnerabilities[0]!.status.known_not_affected).toEqual(['CSAFPID-0022', 'CSAFPID-0023']);
   });
 
   it('filters and pages the list by vendor, product, CVE and text', async () => {
