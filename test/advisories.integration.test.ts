@@ -118,8 +118,14 @@ describe('advisories in a running hub', () => {
     const bad = await upload('otEngineer', '{"name": "not an advisory"}');
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ code: 'CW_ADVISORY_INVALID', title: expect.stringMatching(/it is not a CSAF document/) });
+    // The API's body limit (1 MiB) holds for uploads too; the file's bytes are read whatever the charset parameter.
+    const big = await upload('otEngineer', `{"document": {"title": "${'x'.repeat(1_100_000)}"}}`);
+    expect(big.status).toBe(413);
+    const charset = await call(`${url}/api/v1/advisories`, 'POST', { body: bytes.toString(), headers: { authorization: `Bearer ${tokens.otEngineer}`, 'content-type': 'application/json; charset=utf-8' } });
+    expect(charset.body.outcome).toBe('unchanged');
     const audit = await as('admin')('/api/v1/audit?action=advisory');
     expect(audit.body.records.map((r: { actor: string; outcome: string; detail: Record<string, unknown> }) => [r.actor, r.outcome, r.detail])).toEqual([
+      [expect.stringMatching(/^token:ot-engineer@/), 'success', { id: 'ICSA-23-257-05', revision: '1', outcome: 'unchanged' }],
       [expect.stringMatching(/^token:ot-engineer@/), 'failure', { code: 'CW_ADVISORY_INVALID' }],
       [expect.stringMatching(/^token:ot-engineer@/), 'success', { id: 'ICSA-23-257-05', revision: '1', outcome: 'unchanged' }],
       [expect.stringMatching(/^token:ot-engineer@/), 'success', { id: 'ICSA-23-257-05', revision: '1', outcome: 'added' }],
