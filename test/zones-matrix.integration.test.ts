@@ -157,6 +157,11 @@ const TABLE: Record<string, Zoned | Unzoned> = {
   'GET /api/v1/zones': { kind: 'zoned', req: () => ({ path: '/api/v1/zones' }), expect: LIST, listed: (b, z) => b.links.some((l: { id: string }) => l.id === source(z)) },
   // Things that span zones: a grant with no zone limits only (configure for the certificates).
   'GET /api/v1/pki': { kind: 'zoned', req: () => ({ path: '/api/v1/pki' }), expect: SITE_READ },
+  // Security advisories (CSAF): site data for those who may audit or configure; an upload needs configure site-wide.
+  'GET /api/v1/advisories': { kind: 'zoned', req: () => ({ path: '/api/v1/advisories' }), expect: SITE_READ },
+  'GET /api/v1/advisories/import-status': { kind: 'zoned', req: () => ({ path: '/api/v1/advisories/import-status' }), expect: SITE_READ },
+  'GET /api/v1/advisories/{id}': { kind: 'zoned', req: () => ({ path: '/api/v1/advisories/ICSA-00-000-00' }), expect: { ...SITE_READ, engineer: [404, 404], admin: [404, 404] } },
+  'POST /api/v1/advisories': { kind: 'zoned', req: () => ({ path: '/api/v1/advisories', body: {} }), expect: { ...SITE_READ, engineer: [400, 400], admin: [400, 400] } },
   'POST /api/v1/pki/{thumbprint}/trust': { kind: 'zoned', req: () => ({ path: `/api/v1/pki/${'0'.repeat(40)}/trust` }), expect: { ...SITE_READ, engineer: [404, 404], admin: [404, 404] } },
   'POST /api/v1/pki/{thumbprint}/reject': { kind: 'zoned', req: () => ({ path: `/api/v1/pki/${'0'.repeat(40)}/reject` }), expect: { ...SITE_READ, engineer: [404, 404], admin: [404, 404] } },
   'GET /api/v1/quarantine': { kind: 'zoned', req: () => ({ path: '/api/v1/quarantine' }), expect: SITE_READ },

@@ -9,6 +9,7 @@ import { installAuth } from './auth.js';
 import { installHardening } from './hardening.js';
 import { installUpgradeGuard } from './live-guard.js';
 import { sendProblem, toCausewayError } from './problem.js';
+import { advisoryRoutes } from './routes/advisories.js';
 import { alarmRoutes } from './routes/alarms.js';
 import { vulnerabilityRoutes } from './routes/vulnerabilities.js';
 import { exportRoutes } from './routes/export.js';
@@ -72,7 +73,7 @@ export async function buildApi({ services, logger, https }: ApiOptions): Promise
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Causeway hub API', version: info.version, description: `IT/OT integration hub for ${info.enterprise}, site ${info.site}. Errors are application/problem+json with a stable code and a hint.` },
-      tags: [{ name: 'auth' }, { name: 'writes' }, { name: 'audit' }, { name: 'zones' }, { name: 'pki' }, { name: 'hub' }, { name: 'sources' }, { name: 'sinks' }, { name: 'namespace' }, { name: 'values' }, { name: 'history' }, { name: 'ingest' }, { name: 'alarms' }],
+      tags: [{ name: 'auth' }, { name: 'writes' }, { name: 'audit' }, { name: 'zones' }, { name: 'pki' }, { name: 'hub' }, { name: 'sources' }, { name: 'sinks' }, { name: 'namespace' }, { name: 'values' }, { name: 'history' }, { name: 'ingest' }, { name: 'alarms' }, { name: 'advisories' }],
     },
   });
 
@@ -103,6 +104,8 @@ export async function buildApi({ services, logger, https }: ApiOptions): Promise
     // alarms (ISA-18.2): the active list, operator actions, the journal
     await v1.register(alarmRoutes, opts);
     await v1.register(vulnerabilityRoutes, opts);
+    // security advisories (CSAF 2.0): list, one, import status, upload
+    await v1.register(advisoryRoutes, opts);
     v1.get('/openapi.json', { config: { permission: 'read' }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: '/api/v1' });
 

@@ -12,6 +12,7 @@ import type { BrowseNode, DeviceInfo, ReceiveResult } from '../sources/types.js'
 import type { Production } from '../production/index.js';
 import type { Alarms } from '../alarms/index.js';
 import type { Vulnerabilities } from '../inventory/vulnerabilities.js';
+import type { AdvisoryService } from '../inventory/advisories/index.js';
 import type { ApiLimits } from './limits.js';
 import type { HubSecurity } from './security-services.js';
 
@@ -152,6 +153,8 @@ export interface HubServices {
   alarms?: Alarms | undefined;
   /** Vulnerability findings of the inventory's assets against the imported advisories. */
   vulnerabilities?: Vulnerabilities | undefined;
+  /** Security advisories (CSAF 2.0) from <data dir>/advisories.sqlite, the file `causeway advisories import` writes. */
+  advisories?: AdvisoryService | undefined;
   /** Bounds on the work of one request and on live connections (api.limits, api.allowedOrigins); defaults when absent. */
   limits?: Readonly<ApiLimits>;
 }

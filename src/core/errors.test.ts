@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ADVISORY_ERRORS } from './error-catalogue/advisories.js';
 import { ALARM_ERRORS } from './error-catalogue/alarms.js';
 import { FINDING_ERRORS } from './error-catalogue/findings.js';
 import { CONNECTIVITY_ERRORS } from './error-catalogue/connectivity.js';
@@ -8,7 +9,7 @@ import { OPERATIONS_ERRORS } from './error-catalogue/operations.js';
 import { SECURITY_ERRORS } from './error-catalogue/security.js';
 import { CausewayError, ERROR_CATALOGUE, isCausewayError, type ErrorCode } from './errors.js';
 
-const AREAS = ['CONFIG', 'PATH', 'SOURCE', 'SINK', 'REGISTRY', 'PIPELINE', 'HISTORIAN', 'API', 'RUNTIME', 'NAMESPACE', 'SECURITY', 'AUTH', 'WRITE', 'AUDIT', 'PKI', 'PRODUCTION', 'ERP', 'ALARM', 'INVENTORY', 'EXPORT', 'INGEST', 'EXPR', 'BROKER'];
+const AREAS = ['CONFIG', 'PATH', 'SOURCE', 'SINK', 'REGISTRY', 'PIPELINE', 'HISTORIAN', 'API', 'RUNTIME', 'NAMESPACE', 'SECURITY', 'AUTH', 'WRITE', 'AUDIT', 'PKI', 'PRODUCTION', 'ERP', 'ALARM', 'INVENTORY', 'ADVISORY', 'EXPORT', 'INGEST', 'EXPR', 'BROKER'];
 
 /** Fill every parameter a template may use with a recognisable value. */
 function sampleParams(): Record<string, string> {
@@ -19,7 +20,7 @@ describe('error catalogue', () => {
   const codes = Object.keys(ERROR_CATALOGUE) as ErrorCode[];
 
   it('has each code in exactly one area file, so no entry silently replaces another', () => {
-    const parts = [DATA_ERRORS, CONNECTIVITY_ERRORS, HISTORIAN_ERRORS, SECURITY_ERRORS, OPERATIONS_ERRORS, ALARM_ERRORS, FINDING_ERRORS].flatMap((p) => Object.keys(p));
+    const parts = [DATA_ERRORS, CONNECTIVITY_ERRORS, HISTORIAN_ERRORS, SECURITY_ERRORS, OPERATIONS_ERRORS, ALARM_ERRORS, FINDING_ERRORS, ADVISORY_ERRORS].flatMap((p) => Object.keys(p));
     expect(parts.length).toBe(codes.length);
     expect(new Set(parts).size).toBe(parts.length);
   });

@@ -2,6 +2,7 @@
  * The error catalogue: every failure a user can meet, with a stable code, an operator sentence,
  * a hint for the next step, the HTTP status the API answers with, and whether a retry may help.
  */
+import { ADVISORY_ERRORS } from './error-catalogue/advisories.js';
 import { ALARM_ERRORS } from './error-catalogue/alarms.js';
 import { FINDING_ERRORS } from './error-catalogue/findings.js';
 import { CONNECTIVITY_ERRORS } from './error-catalogue/connectivity.js';
@@ -20,6 +21,7 @@ export const ERROR_CATALOGUE = {
   ...OPERATIONS_ERRORS,
   ...ALARM_ERRORS,
   ...FINDING_ERRORS,
+  ...ADVISORY_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -33,6 +33,14 @@ export interface AdvisoryProduct {
   fullName: string;
   cpe?: string;
   purls?: string[];
+  /** `product_identification_helper.model_numbers` (e.g. Siemens order numbers `6GK5212-2BB00-2AA3`). */
+  modelNumbers?: string[];
+  /**
+   * For a product a `relationships` entry defines: its category (`default_component_of`,
+   * `installed_on`, …), the component's product id (whose vendor, product and version this
+   * product carries) and the product it relates to.
+   */
+  relationship?: { category: string; productId: string; relatesTo: string; relatesToName?: string };
 }
 
 export interface CvssScore {
@@ -73,6 +81,12 @@ export interface Advisory {
   initialReleaseDate?: string;
   currentReleaseDate?: string;
   revision?: string;
+  /** `document.tracking.status`: final, interim or draft. */
+  trackingStatus?: string;
+  /** `document.aggregate_severity.text`, as the publisher words it. */
+  aggregateSeverity?: string;
+  /** The advisory's own web page (`document.references` of category self). */
+  url?: string;
   /** Where it was imported from (relative to the import folder) and its SHA-512. */
   sourceFile?: string;
   sha512?: string;

@@ -37,6 +37,8 @@ import { signature } from '../sinks/webhook/request.js';
 import { StalenessWatch } from './staleness.js';
 import { openAlarms } from '../alarms/hosting.js';
 import type { Alarms } from '../alarms/index.js';
+import { openAdvisories } from '../inventory/advisories/hosting.js';
+import type { Advisories } from '../inventory/advisories/index.js';
 
 /** How often alarm delays and shelving are looked at when no sample comes. */
 const ALARM_TICK_MS = 250;
@@ -101,6 +103,8 @@ export class Hub {
   /** ISA-18.2 alarms, when the config defines any. */
   readonly alarms: Alarms | undefined;
   #alarmTimer: NodeJS.Timeout | undefined;
+  /** Security advisories (CSAF 2.0), in the file `causeway advisories import` writes. */
+  readonly advisories: Advisories | undefined;
   #api: FastifyInstance | undefined;
   #broker: EmbeddedBroker | undefined;
   #url: string | undefined;
@@ -160,6 +164,8 @@ export class Hub {
     this.production = this.#production?.production;
     this.services.production = this.production;
     this.services.alarms = alarms;
+    this.advisories = openAdvisories(opts.dataDir, (e) => opts.logger.error({ err: detailOf(e) }, `The advisory store cannot be opened (${detailOf(e) ?? 'unknown error'}); the advisory routes answer with this error until the next start.`));
+    this.services.advisories = this.advisories;
     this.services.spool = () => this.spoolStatus();
     this.services.latency = () => this.#ages.summary(now());
     this.pipeline.addRules('production', new Map((this.#production?.paths ?? []).map((path) => [path, { sourceId: 'production', path, scale: 1, offset: 0 }])));
@@ -275,6 +281,7 @@ export class Hub {
     this.#historianAges?.close();
     clearInterval(this.#alarmTimer);
     this.alarms?.close();
+    this.advisories?.close();
     this.pipeline.release();
     const sentence = stopSentence(this.#log.stats());
     await this.#log.close();
