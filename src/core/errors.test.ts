@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALARM_ERRORS } from './error-catalogue/alarms.js';
+import { NOTIFY_ERRORS } from './error-catalogue/notifications.js';
 import { CONNECTIVITY_ERRORS } from './error-catalogue/connectivity.js';
 import { DATA_ERRORS } from './error-catalogue/data.js';
 import { HISTORIAN_ERRORS } from './error-catalogue/historian.js';
@@ -7,7 +8,7 @@ import { OPERATIONS_ERRORS } from './error-catalogue/operations.js';
 import { SECURITY_ERRORS } from './error-catalogue/security.js';
 import { CausewayError, ERROR_CATALOGUE, isCausewayError, type ErrorCode } from './errors.js';
 
-const AREAS = ['CONFIG', 'PATH', 'SOURCE', 'SINK', 'REGISTRY', 'PIPELINE', 'HISTORIAN', 'API', 'RUNTIME', 'NAMESPACE', 'SECURITY', 'AUTH', 'WRITE', 'AUDIT', 'PKI', 'PRODUCTION', 'ERP', 'ALARM', 'INVENTORY', 'EXPORT', 'INGEST', 'EXPR', 'BROKER'];
+const AREAS = ['CONFIG', 'PATH', 'SOURCE', 'SINK', 'REGISTRY', 'PIPELINE', 'HISTORIAN', 'API', 'RUNTIME', 'NAMESPACE', 'SECURITY', 'AUTH', 'WRITE', 'AUDIT', 'PKI', 'PRODUCTION', 'ERP', 'ALARM', 'INVENTORY', 'EXPORT', 'INGEST', 'EXPR', 'BROKER', 'NOTIFY'];
 
 /** Fill every parameter a template may use with a recognisable value. */
 function sampleParams(): Record<string, string> {
@@ -18,7 +19,7 @@ describe('error catalogue', () => {
   const codes = Object.keys(ERROR_CATALOGUE) as ErrorCode[];
 
   it('has each code in exactly one area file, so no entry silently replaces another', () => {
-    const parts = [DATA_ERRORS, CONNECTIVITY_ERRORS, HISTORIAN_ERRORS, SECURITY_ERRORS, OPERATIONS_ERRORS, ALARM_ERRORS].flatMap((p) => Object.keys(p));
+    const parts = [DATA_ERRORS, CONNECTIVITY_ERRORS, HISTORIAN_ERRORS, SECURITY_ERRORS, OPERATIONS_ERRORS, ALARM_ERRORS, NOTIFY_ERRORS].flatMap((p) => Object.keys(p));
     expect(parts.length).toBe(codes.length);
     expect(new Set(parts).size).toBe(parts.length);
   });

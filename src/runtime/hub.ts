@@ -37,6 +37,7 @@ import { signature } from '../sinks/webhook/request.js';
 import { StalenessWatch } from './staleness.js';
 import { openAlarms } from '../alarms/hosting.js';
 import type { Alarms } from '../alarms/index.js';
+import { openAlarmDelivery, type AlarmDelivery } from './alarm-delivery.js';
 
 /** How often alarm delays and shelving are looked at when no sample comes. */
 const ALARM_TICK_MS = 250;
@@ -101,6 +102,8 @@ export class Hub {
   /** ISA-18.2 alarms, when the config defines any. */
   readonly alarms: Alarms | undefined;
   #alarmTimer: NodeJS.Timeout | undefined;
+  /** Alarm events through the sinks that opt in, and notifications (e-mail, webhooks, escalation). */
+  readonly #alarmDelivery: AlarmDelivery | undefined;
   #api: FastifyInstance | undefined;
   #broker: EmbeddedBroker | undefined;
   #url: string | undefined;
@@ -160,6 +163,7 @@ export class Hub {
     this.production = this.#production?.production;
     this.services.production = this.production;
     this.services.alarms = alarms;
+    this.#alarmDelivery = alarms && openAlarmDelivery({ config: opts.config, alarms, namespace: this.namespace, sinks: connections.sinks, spool: this.#spool, logger: opts.logger, now, metrics });
     this.services.spool = () => this.spoolStatus();
     this.services.latency = () => this.#ages.summary(now());
     this.pipeline.addRules('production', new Map((this.#production?.paths ?? []).map((path) => [path, { sourceId: 'production', path, scale: 1, offset: 0 }])));
@@ -222,6 +226,7 @@ export class Hub {
       // What an earlier run accepted and did not store is handed over first.
       this.pipeline.start();
       this.#connections.start();
+      this.#alarmDelivery?.start();
       this.#staleness.start();
       this.#startTasks();
       if (this.alarms) {
@@ -262,6 +267,7 @@ export class Hub {
     await this.#connections.stopSources();
     await this.#drainWithin(DRAIN_TIMEOUT_MS);
     await this.pipeline.close();
+    await this.#alarmDelivery?.close(SINK_FLUSH_MS);
     // Sinks get a few seconds to send what they buffered; the rest waits on disk for the next start.
     await this.#connections.stopSinks(SINK_FLUSH_MS);
     await this.#broker?.close();
