@@ -68,7 +68,7 @@ function checkRules(n: Obj, ctx: ProblemContext): void {
 
 /** The alarm prefix of a sink problem, or undefined when it is fine. */
 function sinkPrefixProblem(kind: string, prefix: string, config: Obj): string | undefined {
-  if (kind === 'mqtt') return /[+#\u0000]|^\$|\/\/|^\/|\/$/.test(prefix) ? 'is not a topic prefix (no "+", "#", leading "$" or empty level)' : undefined;
+  if (kind === 'mqtt') return /[+#]|^\$|\/\/|^\/|\/$/.test(prefix) || prefix.includes('\0') ? 'is not a topic prefix (no "+", "#", leading "$" or empty level)' : undefined;
   if (kind === 'nats') {
     const subjectPrefix = str(config.subjectPrefix) ?? 'causeway';
     if (!/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(prefix)) return 'is not a NATS subject (tokens of letters, digits, "_" and "-" separated by ".")';
