@@ -119,6 +119,8 @@ export function openAlarmDelivery(d: AlarmDeliveryDeps): AlarmDelivery | undefin
     start() {
       publisher?.start();
       if (notifier) {
+        // Alarms raised before a restart and still unacknowledged are escalated when their time comes.
+        notifier.follow(d.alarms.list({ states: ['UNACK_ACTIVE'] }));
         timer = setInterval(() => notifier.tick(d.now()), ESCALATION_TICK_MS);
         timer.unref();
       }

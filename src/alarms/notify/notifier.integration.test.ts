@@ -173,6 +173,33 @@ describe('alarm notifications by e-mail', () => {
     expect(notifier.stats().escalations).toBe(1);
   });
 
+  it('escalates an alarm raised before a restart when its time comes, without notifying it again', async () => {
+    const server = new MailServer(tls);
+    await server.start();
+    cleanups.push(() => server.stop());
+    // The alarm was raised before the restart: the new notifier never sees its event, only the restored status.
+    const clock = { now: 1_000_000 };
+    const restored = new Alarms({ defs: DEFS, dir: ':memory:' });
+    restored.evaluate(sample(PRESSURE, clock.now - 8 * 60_000, 9.5));
+    const smtp = { host: '127.0.0.1', port: server.port, ca: join(dir, 'ca.pem'), servername: 'localhost', user: 'alarms', password: 'not-in-the-log', from: 'causeway@plant.test' };
+    const notifier = new Notifier({
+      config: { smtp, rules: [{ name: 'utilities', areas: ['utilities'], email: ['shift@plant.test'], escalation: { email: ['manager@plant.test'] } }] },
+      mail: smtpSender(smtp), lookup: (id) => restored.find(id), logger: pino({ level: 'silent' }), now: () => clock.now,
+    });
+    cleanups.push(async () => {
+      await notifier.close();
+      restored.close();
+    });
+    notifier.follow(restored.list({ states: ['UNACK_ACTIVE'] }));
+    notifier.tick(clock.now + 60_000);
+    expect(await notifier.idle(10_000)).toBe(true);
+    expect(server.mails).toHaveLength(0);
+    notifier.tick(clock.now + 2 * 60_000);
+    await server.received(1);
+    expect(await notifier.idle(10_000)).toBe(true);
+    expect(server.mails.map((m) => [m.to[0], m.subject])).toEqual([['manager@plant.test', '[ESCALATION MEDIUM] acme/spr/utilities/compressor/pressure high: 9.5 bar (limit 9)']]);
+  });
+
   it('does not mail the same chattering alarm again within the quiet period, and does after it', async () => {
     const server = new MailServer(tls);
     await server.start();

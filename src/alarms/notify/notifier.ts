@@ -110,6 +110,15 @@ export class Notifier {
     }
   }
 
+  /** Follow alarms that are already raised (at start, restored from the journal) for escalation; they are not notified again. */
+  follow(raised: readonly AlarmView[]): void {
+    for (const v of raised) {
+      if (v.state !== 'UNACK_ACTIVE' || v.activeAt === undefined) continue;
+      const event = { type: 'alarm', id: v.id, path: v.path, name: v.name, event: 'activate', state: v.state, from: 'NORMAL', priority: v.priority, message: v.message, at: new Date(v.activeAt).toISOString(), atMs: v.activeAt, ...(v.area ? { area: v.area } : {}), ...(v.value !== undefined ? { value: v.value } : {}), ...(v.setpoint !== undefined ? { setpoint: v.setpoint } : {}), ...(v.unit ? { unit: v.unit } : {}), rationalization: v.rationalization } satisfies AlarmEvent;
+      if (this.#rules.some((r) => r.escalation && matches(r, event))) this.#pending.set(v.id, { event, since: v.activeAt, escalated: new Set() });
+    }
+  }
+
   /** Escalate alarms still active and unacknowledged past their time to respond, as of `now`. */
   tick(now: number): void {
     for (const [id, p] of this.#pending) {
