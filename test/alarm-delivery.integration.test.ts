@@ -14,7 +14,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { connect, type NatsConnection } from 'nats';
 import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadCheckedText } from '../src/cli/config-io.js';
 import { Hub } from '../src/runtime/hub.js';
 import { describeWithService } from '../src/test-support/services.js';
