@@ -70,10 +70,16 @@ function reasonOf(e: unknown): string {
   return (err.message ?? String(e)).replace(/[.\s]+$/, '');
 }
 
-/** The SMTP sender of a `notifications.smtp` block. */
+/** The SMTP sender of a `notifications.smtp` block; throws CW_NOTIFY_CA_UNREADABLE. */
 export function smtpSender(c: SmtpConfig): MailSender {
   const tls = c.tls ?? 'starttls';
   const timeout = durationMs(c.timeout, 30_000);
+  let ca: string | undefined;
+  try {
+    ca = c.ca ? readFileSync(c.ca, 'utf8') : undefined;
+  } catch (e) {
+    throw new CausewayError('CW_NOTIFY_CA_UNREADABLE', { file: c.ca ?? '', reason: (e as Error).message }, { cause: e });
+  }
   const transport: Transporter = createTransport({
     host: c.host,
     port: c.port ?? (tls === 'implicit' ? 465 : tls === 'none' ? 25 : 587),
@@ -81,7 +87,7 @@ export function smtpSender(c: SmtpConfig): MailSender {
     requireTLS: tls === 'starttls',
     ignoreTLS: tls === 'none',
     ...(c.user !== undefined && c.password !== undefined ? { auth: { user: c.user, pass: c.password } } : {}),
-    tls: { minVersion: 'TLSv1.2', ...(c.ca ? { ca: readFileSync(c.ca, 'utf8') } : {}), ...(c.servername ? { servername: c.servername } : {}) },
+    tls: { minVersion: 'TLSv1.2', ...(ca ? { ca } : {}), ...(c.servername ? { servername: c.servername } : {}) },
     connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout,
     logger: false, debug: false,
   });

@@ -2,6 +2,11 @@
 import { spec } from './spec.js';
 
 export const NOTIFY_ERRORS = {
+  CW_NOTIFY_CA_UNREADABLE: spec<{ file: string; reason: string }>({
+    status: 500, retryable: false,
+    message: (p) => `The CA file ${p.file} of notifications.smtp.ca cannot be read: ${p.reason}.`,
+    hint: () => "Point notifications.smtp.ca at the PEM file of the CA that signed the mail server's certificate (readable by the hub), or leave ca out for a server with a public certificate.",
+  }),
   CW_NOTIFY_SEND_FAILED: spec<{ channel: string; target: string; reason: string }>({
     status: 502, retryable: true,
     message: (p) => `An alarm notification by ${p.channel} to ${p.target} could not be delivered: ${p.reason}.`,
