@@ -151,6 +151,14 @@ historian: { flushInterval: 100ms }
     expect(mqttEvents.some((e) => e.id === `${OTHER}/level/hi`)).toBe(false);
     expect(mails.every((m) => m.secure && m.to[0] === 'shift@plant.test')).toBe(true);
     expect(mails.map((m) => /^Subject: (.*)$/m.exec(m.raw)?.[1]).sort()).toEqual([`[URGENT] ${TANK}/level high: 90 % (limit 80)`, `[URGENT] ${OTHER}/level high: 95 % (limit 80)`]);
+    // Counted in the metrics: both mails sent (once the server's answer is in), the event published by each sink that is up.
+    const admin = await apiToken(hub!, 'admin', 'metrics');
+    const wanted = ['causeway_alarm_notifications_total{channel="e-mail",outcome="sent"} 2', 'causeway_alarm_events_published_total{sink="uns"} 1', 'causeway_alarm_events_published_total{sink="bus"} 1'];
+    let metrics = '';
+    while (!wanted.every((w) => metrics.includes(w))) {
+      metrics = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${admin}` } })).text();
+    }
+    expect(metrics).toMatch(/causeway_alarm_events_buffered\{sink="mes"\} 1/);
   });
 
   it('keeps the operator in the event, and clears the retained topic when the alarm returns to Normal', async () => {
