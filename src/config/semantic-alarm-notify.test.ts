@@ -13,6 +13,10 @@ const KINDS = kindSchemasOf(sourceDefinitions, sinkDefinitions);
 function config(notifications: string, sinks = ''): string {
   return `site: { enterprise: Acme, name: Springfield, hubZone: ops }
 zones: [{ id: ops, level: 3 }]
+templates:
+  - id: Compressor
+    attributes:
+      - { name: pressure, type: number, alarms: { hi: 9, area: utilities } }
 ${sinks ? `sinks:\n${sinks}\n` : ''}${notifications ? `notifications:\n${notifications}\n` : ''}`;
 }
 
@@ -40,16 +44,23 @@ describe('notifications and sink alarms in causeway check', () => {
     - { name: nobody, email: [shift@plant.test], escalation: { after: 5m }, paths: ["acme//x"] }
     - { name: lvl, priorities: [critical], email: [not-an-address] }`, `  - { id: uns, kind: mqtt, zone: ops, alarms: { prefix: "uns/#" }, config: { url: "mqtt://127.0.0.1:1883" } }
   - { id: bus, kind: nats, zone: ops, alarms: { prefix: other.alarms }, config: {} }`)).toEqual([
-      expect.stringMatching(/^4 sinks\[0\]\.alarms\.prefix CW_CONFIG_CONFLICT: The alarm prefix "uns\/#" of sink "uns" is not a topic prefix/),
-      expect.stringMatching(/^5 sinks\[1\]\.alarms\.prefix CW_CONFIG_CONFLICT: .*is not under the sink's subjectPrefix "causeway\."/),
-      expect.stringMatching(/^7 notifications\.smtp\.port CW_CONFIG_CONFLICT: notifications\.smtp uses STARTTLS on port 465/),
-      expect.stringMatching(/^7 notifications\.smtp\.user CW_CONFIG_CONFLICT: notifications\.smtp has a user but no password\./),
-      expect.stringMatching(/^9 notifications\.rules\[0\] CW_CONFIG_CONFLICT: Notification rule "nobody" notifies nobody/),
-      expect.stringMatching(/^10 notifications\.rules\[1\]\.name CW_CONFIG_DUPLICATE_ID: Notification rule "nobody" is defined twice/),
-      expect.stringMatching(/^10 notifications\.rules\[1\]\.escalation CW_CONFIG_CONFLICT: The escalation of notification rule "nobody" names nobody/),
-      expect.stringMatching(/^10 notifications\.rules\[1\]\.paths\[0\] CW_CONFIG_INVALID_PATH/),
-      expect.stringMatching(/^11 notifications\.rules\[2\]\.priorities\[0\] CW_CONFIG_SCHEMA/),
-      expect.stringMatching(/^11 notifications\.rules\[2\]\.email\[0\] CW_CONFIG_SCHEMA/),
+      expect.stringMatching(/^8 sinks\[0\]\.alarms\.prefix CW_CONFIG_CONFLICT: The alarm prefix "uns\/#" of sink "uns" is not a topic prefix/),
+      expect.stringMatching(/^9 sinks\[1\]\.alarms\.prefix CW_CONFIG_CONFLICT: .*is not under the sink's subjectPrefix "causeway\."/),
+      expect.stringMatching(/^11 notifications\.smtp\.port CW_CONFIG_CONFLICT: notifications\.smtp uses STARTTLS on port 465/),
+      expect.stringMatching(/^11 notifications\.smtp\.user CW_CONFIG_CONFLICT: notifications\.smtp has a user but no password\./),
+      expect.stringMatching(/^13 notifications\.rules\[0\] CW_CONFIG_CONFLICT: Notification rule "nobody" notifies nobody/),
+      expect.stringMatching(/^14 notifications\.rules\[1\]\.name CW_CONFIG_DUPLICATE_ID: Notification rule "nobody" is defined twice/),
+      expect.stringMatching(/^14 notifications\.rules\[1\]\.escalation CW_CONFIG_CONFLICT: The escalation of notification rule "nobody" names nobody/),
+      expect.stringMatching(/^14 notifications\.rules\[1\]\.paths\[0\] CW_CONFIG_INVALID_PATH/),
+      expect.stringMatching(/^15 notifications\.rules\[2\]\.priorities\[0\] CW_CONFIG_SCHEMA/),
+      expect.stringMatching(/^15 notifications\.rules\[2\]\.email\[0\] CW_CONFIG_SCHEMA/),
+    ]);
+  });
+
+  it('names an area no alarm has, with a suggestion', () => {
+    expect(problemsOf(`  webhooks: []
+  rules: [{ name: r, areas: [utilites], webhooks: ["https://mes.plant.test/a"] }]`.replace('  webhooks: []\n', ''))).toEqual([
+      expect.stringMatching(/notifications\.rules\[0\]\.areas\[0\] CW_CONFIG_UNKNOWN_REF: Notification rule "r" matches area "utilites", which no alarm has \(the alarms have utilities\) — did you mean "utilities"\?/),
     ]);
   });
 

@@ -10,6 +10,7 @@ import { entries, isEnabled, isObj, str, type Obj } from './data.js';
 import { ALARM_SINK_KINDS } from './schema-alarm-notify.js';
 import type { ProblemContext } from './collector.js';
 import type { HubConfig } from './schema.js';
+import { listNames, withSuggestion } from './suggest.js';
 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const hasChannel = (o: unknown): boolean => isObj(o) && (list(o.email).length > 0 || list(o.webhooks).length > 0);
@@ -35,7 +36,23 @@ function checkSmtp(smtp: Obj, ctx: ProblemContext): void {
   }
 }
 
-function checkRules(n: Obj, ctx: ProblemContext): void {
+/** Every `area:` written in the templates' alarm blocks (on attributes, limits, rules and template blocks). */
+function alarmAreas(data: Obj): Set<string> {
+  const out = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (!isObj(v)) return;
+    if (typeof v.area === 'string') out.add(v.area);
+    for (const child of Object.values(v)) if (isObj(child) || Array.isArray(child)) walk(child);
+  };
+  for (const [t] of entries(data, 'templates')) {
+    walk(t.alarms);
+    for (const [a] of entries(t, 'attributes')) walk(a.alarms);
+  }
+  return out;
+}
+
+function checkRules(n: Obj, ctx: ProblemContext, areas: ReadonlySet<string>): void {
   const seen = new Map<string, number>();
   const smtp = isObj(n.smtp);
   for (const [rule, i] of entries(n, 'rules')) {
@@ -59,6 +76,11 @@ function checkRules(n: Obj, ctx: ProblemContext): void {
         }
       }
     }
+    list(rule.areas).forEach((a, j) => {
+      if (typeof a !== 'string' || areas.has(a)) return;
+      const known = areas.size > 0 ? ` (the alarms have ${listNames([...areas].sort())})` : ' (no alarm has an area)';
+      ctx.report([...at, 'areas', j], 'CW_CONFIG_UNKNOWN_REF', withSuggestion(`Notification rule ${ctx.show([...at, 'name'], rule.name)} matches area ${ctx.show([...at, 'areas', j], a)}, which no alarm has${known}`, a, areas), "Use an area an alarm's area: names, or give the alarms that area.");
+    });
     list(rule.paths).forEach((p, j) => {
       const problem = typeof p === 'string' ? pathProblem(p) : undefined;
       if (problem) ctx.report([...at, 'paths', j], 'CW_CONFIG_INVALID_PATH', `Notification rule path ${ctx.show([...at, 'paths', j], p)} is not a namespace path: ${problem}.`, 'Write an asset or attribute path prefix, e.g. acme/springfield/utilities.');
@@ -97,7 +119,7 @@ export function checkAlarmNotify(data: Obj, ctx: ProblemContext): void {
   const n = data.notifications;
   if (!isObj(n)) return;
   if (isObj(n.smtp)) checkSmtp(n.smtp, ctx);
-  checkRules(n, ctx);
+  checkRules(n, ctx, alarmAreas(data));
 }
 
 /** What a valid config does that a reader should know: plain-text SMTP, plain-HTTP webhooks. */
