@@ -7,6 +7,7 @@ import { Type, type Static } from 'typebox';
 import { Duration, DurationOf, Id, NsPath, ValueTypeSchema } from './schema-common.js';
 import { ProductionSchema } from './schema-production.js';
 import { AttributeAlarmsSchema, TemplateAlarmsSchema } from './schema-alarms.js';
+import { NotificationsSchema, SinkAlarmsSchema } from './schema-alarm-notify.js';
 
 export { ConfirmationTargetSchema, ProductionLineSchema, ProductionSchema } from './schema-production.js';
 
@@ -219,6 +220,7 @@ export const SinkSchema = Type.Object(
     description: Type.Optional(Type.String()),
     paths: Type.Optional(Type.Array(Type.String(), { description: 'Path prefixes sent to this sink; all when omitted.' })),
     contract: Type.Optional(ContractSchema),
+    alarms: Type.Optional(SinkAlarmsSchema),
     buffer: Type.Optional(Type.Object({
       maxSamples: Type.Optional(Type.Integer({ minimum: 1000, description: 'Samples the store-and-forward buffer keeps for this sink while it is down or slow (default 5,000,000, about 400 MB on disk); past it the oldest are dropped and counted.' })),
     }, { additionalProperties: false, description: "The sink's store-and-forward buffer in <data dir>/buffer.sqlite." })),
@@ -417,6 +419,7 @@ export const HubConfigSchema = Type.Object(
     api: Type.Optional(ApiSchema),
     security: Type.Optional(SecuritySchema),
     production: Type.Optional(ProductionSchema),
+    notifications: Type.Optional(NotificationsSchema),
   },
   { additionalProperties: false, $id: 'https://causeway.dev/schema/hub.json', title: 'Causeway hub configuration' },
 );

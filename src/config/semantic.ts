@@ -4,6 +4,7 @@
  */
 import { isObj } from './data.js';
 import { checkAlarms } from './semantic-alarms.js';
+import { checkAlarmNotify } from './semantic-alarm-notify.js';
 import { checkAssets } from './semantic-assets.js';
 import { checkBroker } from './semantic-broker.js';
 import { checkCalcs } from './semantic-calcs.js';
@@ -26,6 +27,7 @@ export function checkSemantics(data: unknown, ctx: ProblemContext): void {
   checkAssets(data, index, ctx);
   checkCalcs(data, index, ctx);
   checkAlarms(data, index, ctx);
+  checkAlarmNotify(data, ctx);
   checkContracts(data, index, ctx);
   checkFlows(data, index, ctx);
   checkValues(data, ctx);

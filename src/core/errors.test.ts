@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ADVISORY_ERRORS } from './error-catalogue/advisories.js';
 import { ALARM_ERRORS } from './error-catalogue/alarms.js';
 import { FINDING_ERRORS } from './error-catalogue/findings.js';
+import { NOTIFY_ERRORS } from './error-catalogue/notifications.js';
 import { CONNECTIVITY_ERRORS } from './error-catalogue/connectivity.js';
 import { DATA_ERRORS } from './error-catalogue/data.js';
 import { HISTORIAN_ERRORS } from './error-catalogue/historian.js';
@@ -9,7 +10,7 @@ import { OPERATIONS_ERRORS } from './error-catalogue/operations.js';
 import { SECURITY_ERRORS } from './error-catalogue/security.js';
 import { CausewayError, ERROR_CATALOGUE, isCausewayError, type ErrorCode } from './errors.js';
 
-const AREAS = ['CONFIG', 'PATH', 'SOURCE', 'SINK', 'REGISTRY', 'PIPELINE', 'HISTORIAN', 'API', 'RUNTIME', 'NAMESPACE', 'SECURITY', 'AUTH', 'WRITE', 'AUDIT', 'PKI', 'PRODUCTION', 'ERP', 'ALARM', 'INVENTORY', 'ADVISORY', 'EXPORT', 'INGEST', 'EXPR', 'BROKER'];
+const AREAS = ['CONFIG', 'PATH', 'SOURCE', 'SINK', 'REGISTRY', 'PIPELINE', 'HISTORIAN', 'API', 'RUNTIME', 'NAMESPACE', 'SECURITY', 'AUTH', 'WRITE', 'AUDIT', 'PKI', 'PRODUCTION', 'ERP', 'ALARM', 'INVENTORY', 'ADVISORY', 'EXPORT', 'INGEST', 'EXPR', 'BROKER', 'NOTIFY'];
 
 /** Fill every parameter a template may use with a recognisable value. */
 function sampleParams(): Record<string, string> {
@@ -20,7 +21,7 @@ describe('error catalogue', () => {
   const codes = Object.keys(ERROR_CATALOGUE) as ErrorCode[];
 
   it('has each code in exactly one area file, so no entry silently replaces another', () => {
-    const parts = [DATA_ERRORS, CONNECTIVITY_ERRORS, HISTORIAN_ERRORS, SECURITY_ERRORS, OPERATIONS_ERRORS, ALARM_ERRORS, FINDING_ERRORS, ADVISORY_ERRORS].flatMap((p) => Object.keys(p));
+    const parts = [DATA_ERRORS, CONNECTIVITY_ERRORS, HISTORIAN_ERRORS, SECURITY_ERRORS, OPERATIONS_ERRORS, ALARM_ERRORS, FINDING_ERRORS, ADVISORY_ERRORS, NOTIFY_ERRORS].flatMap((p) => Object.keys(p));
     expect(parts.length).toBe(codes.length);
     expect(new Set(parts).size).toBe(parts.length);
   });

@@ -8,6 +8,7 @@ import { FINDING_ERRORS } from './error-catalogue/findings.js';
 import { CONNECTIVITY_ERRORS } from './error-catalogue/connectivity.js';
 import { DATA_ERRORS } from './error-catalogue/data.js';
 import { HISTORIAN_ERRORS } from './error-catalogue/historian.js';
+import { NOTIFY_ERRORS } from './error-catalogue/notifications.js';
 import { OPERATIONS_ERRORS } from './error-catalogue/operations.js';
 import { SECURITY_ERRORS } from './error-catalogue/security.js';
 import type { ErrorSpec } from './error-catalogue/spec.js';
@@ -22,6 +23,7 @@ export const ERROR_CATALOGUE = {
   ...ALARM_ERRORS,
   ...FINDING_ERRORS,
   ...ADVISORY_ERRORS,
+  ...NOTIFY_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

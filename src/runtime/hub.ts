@@ -39,6 +39,7 @@ import { openAlarms } from '../alarms/hosting.js';
 import type { Alarms } from '../alarms/index.js';
 import { openAdvisories } from '../inventory/advisories/hosting.js';
 import type { Advisories } from '../inventory/advisories/index.js';
+import { openAlarmDelivery, type AlarmDelivery } from './alarm-delivery.js';
 
 /** How often alarm delays and shelving are looked at when no sample comes. */
 const ALARM_TICK_MS = 250;
@@ -105,6 +106,8 @@ export class Hub {
   #alarmTimer: NodeJS.Timeout | undefined;
   /** Security advisories (CSAF 2.0), in the file `causeway advisories import` writes. */
   readonly advisories: Advisories | undefined;
+  /** Alarm events through the sinks that opt in, and notifications (e-mail, webhooks, escalation). */
+  readonly #alarmDelivery: AlarmDelivery | undefined;
   #api: FastifyInstance | undefined;
   #broker: EmbeddedBroker | undefined;
   #url: string | undefined;
@@ -166,6 +169,7 @@ export class Hub {
     this.services.alarms = alarms;
     this.advisories = openAdvisories(opts.dataDir, (e) => opts.logger.error({ err: detailOf(e) }, `The advisory store cannot be opened (${detailOf(e) ?? 'unknown error'}); the advisory routes answer with this error until the next start.`));
     this.services.advisories = this.advisories;
+    this.#alarmDelivery = alarms && openAlarmDelivery({ config: opts.config, alarms, namespace: this.namespace, sinks: connections.sinks, spool: this.#spool, logger: opts.logger, now, metrics });
     this.services.spool = () => this.spoolStatus();
     this.services.latency = () => this.#ages.summary(now());
     this.pipeline.addRules('production', new Map((this.#production?.paths ?? []).map((path) => [path, { sourceId: 'production', path, scale: 1, offset: 0 }])));
@@ -228,6 +232,7 @@ export class Hub {
       // What an earlier run accepted and did not store is handed over first.
       this.pipeline.start();
       this.#connections.start();
+      this.#alarmDelivery?.start();
       this.#staleness.start();
       this.#startTasks();
       if (this.alarms) {
@@ -268,6 +273,7 @@ export class Hub {
     await this.#connections.stopSources();
     await this.#drainWithin(DRAIN_TIMEOUT_MS);
     await this.pipeline.close();
+    await this.#alarmDelivery?.close(SINK_FLUSH_MS);
     // Sinks get a few seconds to send what they buffered; the rest waits on disk for the next start.
     await this.#connections.stopSinks(SINK_FLUSH_MS);
     await this.#broker?.close();

@@ -8,6 +8,7 @@
 import type { Logger } from 'pino';
 import { CausewayError } from '../core/errors.js';
 import type { Sink } from '../sinks/types.js';
+import type { AlarmEvent, AlarmRoute } from '../sinks/shared/alarms.js';
 import type { Sample } from '../core/sample.js';
 import type { Source } from '../sources/types.js';
 import { ArrivalMeter } from './arrivals.js';
@@ -372,6 +373,24 @@ export class SinkSupervisor extends Supervisor {
 
   protected whileConnected(signal: AbortSignal): Promise<void> {
     return this.untilLost(signal);
+  }
+
+  /** Whether the sink can carry alarm events. */
+  get carriesAlarms(): boolean {
+    return this.#sink.sendAlarms !== undefined;
+  }
+
+  /** Send alarm events; throws a retryable CW_SINK_SEND_FAILED while the sink is not connected. */
+  async sendAlarms(events: readonly AlarmEvent[], route: AlarmRoute): Promise<void> {
+    const st = this.status();
+    if (st.state !== 'connected' || !this.#sink.sendAlarms) throw new CausewayError('CW_SINK_SEND_FAILED', { sink: st.id, reason: this.#sink.sendAlarms ? `the sink is ${st.state}` : 'the sink kind cannot carry alarm events' });
+    try {
+      await this.#sink.sendAlarms(events, route);
+      this.markSuccess(1);
+    } catch (e) {
+      if (isRetryable(e)) this.reportError(e);
+      throw e;
+    }
   }
 
   /** Send a batch; throws a retryable CW_SINK_SEND_FAILED while the sink is not connected. */

@@ -3,6 +3,7 @@ import type { TSchema } from 'typebox';
 import type { Logger } from 'pino';
 import type { Sample } from '../core/sample.js';
 import type { LinkSecurityOf } from '../core/zones.js';
+import type { AlarmEvent, AlarmRoute } from './shared/alarms.js';
 
 /** What a sink may know of a path: the meaning the namespace gives it. */
 export interface PathInfo {
@@ -29,6 +30,8 @@ export interface Sink {
   send(batch: readonly Sample[]): Promise<void>;
   /** While the supervisor backs off: resolves when a retry may succeed now (e.g. the destination accepts TCP connections again). */
   retryWhen?(signal: AbortSignal): Promise<void> | undefined;
+  /** Alarm events, for a sink with `alarms:` (docs/alarms.md, "Publication"); resolve only once the destination accepted them all. */
+  sendAlarms?(events: readonly AlarmEvent[], route: AlarmRoute): Promise<void>;
   close(): Promise<void>;
 }
 

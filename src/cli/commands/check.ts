@@ -2,6 +2,7 @@
 import { buildJsonSchema, describeZoneGraph, formatProblems } from '../../config/index.js';
 import { dynamicSourcesOf, kindSchemas, loadChecked } from '../config-io.js';
 import { describeSinkReach } from '../../runtime/sink-reach.js';
+import { notificationWarnings } from '../../config/semantic-alarm-notify.js';
 
 export interface Out {
   write(text: string): unknown;
@@ -15,7 +16,8 @@ export async function runCheck(file: string, out: Out): Promise<number> {
     return 1;
   }
   const sinks = describeSinkReach(config, dynamicSourcesOf(config));
-  out.write(`${file}: no problems.\n\n${describeZoneGraph(config)}\n${sinks ? `${sinks}\n` : ''}`);
+  const warnings = notificationWarnings(config).map((w) => `Warning: ${w}\n`).join('');
+  out.write(`${file}: no problems.\n${warnings}\n${describeZoneGraph(config)}\n${sinks ? `${sinks}\n` : ''}`);
   return 0;
 }
 

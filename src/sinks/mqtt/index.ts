@@ -13,6 +13,7 @@ import { MqttLink, type PublishOptions } from './connection.js';
 import { payloadFor, TopicCache } from './payload.js';
 import { DEFAULT_MAX_IN_FLIGHT, DEFAULT_PREFIX, MqttSinkConfigSchema, type MqttSinkConfig } from './schema.js';
 import { peerOfUrl, peerReturns } from '../../protocols/reachable.js';
+import { mqttAlarmMessages, type AlarmEvent, type AlarmRoute } from '../shared/alarms.js';
 
 export { MqttSinkConfigSchema, DEFAULT_MAX_IN_FLIGHT, DEFAULT_PREFIX, type MqttSinkConfig } from './schema.js';
 export { payloadFor, topicFor, TopicCache } from './payload.js';
@@ -66,6 +67,18 @@ class MqttSink implements Sink {
       m.payload = payloadFor(s, ctx.describe(s.path));
       return m;
     }, this.#publish);
+  }
+
+  /** Alarm events on <base>/events and each alarm's state retained on <base>/active/<id>; QoS at least 1. */
+  async sendAlarms(events: readonly AlarmEvent[], route: AlarmRoute): Promise<void> {
+    const link = this.#link;
+    if (!link) throw new CausewayError('CW_SINK_SEND_FAILED', { sink: this.#ctx.id, reason: 'the sink is not connected to the broker' });
+    if (link.lost) throw link.lost;
+    const prefix = this.#config.prefix ?? DEFAULT_PREFIX;
+    const m = mqttAlarmMessages(events, route.prefix ?? (prefix === '' ? '_alarms' : `${prefix}/_alarms`));
+    const qos = this.#publish.qos === 0 ? 1 : this.#publish.qos;
+    await link.publishAll(m.events.length, (i) => m.events[i]!, { ...this.#publish, qos, retain: false });
+    await link.publishAll(m.active.length, (i) => m.active[i]!, { ...this.#publish, qos, retain: true });
   }
 
   async close(): Promise<void> {

@@ -18,6 +18,7 @@ import {
 } from './schema.js';
 import { ensureStream, type WantedStream } from './stream.js';
 import { peerOfUrl, peerReturns } from '../../protocols/reachable.js';
+import { alarmMsgId, type AlarmEvent, type AlarmRoute } from '../shared/alarms.js';
 
 export { NatsSinkConfigSchema, type NatsSinkConfig } from './schema.js';
 export { msgIdFor, payloadFor, streamSubject, subjectFor } from './payload.js';
@@ -95,6 +96,23 @@ class NatsSink implements Sink {
         throw session.lost ?? this.#sendFailed(reasonOf(e), e);
       }
     });
+  }
+
+  /** Alarm events on <base>.events in the sink's stream (default base <subjectPrefix>._alarms), deduplicated by event. */
+  async sendAlarms(events: readonly AlarmEvent[], route: AlarmRoute): Promise<void> {
+    const session = this.#session;
+    if (!session) throw this.#sendFailed('the sink is not connected to NATS');
+    if (session.lost) throw session.lost;
+    const subject = `${route.prefix ?? `${this.#prefix}._alarms`}.events`;
+    const stream = this.#stream.name;
+    // One after the other: a consumer reads the transitions in the order they happened.
+    for (const e of events) {
+      try {
+        await session.js.publish(subject, this.#encoder.encode(JSON.stringify(e)), { msgID: alarmMsgId(e), expect: { streamName: stream } });
+      } catch (err) {
+        throw session.lost ?? this.#sendFailed(reasonOf(err), err);
+      }
+    }
   }
 
   async close(): Promise<void> {

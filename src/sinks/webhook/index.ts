@@ -11,9 +11,10 @@ import { unsRecord } from '../shared/payload.js';
 import type { Sink, SinkConnector, SinkContext } from '../types.js';
 import { webhookSinkDefinition } from './definition.js';
 import { post, probe } from './deliver.js';
-import { buildBody, chunk, prepareChunk, requestHeaders } from './request.js';
+import { buildBody, chunk, idempotencyKey, prepareChunk, requestHeaders } from './request.js';
 import { DEFAULT_MAX_BATCH, DEFAULT_TIMEOUT_MS, RESERVED_HEADERS, WebhookSinkConfigSchema, type WebhookSinkConfig } from './schema.js';
 import { peerOfUrl, peerReturns } from '../../protocols/reachable.js';
+import type { AlarmEvent } from '../shared/alarms.js';
 
 export { WebhookSinkConfigSchema, type WebhookSinkConfig } from './schema.js';
 export { buildBody, chunk, idempotencyKey, outcomeOf, parseRetryAfter, signature } from './request.js';
@@ -61,6 +62,19 @@ class WebhookSink implements Sink {
       const sentAt = this.#ctx.now();
       const body = buildBody(prepared, sentAt, this.#ctx.id);
       const headers = requestHeaders(this.#headers, prepared, body, this.#secret, sentAt);
+      await post({ sinkId: this.#ctx.id, url: this.#url, headers, body, timeoutMs: this.#timeoutMs, signal, now: this.#ctx.now });
+    }
+  }
+
+  /** Alarm events as {"alarms": [...], "sentAt", "hub"}, signed and with an Idempotency-Key like the samples. */
+  async sendAlarms(events: readonly AlarmEvent[]): Promise<void> {
+    const signal = this.#closing.signal;
+    if (signal.aborted) throw new CausewayError('CW_SINK_SEND_FAILED', { sink: this.#ctx.id, reason: 'the sink was closed' });
+    for (const part of chunk(events, this.#maxBatch)) {
+      const json = JSON.stringify(part);
+      const sentAt = this.#ctx.now();
+      const body = `{"alarms":${json},"sentAt":${sentAt},"hub":${JSON.stringify(this.#ctx.id)}}`;
+      const headers = requestHeaders(this.#headers, { samplesJson: json, count: part.length, idempotencyKey: idempotencyKey(this.#ctx.id, json) }, body, this.#secret, sentAt);
       await post({ sinkId: this.#ctx.id, url: this.#url, headers, body, timeoutMs: this.#timeoutMs, signal, now: this.#ctx.now });
     }
   }
