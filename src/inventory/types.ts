@@ -33,6 +33,8 @@ export interface AdvisoryProduct {
   fullName: string;
   cpe?: string;
   purls?: string[];
+  /** `product_identification_helper.model_numbers` (e.g. Siemens order numbers `6GK5212-2BB00-2AA3`). */
+  modelNumbers?: string[];
 }
 
 export interface CvssScore {

@@ -1,0 +1,100 @@
+/**
+ * Advisories × assets → findings. For each asset: the products it could be (by index), the rule
+ * by which it is each of them, then for each vulnerability of each advisory the statuses of the
+ * products it matched: not affected or fixed at its version wins (no finding), then affected,
+ * then possibly affected (version unknown, range text not understood, under investigation).
+ * Every finding carries the sentences that say why.
+ */
+import type { Advisory, AdvisoryVulnerability, AssetIdentity, CvssScore, Finding } from '../types.js';
+import { buildAdvisoryIndex, type AdvisoryIndex, type ProductEntry } from './advisory-index.js';
+import { assetVersion, evaluate, type Evaluation } from './evaluate.js';
+import { candidates, prepareAsset, productRule, type PreparedAsset, type ProductRule } from './product-match.js';
+
+interface Hit { e: ProductEntry; rule: ProductRule }
+interface Judged { hit: Hit; status: string; ev: Evaluation }
+
+const RANK: Record<string, number> = { 'not-affected': 4, fixed: 3, affected: 2, possibly: 1 };
+
+function cvssFor(v: AdvisoryVulnerability, productId: string): CvssScore | undefined {
+  const s = v.scores?.find((x) => x.productIds.includes(productId));
+  return s?.cvss3 ?? s?.cvss4 ?? v.cvss3 ?? v.cvss4;
+}
+
+function vendorSentence(a: PreparedAsset, e: ProductEntry): string {
+  const rules = [...new Set([...(a.vendor?.rules ?? []), ...e.vendor.rules])];
+  return `Vendor: the asset's "${a.asset.vendor ?? ''}" is the advisory's "${e.product.vendor.trim()}"${rules.length ? ` (${rules.join('; ')})` : ' (same name)'}.`;
+}
+
+function reasonsOf(a: PreparedAsset, j: Judged, verdict: Finding['verdict'], others: Judged[]): string[] {
+  const { e, rule } = j.hit;
+  const r: string[] = [];
+  if (rule.rule !== 'CPE' && rule.rule !== 'PURL') r.push(vendorSentence(a, e));
+  r.push(`Product (${rule.rule}): ${rule.detail}; branch "${[e.product.vendor, e.product.product, e.product.version].filter(Boolean).map((s) => s!.trim()).join(' / ')}", product id ${e.product.productId} ("${e.product.fullName.trim()}").`);
+  if (rule.note) r.push(`Note: ${rule.note}.`);
+  r.push(`Version: ${j.ev.versionReason}.`);
+  r.push(`Status: ${j.status} in ${e.advisory.id}.`);
+  const fields = new Set(rule.fields);
+  if (!j.ev.versionReason.includes('unknown') || a.asset.version) fields.add(j.ev.versionReason.includes("asset's cpe") ? 'cpe' : 'version');
+  r.push(`Asset fields used: ${[...fields].join(', ')}.`);
+  if (verdict === 'possibly-affected') r.push(`Possibly affected: ${j.ev.possiblyReason ?? 'see above'}.`);
+  for (const o of others) r.push(`Also listed: product id ${o.hit.e.product.productId} as ${o.status} — ${o.ev.outcome === 'out' ? 'not this version' : o.ev.outcome}.`);
+  return r;
+}
+
+/** The finding for one vulnerability of one advisory, from the products the asset matched. */
+function judge(a: PreparedAsset, hits: Hit[], vuln: AdvisoryVulnerability): Finding | undefined {
+  const judged: Judged[] = [];
+  for (const hit of hits) {
+    const av = assetVersion(a.asset, a.version, hit.rule);
+    for (const s of hit.e.statuses) {
+      if (s.vuln !== vuln) continue;
+      const ev = evaluate(s.status, hit.e, hit.rule, av);
+      if (ev.outcome !== 'ignored') judged.push({ hit, status: s.status, ev });
+    }
+  }
+  let best: Judged | undefined;
+  for (const j of judged) if ((RANK[j.ev.outcome] ?? 0) > (RANK[best?.ev.outcome ?? ''] ?? 0)) best = j;
+  if (!best || best.ev.outcome === 'not-affected' || best.ev.outcome === 'fixed') return undefined;
+  const verdict = best.ev.outcome === 'affected' ? 'affected' : 'possibly-affected';
+  const productId = best.hit.e.product.productId;
+  const f: Finding = {
+    assetId: a.asset.id,
+    advisoryId: best.hit.e.advisory.id,
+    productId,
+    verdict,
+    reasons: reasonsOf(a, best, verdict, judged.filter((j) => j !== best && j.ev.outcome !== 'out').slice(0, 3)),
+    remediations: vuln.remediations.filter((m) => m.productIds.length === 0 || m.productIds.includes(productId)),
+  };
+  if (vuln.cve) f.cve = vuln.cve;
+  const cvss = cvssFor(vuln, productId);
+  if (cvss) f.cvss = cvss;
+  return f;
+}
+
+/** Findings for one asset against an index. */
+export function matchAsset(index: AdvisoryIndex, asset: AssetIdentity): Finding[] {
+  const a = prepareAsset(asset);
+  const byAdvisory = new Map<Advisory, Hit[]>();
+  for (const e of candidates(index, a)) {
+    const rule = productRule(a, e);
+    if (!rule) continue;
+    const list = byAdvisory.get(e.advisory);
+    if (list) list.push({ e, rule }); else byAdvisory.set(e.advisory, [{ e, rule }]);
+  }
+  const out: Finding[] = [];
+  for (const [advisory, hits] of byAdvisory) {
+    for (const vuln of advisory.vulnerabilities) {
+      const f = judge(a, hits, vuln);
+      if (f) out.push(f);
+    }
+  }
+  return out;
+}
+
+/** Every finding of the assets against the advisories (builds the index once). */
+export function matchAll(advisories: Advisory[] | AdvisoryIndex, assets: AssetIdentity[]): Finding[] {
+  const index = Array.isArray(advisories) ? buildAdvisoryIndex(advisories) : advisories;
+  const out: Finding[] = [];
+  for (const asset of assets) for (const f of matchAsset(index, asset)) out.push(f);
+  return out;
+}

@@ -1,0 +1,128 @@
+/**
+ * Whether an asset is an advisory's product, and by which rule: its CPE or PURL, its model number
+ * against the advisory's model/order numbers, the same normalized product name, or the product
+ * family (every significant word of the advisory's product name is in the asset's product and
+ * model: "SIMATIC S7-1500 CPU family" covers "SIMATIC S7-1500 CPU 1511-1 PN").
+ */
+import type { AssetIdentity } from '../types.js';
+import type { AdvisoryIndex, ProductEntry } from './advisory-index.js';
+import { matchCpe, parseCpe, parsePurl, purlKey, type Cpe, type Purl } from './identifiers.js';
+import { compactModel, productKey, vendorKey, type NameKey, type ProductKey } from './normalize.js';
+import { compareVersions, hasPrefix, parseVersion, type Version } from './version.js';
+
+export interface PreparedAsset {
+  asset: AssetIdentity;
+  vendor?: NameKey;
+  name?: ProductKey;
+  /** Words of the product and the model together. */
+  tokens: Set<string>;
+  models: string[];
+  version?: Version;
+  cpe?: Cpe;
+  purl?: Purl;
+}
+
+/** Read an asset's identity once. */
+export function prepareAsset(asset: AssetIdentity): PreparedAsset {
+  const text = [asset.product, asset.model].filter(Boolean).join(' ');
+  const p: PreparedAsset = { asset, tokens: new Set(), models: [] };
+  if (asset.vendor?.trim()) p.vendor = vendorKey(asset.vendor, text);
+  if (asset.product?.trim()) p.name = productKey(asset.product, asset.vendor);
+  for (const t of productKey(text, asset.vendor).tokens) p.tokens.add(t);
+  for (const m of [asset.model, asset.product]) if (m?.trim()) p.models.push(compactModel(m));
+  const v = asset.version?.trim() ? parseVersion(asset.version) : undefined;
+  if (v) p.version = v;
+  const cpe = asset.cpe ? parseCpe(asset.cpe) : undefined;
+  if (cpe) p.cpe = cpe;
+  const purl = asset.purl ? parsePurl(asset.purl) : undefined;
+  if (purl) p.purl = purl;
+  return p;
+}
+
+/** Every product entry the asset could be, before the rules decide. */
+export function candidates(index: AdvisoryIndex, a: PreparedAsset): Set<ProductEntry> {
+  const out = new Set<ProductEntry>();
+  const add = (list?: ProductEntry[]) => { if (list) for (const e of list) out.add(e); };
+  if (a.cpe) {
+    add(index.byCpe.get(`${a.cpe.vendor}:${a.cpe.product}`));
+    add(index.cpeWild);
+  }
+  if (a.purl) add(index.byPurl.get(purlKey(a.purl)));
+  const b = a.vendor ? index.byVendor.get(a.vendor.key) : undefined;
+  if (b) {
+    if (a.name) add(b.byKey.get(a.name.key));
+    for (const t of a.tokens) add(b.byAnchor.get(t));
+    for (const m of a.models) add(b.byModel.get(m));
+  }
+  return out;
+}
+
+export interface ProductRule {
+  /** `CPE`, `PURL`, `model number`, `same product name`, `product family`. */
+  rule: string;
+  /** One sentence on what met what. */
+  detail: string;
+  /** Asset fields the rule used. */
+  fields: string[];
+  /** A version the identifier names, compared instead of the branch range when the tree has none. */
+  identifierVersion?: string;
+  /** The version the identifier gives the asset, when it names one. */
+  assetIdentifierVersion?: string;
+  note?: string;
+}
+
+/** The name version in `TIA Project-Server V16` against the asset's: true, false, or a note when unknown. */
+function nameVersionOk(a: PreparedAsset, e: ProductEntry): boolean | string {
+  const nv = e.name.nameVersion;
+  if (!nv) return true;
+  if (a.name?.nameVersion) return compareVersions(a.name.nameVersion, nv) === 0;
+  if (a.version) return hasPrefix(a.version, nv);
+  return `the advisory's product name names version ${nv.raw}; the asset's version is unknown`;
+}
+
+function byIdentifier(a: PreparedAsset, e: ProductEntry): ProductRule | undefined {
+  if (a.cpe && e.cpe) {
+    const m = matchCpe(e.cpe, a.cpe);
+    if (m.matched) {
+      const r: ProductRule = { rule: 'CPE', detail: `the asset's CPE ${a.asset.cpe} matches the advisory's ${e.product.cpe}`, fields: ['cpe'] };
+      if (m.advisoryVersion) r.identifierVersion = m.advisoryVersion;
+      if (!['*', '-', ''].includes(a.cpe.version)) r.assetIdentifierVersion = a.cpe.version;
+      return r;
+    }
+  }
+  if (a.purl) {
+    const p = e.purls.find((x) => purlKey(x) === purlKey(a.purl!));
+    if (p) {
+      const r: ProductRule = { rule: 'PURL', detail: `the asset's PURL ${a.asset.purl} names the advisory's package pkg:${purlKey(p)}`, fields: ['purl'] };
+      if (p.version) r.identifierVersion = p.version;
+      if (a.purl.version) r.assetIdentifierVersion = a.purl.version;
+      return r;
+    }
+  }
+  return undefined;
+}
+
+/** The rule by which the asset is the entry's product, or undefined. */
+export function productRule(a: PreparedAsset, e: ProductEntry): ProductRule | undefined {
+  const id = byIdentifier(a, e);
+  if (id) return id;
+  if (!a.vendor || a.vendor.key !== e.vendor.key) return undefined;
+  const model = a.models.find((m) => e.models.has(m));
+  if (model) {
+    const field = a.asset.model && compactModel(a.asset.model) === model ? 'model' : 'product';
+    return { rule: 'model number', detail: `the asset's ${field} "${a.asset[field]}" is a model number the advisory lists for "${e.product.product.trim()}"`, fields: ['vendor', field] };
+  }
+  let rule: ProductRule | undefined;
+  if (a.name && e.name.key && a.name.key === e.name.key) {
+    rule = { rule: 'same product name', detail: `the asset's product "${a.asset.product}" is the advisory's "${e.product.product.trim()}" (normalized "${e.name.key}")`, fields: ['vendor', 'product'] };
+  } else if (e.name.tokens.length >= 2 && e.name.tokens.every((t) => a.tokens.has(t))) {
+    const fields = a.asset.model ? ['vendor', 'product', 'model'] : ['vendor', 'product'];
+    rule = { rule: 'product family', detail: `every word of the advisory's "${e.product.product.trim()}" (${e.name.tokens.join(' ')}) is in the asset's product${a.asset.model ? ' and model' : ''} "${[a.asset.product, a.asset.model].filter(Boolean).join(' / ')}"`, fields };
+  }
+  if (!rule) return undefined;
+  const nv = nameVersionOk(a, e);
+  if (nv === false) return undefined;
+  if (typeof nv === 'string') rule.note = nv;
+  else if (e.name.nameVersion) rule.detail += `, and its version is of the ${e.name.nameVersion.raw} the name gives`;
+  return rule;
+}
