@@ -22,10 +22,21 @@ export interface ProductEntry {
   statuses: { vuln: AdvisoryVulnerability; status: ProductStatus }[];
 }
 
+/** Entries of one vendor with the same product name and model numbers: the name rules are decided once for them all. */
+export interface ProductGroup {
+  vendorKey: string;
+  name: ProductKey;
+  models: Set<string>;
+  /** The product name as the first advisory wrote it, for the reasons. */
+  written: string;
+  entries: ProductEntry[];
+}
+
 interface VendorBucket {
-  byAnchor: Map<string, ProductEntry[]>;
-  byKey: Map<string, ProductEntry[]>;
-  byModel: Map<string, ProductEntry[]>;
+  groups: Map<string, ProductGroup>;
+  byAnchor: Map<string, ProductGroup[]>;
+  byKey: Map<string, ProductGroup[]>;
+  byModel: Map<string, ProductGroup[]>;
 }
 
 export interface AdvisoryIndex {
@@ -86,14 +97,21 @@ export function buildAdvisoryIndex(advisories: Advisory[]): AdvisoryIndex {
   }
   for (const e of entries) {
     let b = index.byVendor.get(e.vendor.key);
-    if (!b) index.byVendor.set(e.vendor.key, (b = { byAnchor: new Map(), byKey: new Map(), byModel: new Map() }));
-    if (e.name.key) push(b.byKey, e.name.key, e);
-    if (e.name.tokens.length >= 2) {
-      const f = freq.get(e.vendor.key)!;
-      const anchor = e.name.tokens.reduce((best, t) => (f.get(t)! < f.get(best)! ? t : best));
-      push(b.byAnchor, anchor, e);
+    if (!b) index.byVendor.set(e.vendor.key, (b = { groups: new Map(), byAnchor: new Map(), byKey: new Map(), byModel: new Map() }));
+    const gk = `${e.name.key}|${e.name.nameVersion?.raw ?? ''}|${[...e.models].sort().join(',')}`;
+    const g = b.groups.get(gk);
+    if (g) g.entries.push(e);
+    else {
+      const ng: ProductGroup = { vendorKey: e.vendor.key, name: e.name, models: e.models, written: e.product.product.trim(), entries: [e] };
+      b.groups.set(gk, ng);
+      if (e.name.key) push(b.byKey, e.name.key, ng);
+      if (e.name.tokens.length >= 2) {
+        const f = freq.get(e.vendor.key)!;
+        const anchor = e.name.tokens.reduce((best, t) => (f.get(t)! < f.get(best)! ? t : best));
+        push(b.byAnchor, anchor, ng);
+      }
+      for (const m of e.models) push(b.byModel, m, ng);
     }
-    for (const m of e.models) push(b.byModel, m, e);
     if (e.cpe) {
       if (/[*?]/.test(e.cpe.vendor + e.cpe.product)) index.cpeWild.push(e);
       else push(index.byCpe, `${e.cpe.vendor}:${e.cpe.product}`, e);

@@ -8,7 +8,7 @@
 import type { Advisory, AdvisoryVulnerability, AssetIdentity, CvssScore, Finding } from '../types.js';
 import { buildAdvisoryIndex, type AdvisoryIndex, type ProductEntry } from './advisory-index.js';
 import { assetVersion, evaluate, type Evaluation } from './evaluate.js';
-import { candidates, prepareAsset, productRule, type PreparedAsset, type ProductRule } from './product-match.js';
+import { byIdentifier, candidates, groupRule, prepareAsset, type PreparedAsset, type ProductRule } from './product-match.js';
 
 interface Hit { e: ProductEntry; rule: ProductRule }
 interface Judged { hit: Hit; status: string; ev: Evaluation }
@@ -41,17 +41,8 @@ function reasonsOf(a: PreparedAsset, j: Judged, verdict: Finding['verdict'], oth
   return r;
 }
 
-/** The finding for one vulnerability of one advisory, from the products the asset matched. */
-function judge(a: PreparedAsset, hits: Hit[], vuln: AdvisoryVulnerability): Finding | undefined {
-  const judged: Judged[] = [];
-  for (const hit of hits) {
-    const av = assetVersion(a.asset, a.version, hit.rule);
-    for (const s of hit.e.statuses) {
-      if (s.vuln !== vuln) continue;
-      const ev = evaluate(s.status, hit.e, hit.rule, av);
-      if (ev.outcome !== 'ignored') judged.push({ hit, status: s.status, ev });
-    }
-  }
+/** The finding for one vulnerability of one advisory, from its judged statuses. */
+function judge(a: PreparedAsset, judged: Judged[], vuln: AdvisoryVulnerability): Finding | undefined {
   let best: Judged | undefined;
   for (const j of judged) if ((RANK[j.ev.outcome] ?? 0) > (RANK[best?.ev.outcome ?? ''] ?? 0)) best = j;
   if (!best || best.ev.outcome === 'not-affected' || best.ev.outcome === 'fixed') return undefined;
@@ -71,20 +62,48 @@ function judge(a: PreparedAsset, hits: Hit[], vuln: AdvisoryVulnerability): Find
   return f;
 }
 
+/** Each matched product's statuses, grouped by vulnerability; one evaluation per product and status kind. */
+function judgeHits(a: PreparedAsset, hits: Hit[]): Map<AdvisoryVulnerability, Judged[]> {
+  const byVuln = new Map<AdvisoryVulnerability, Judged[]>();
+  for (const hit of hits) {
+    const av = assetVersion(a.asset, a.version, hit.rule);
+    const memo = new Map<string, Evaluation>();
+    for (const s of hit.e.statuses) {
+      let ev = memo.get(s.status);
+      if (!ev) memo.set(s.status, (ev = evaluate(s.status, hit.e, hit.rule, av)));
+      if (ev.outcome === 'ignored') continue;
+      const j: Judged = { hit, status: s.status, ev };
+      const list = byVuln.get(s.vuln);
+      if (list) list.push(j); else byVuln.set(s.vuln, [j]);
+    }
+  }
+  return byVuln;
+}
+
 /** Findings for one asset against an index. */
 export function matchAsset(index: AdvisoryIndex, asset: AssetIdentity): Finding[] {
   const a = prepareAsset(asset);
   const byAdvisory = new Map<Advisory, Hit[]>();
-  for (const e of candidates(index, a)) {
-    const rule = productRule(a, e);
-    if (!rule) continue;
+  const seen = new Set<ProductEntry>();
+  const hit = (e: ProductEntry, rule: ProductRule) => {
+    seen.add(e);
     const list = byAdvisory.get(e.advisory);
     if (list) list.push({ e, rule }); else byAdvisory.set(e.advisory, [{ e, rule }]);
+  };
+  const { byId, groups } = candidates(index, a);
+  for (const e of byId) {
+    const rule = byIdentifier(a, e);
+    if (rule) hit(e, rule);
+  }
+  for (const g of groups) {
+    if (!a.vendor || a.vendor.key !== g.vendorKey) continue;
+    const rule = groupRule(a, g);
+    if (rule) for (const e of g.entries) if (!seen.has(e)) hit(e, rule);
   }
   const out: Finding[] = [];
-  for (const [advisory, hits] of byAdvisory) {
-    for (const vuln of advisory.vulnerabilities) {
-      const f = judge(a, hits, vuln);
+  for (const hits of byAdvisory.values()) {
+    for (const [vuln, judged] of judgeHits(a, hits)) {
+      const f = judge(a, judged, vuln);
       if (f) out.push(f);
     }
   }

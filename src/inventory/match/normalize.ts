@@ -4,6 +4,7 @@
  * Ltd., S.A., SE, LLC …), "a subsidiary of …" clauses, and the alias table. Every step that
  * changed a name is returned as a rule, so a finding can say how the names met.
  */
+import { memo } from './memo.js';
 import { VENDOR_ALIASES } from './vendor-aliases.js';
 import { parseVersion, type Version } from './version.js';
 
@@ -71,6 +72,15 @@ for (const a of VENDOR_ALIASES) {
  * only for some product lines; without it (an advisory's own vendor) such aliases always apply.
  */
 export function vendorKey(raw: string, productText?: string): NameKey {
+  return vendorKeyMemo(`${raw}\u0000${productText ?? '\u0001'}`);
+}
+
+const vendorKeyMemo = memo((k: string): NameKey => {
+  const [raw, pt] = k.split('\u0000') as [string, string];
+  return readVendor(raw, pt === '\u0001' ? undefined : pt);
+});
+
+function readVendor(raw: string, productText?: string): NameKey {
   const rules: string[] = [];
   const key = genericKey(raw, rules);
   const alias = ALIASES.get(key);
@@ -112,6 +122,15 @@ function singular(w: string): string {
 
 /** A product name's key; the vendor's own name at its start (`Siemens SIMATIC …`) is dropped. */
 export function productKey(name: string, vendor?: string): ProductKey {
+  return productKeyMemo(`${name}\u0000${vendor ?? ''}`);
+}
+
+const productKeyMemo = memo((k: string): ProductKey => {
+  const [name, vendor] = k.split('\u0000') as [string, string];
+  return readProduct(name, vendor || undefined);
+});
+
+function readProduct(name: string, vendor?: string): ProductKey {
   const orderNumbers: string[] = [];
   for (const m of name.matchAll(/\(([^)]*)\)/g)) {
     for (const part of m[1]!.split(/[,;/]|\s+and\s+/)) {

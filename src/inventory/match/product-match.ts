@@ -5,7 +5,7 @@
  * model: "SIMATIC S7-1500 CPU family" covers "SIMATIC S7-1500 CPU 1511-1 PN").
  */
 import type { AssetIdentity } from '../types.js';
-import type { AdvisoryIndex, ProductEntry } from './advisory-index.js';
+import type { AdvisoryIndex, ProductEntry, ProductGroup } from './advisory-index.js';
 import { matchCpe, parseCpe, parsePurl, purlKey, type Cpe, type Purl } from './identifiers.js';
 import { compactModel, productKey, vendorKey, type NameKey, type ProductKey } from './normalize.js';
 import { compareVersions, hasPrefix, parseVersion, type Version } from './version.js';
@@ -39,22 +39,24 @@ export function prepareAsset(asset: AssetIdentity): PreparedAsset {
   return p;
 }
 
-/** Every product entry the asset could be, before the rules decide. */
-export function candidates(index: AdvisoryIndex, a: PreparedAsset): Set<ProductEntry> {
-  const out = new Set<ProductEntry>();
-  const add = (list?: ProductEntry[]) => { if (list) for (const e of list) out.add(e); };
+/** Every product the asset could be, before the rules decide: by identifier, and groups by name. */
+export function candidates(index: AdvisoryIndex, a: PreparedAsset): { byId: Set<ProductEntry>; groups: Set<ProductGroup> } {
+  const byId = new Set<ProductEntry>();
+  const groups = new Set<ProductGroup>();
+  const addE = (list?: ProductEntry[]) => { if (list) for (const e of list) byId.add(e); };
+  const addG = (list?: ProductGroup[]) => { if (list) for (const g of list) groups.add(g); };
   if (a.cpe) {
-    add(index.byCpe.get(`${a.cpe.vendor}:${a.cpe.product}`));
-    add(index.cpeWild);
+    addE(index.byCpe.get(`${a.cpe.vendor}:${a.cpe.product}`));
+    addE(index.cpeWild);
   }
-  if (a.purl) add(index.byPurl.get(purlKey(a.purl)));
+  if (a.purl) addE(index.byPurl.get(purlKey(a.purl)));
   const b = a.vendor ? index.byVendor.get(a.vendor.key) : undefined;
   if (b) {
-    if (a.name) add(b.byKey.get(a.name.key));
-    for (const t of a.tokens) add(b.byAnchor.get(t));
-    for (const m of a.models) add(b.byModel.get(m));
+    if (a.name) addG(b.byKey.get(a.name.key));
+    for (const t of a.tokens) addG(b.byAnchor.get(t));
+    for (const m of a.models) addG(b.byModel.get(m));
   }
-  return out;
+  return { byId, groups };
 }
 
 export interface ProductRule {
@@ -72,15 +74,16 @@ export interface ProductRule {
 }
 
 /** The name version in `TIA Project-Server V16` against the asset's: true, false, or a note when unknown. */
-function nameVersionOk(a: PreparedAsset, e: ProductEntry): boolean | string {
-  const nv = e.name.nameVersion;
+function nameVersionOk(a: PreparedAsset, name: ProductKey): boolean | string {
+  const nv = name.nameVersion;
   if (!nv) return true;
   if (a.name?.nameVersion) return compareVersions(a.name.nameVersion, nv) === 0;
   if (a.version) return hasPrefix(a.version, nv);
   return `the advisory's product name names version ${nv.raw}; the asset's version is unknown`;
 }
 
-function byIdentifier(a: PreparedAsset, e: ProductEntry): ProductRule | undefined {
+/** The CPE or PURL rule, when both sides carry one and they meet. */
+export function byIdentifier(a: PreparedAsset, e: ProductEntry): ProductRule | undefined {
   if (a.cpe && e.cpe) {
     const m = matchCpe(e.cpe, a.cpe);
     if (m.matched) {
@@ -102,27 +105,24 @@ function byIdentifier(a: PreparedAsset, e: ProductEntry): ProductRule | undefine
   return undefined;
 }
 
-/** The rule by which the asset is the entry's product, or undefined. */
-export function productRule(a: PreparedAsset, e: ProductEntry): ProductRule | undefined {
-  const id = byIdentifier(a, e);
-  if (id) return id;
-  if (!a.vendor || a.vendor.key !== e.vendor.key) return undefined;
-  const model = a.models.find((m) => e.models.has(m));
+/** The name rule by which the asset is a group's product (vendor already the same), or undefined. */
+export function groupRule(a: PreparedAsset, g: ProductGroup): ProductRule | undefined {
+  const model = a.models.find((m) => g.models.has(m));
   if (model) {
     const field = a.asset.model && compactModel(a.asset.model) === model ? 'model' : 'product';
-    return { rule: 'model number', detail: `the asset's ${field} "${a.asset[field]}" is a model number the advisory lists for "${e.product.product.trim()}"`, fields: ['vendor', field] };
+    return { rule: 'model number', detail: `the asset's ${field} "${a.asset[field]}" is a model number the advisory lists for "${g.written}"`, fields: ['vendor', field] };
   }
   let rule: ProductRule | undefined;
-  if (a.name && e.name.key && a.name.key === e.name.key) {
-    rule = { rule: 'same product name', detail: `the asset's product "${a.asset.product}" is the advisory's "${e.product.product.trim()}" (normalized "${e.name.key}")`, fields: ['vendor', 'product'] };
-  } else if (e.name.tokens.length >= 2 && e.name.tokens.every((t) => a.tokens.has(t))) {
+  if (a.name && g.name.key && a.name.key === g.name.key) {
+    rule = { rule: 'same product name', detail: `the asset's product "${a.asset.product}" is the advisory's "${g.written}" (normalized "${g.name.key}")`, fields: ['vendor', 'product'] };
+  } else if (g.name.tokens.length >= 2 && g.name.tokens.every((t) => a.tokens.has(t))) {
     const fields = a.asset.model ? ['vendor', 'product', 'model'] : ['vendor', 'product'];
-    rule = { rule: 'product family', detail: `every word of the advisory's "${e.product.product.trim()}" (${e.name.tokens.join(' ')}) is in the asset's product${a.asset.model ? ' and model' : ''} "${[a.asset.product, a.asset.model].filter(Boolean).join(' / ')}"`, fields };
+    rule = { rule: 'product family', detail: `every word of the advisory's "${g.written}" (${g.name.tokens.join(' ')}) is in the asset's product${a.asset.model ? ' and model' : ''} "${[a.asset.product, a.asset.model].filter(Boolean).join(' / ')}"`, fields };
   }
   if (!rule) return undefined;
-  const nv = nameVersionOk(a, e);
+  const nv = nameVersionOk(a, g.name);
   if (nv === false) return undefined;
   if (typeof nv === 'string') rule.note = nv;
-  else if (e.name.nameVersion) rule.detail += `, and its version is of the ${e.name.nameVersion.raw} the name gives`;
+  else if (g.name.nameVersion) rule.detail += `, and its version is of the ${g.name.nameVersion.raw} the name gives`;
   return rule;
 }

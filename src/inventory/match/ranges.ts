@@ -6,6 +6,7 @@
  * to 3.2`, `before 2.1`, `1.4 and earlier`, `6.1 through 6.4`, `V28 - V32`, `6.x`). What cannot
  * be read says why; the matcher turns that into "possibly affected", never into silence.
  */
+import { memo } from './memo.js';
 import { compareVersions, nextAtLast, parseVersion, type Version } from './version.js';
 
 export type Op = '<' | '<=' | '>' | '>=' | '=' | '!=';
@@ -134,11 +135,10 @@ const SENTENCES: { re: RegExp; form: string; build: (m: RegExpExecArray) => stri
 /** Leading words that say "version" without adding meaning. */
 const LEAD = /^(?:and\s+)?(?:all\s+)?(?:(?:firmware|software|bios|hardware)\s+)?(?:versions?|releases?|revisions?)?\s*(?::\s*)?/i;
 
-/**
- * Read one range or version text from an advisory. `kind` is how the product tree named it
- * (`product_version` is a single version unless it reads as a range).
- */
-export function parseRange(input: string): ParsedRange {
+/** Read one range or version text from an advisory (memoized: the result is shared, do not change it). */
+export const parseRange: (input: string) => ParsedRange = memo(readRange);
+
+function readRange(input: string): ParsedRange {
   let t = input.replace(/\s+/g, ' ').trim();
   if (!t) return { ok: false, text: input, why: 'the text is empty' };
   const whole = /^\((.*)\)$/.exec(t);
