@@ -14,8 +14,11 @@ export interface PreparedAsset {
   asset: AssetIdentity;
   vendor?: NameKey;
   name?: ProductKey;
-  /** Words of the product and the model together. */
+  /** Words of the product and the model together (for the index). */
   tokens: Set<string>;
+  /** Words of the product, and of the model, in order (for the family rule). */
+  productTokens: string[];
+  modelTokens: string[];
   models: string[];
   version?: Version;
   cpe?: Cpe;
@@ -25,10 +28,14 @@ export interface PreparedAsset {
 /** Read an asset's identity once. */
 export function prepareAsset(asset: AssetIdentity): PreparedAsset {
   const text = [asset.product, asset.model].filter(Boolean).join(' ');
-  const p: PreparedAsset = { asset, tokens: new Set(), models: [] };
+  const p: PreparedAsset = { asset, tokens: new Set(), models: [], productTokens: [], modelTokens: [] };
   if (asset.vendor?.trim()) p.vendor = vendorKey(asset.vendor, text);
-  if (asset.product?.trim()) p.name = productKey(asset.product, asset.vendor);
-  for (const t of productKey(text, asset.vendor).tokens) p.tokens.add(t);
+  if (asset.product?.trim()) {
+    p.name = productKey(asset.product, asset.vendor);
+    p.productTokens = p.name.nameVersion ? [...p.name.tokens, `v${p.name.nameVersion.raw.replace(/^v/i, '')}`.toLowerCase()] : p.name.tokens;
+  }
+  if (asset.model?.trim()) p.modelTokens = productKey(asset.model, asset.vendor).tokens;
+  for (const t of [...p.productTokens, ...p.modelTokens]) p.tokens.add(t);
   for (const m of [asset.model, asset.product]) if (m?.trim()) p.models.push(compactModel(m));
   const v = asset.version?.trim() ? parseVersion(asset.version) : undefined;
   if (v) p.version = v;
@@ -105,6 +112,10 @@ export function byIdentifier(a: PreparedAsset, e: ProductEntry): ProductRule | u
   return undefined;
 }
 
+function startsWith(words: string[], prefix: string[]): boolean {
+  return prefix.length < words.length && prefix.every((t, i) => words[i] === t);
+}
+
 /** The name rule by which the asset is a group's product (vendor already the same), or undefined. */
 export function groupRule(a: PreparedAsset, g: ProductGroup): ProductRule | undefined {
   const model = a.models.find((m) => g.models.has(m));
@@ -115,9 +126,9 @@ export function groupRule(a: PreparedAsset, g: ProductGroup): ProductRule | unde
   let rule: ProductRule | undefined;
   if (a.name && g.name.key && a.name.key === g.name.key) {
     rule = { rule: 'same product name', detail: `the asset's product "${a.asset.product}" is the advisory's "${g.written}" (normalized "${g.name.key}")`, fields: ['vendor', 'product'] };
-  } else if (g.name.tokens.length >= 2 && g.name.tokens.every((t) => a.tokens.has(t))) {
-    const fields = a.asset.model ? ['vendor', 'product', 'model'] : ['vendor', 'product'];
-    rule = { rule: 'product family', detail: `every word of the advisory's "${g.written}" (${g.name.tokens.join(' ')}) is in the asset's product${a.asset.model ? ' and model' : ''} "${[a.asset.product, a.asset.model].filter(Boolean).join(' / ')}"`, fields };
+  } else if (g.name.tokens.length >= 2) {
+    const field = startsWith(a.productTokens, g.name.tokens) ? 'product' : startsWith(a.modelTokens, g.name.tokens) ? 'model' : undefined;
+    if (field) rule = { rule: 'product family', detail: `the advisory's "${g.written}" (${g.name.tokens.join(' ')}) begins the asset's ${field} "${a.asset[field]}"`, fields: ['vendor', field] };
   }
   if (!rule) return undefined;
   const nv = nameVersionOk(a, g.name);

@@ -7,7 +7,7 @@
  * be read says why; the matcher turns that into "possibly affected", never into silence.
  */
 import { memo } from './memo.js';
-import { compareVersions, nextAtLast, parseVersion, type Version } from './version.js';
+import { compareVersions, hasPrefix, nextAtLast, parseVersion, type Version } from './version.js';
 
 export type Op = '<' | '<=' | '>' | '>=' | '=' | '!=';
 
@@ -79,14 +79,21 @@ export function parseConstraints(text: string): Constraint[] | string {
   return out;
 }
 
+/**
+ * `v` equals `c`, or `c` is written to fewer places and begins `v`: advisories write "firmware
+ * version V32" and "V28 - V32" for every 32.x, so `=` and `<=` cover the sub-versions.
+ */
+function sameOrWithin(v: Version, c: Version): boolean {
+  return compareVersions(v, c) === 0 || (c.segments.length < v.segments.length && hasPrefix(v, c));
+}
+
 /** Whether `v` is within the constraints, by the containment algorithm of the vers spec. */
 export function inRange(range: { all: boolean; constraints: Constraint[] }, v: Version): boolean {
   if (range.all) return true;
   let onlyNotEqual = range.constraints.length > 0;
   for (const c of range.constraints) {
-    const cmp = compareVersions(v, c.version);
-    if (c.op === '=' && cmp === 0) return true;
-    if (c.op === '!=' && cmp === 0) return false;
+    if (c.op === '=' && sameOrWithin(v, c.version)) return true;
+    if (c.op === '!=' && sameOrWithin(v, c.version)) return false;
     if (c.op !== '!=') onlyNotEqual = false;
   }
   if (onlyNotEqual) return true;
@@ -94,7 +101,7 @@ export function inRange(range: { all: boolean; constraints: Constraint[] }, v: V
     .sort((a, b) => compareVersions(a.version, b.version));
   const sat = (c: Constraint) => {
     const cmp = compareVersions(v, c.version);
-    return c.op === '<' ? cmp < 0 : c.op === '<=' ? cmp <= 0 : c.op === '>' ? cmp > 0 : cmp >= 0;
+    return c.op === '<' ? cmp < 0 : c.op === '<=' ? cmp <= 0 || sameOrWithin(v, c.version) : c.op === '>' ? cmp > 0 : cmp >= 0;
   };
   for (let i = 0; i < rest.length; i++) {
     const cur = rest[i]!;

@@ -15,7 +15,7 @@ export interface Version {
 }
 
 /** Words that mark a release before the one without them (`5.0 beta` < `5.0`). */
-const PRE_RELEASE = new Set(['alpha', 'a', 'beta', 'b', 'rc', 'pre', 'preview', 'dev', 'snapshot']);
+const PRE_RELEASE = new Set(['alpha', 'beta', 'rc', 'pre', 'preview', 'dev', 'snapshot']);
 
 /** Prefixes that name the kind of version, not the version: stripped before cutting. */
 const PREFIX = /^(?:(?:firmware|software|version|release|revision|rev|fw|sw|ver|build)(?:[\s_.:-]*)(?=[v\d])|v(?=\d))/i;
