@@ -41,8 +41,22 @@ function reasonsOf(a: PreparedAsset, j: Judged, verdict: Finding['verdict'], oth
   return r;
 }
 
+/**
+ * first_affected and last_affected together bound one range: a version below every first_affected
+ * is not made affected by a last_affected, nor one above every last_affected by a first_affected.
+ */
+function boundedByFirstAndLast(judged: Judged[]): Judged[] {
+  const firsts = judged.filter((j) => j.status === 'first_affected');
+  const lasts = judged.filter((j) => j.status === 'last_affected');
+  if (!firsts.length || !lasts.length) return judged;
+  const belowAll = firsts.every((j) => j.ev.outcome === 'out');
+  const aboveAll = lasts.every((j) => j.ev.outcome === 'out');
+  return judged.filter((j) => !((j.status === 'last_affected' && belowAll) || (j.status === 'first_affected' && aboveAll)));
+}
+
 /** The finding for one vulnerability of one advisory, from its judged statuses. */
-function judge(a: PreparedAsset, judged: Judged[], vuln: AdvisoryVulnerability): Finding | undefined {
+function judge(a: PreparedAsset, all: Judged[], vuln: AdvisoryVulnerability): Finding | undefined {
+  const judged = boundedByFirstAndLast(all);
   let best: Judged | undefined;
   for (const j of judged) if ((RANK[j.ev.outcome] ?? 0) > (RANK[best?.ev.outcome ?? ''] ?? 0)) best = j;
   if (!best || best.ev.outcome === 'not-affected' || best.ev.outcome === 'fixed') return undefined;

@@ -120,6 +120,20 @@ function singular(w: string): string {
   return w.length > 4 && /^[a-z]+s$/.test(w) && !w.endsWith('ss') ? w.slice(0, -1) : w;
 }
 
+/**
+ * The product's words without the vendor's name in front (`Siemens SIMATIC …`, `Digi RealPort …`):
+ * the whole name as written or as the alias table has it, else its first word, so that "Digi"
+ * and "Digi International, Inc." strip the same.
+ */
+function withoutVendor(words: string[], vendor: string): string[] {
+  const names = [normalizeText(vendor), normalizeText(vendorKey(vendor).display)].map((n) => n.split(' ').filter(Boolean));
+  for (const v of names) {
+    if (v.length && v.length < words.length && v.every((w, i) => words[i] === w)) return words.slice(v.length);
+  }
+  const first = names[1]![0];
+  return first && words.length > 1 && words[0] === first ? words.slice(1) : words;
+}
+
 /** A product name's key; the vendor's own name at its start (`Siemens SIMATIC …`) is dropped. */
 export function productKey(name: string, vendor?: string): ProductKey {
   return productKeyMemo(`${name}\u0000${vendor ?? ''}`);
@@ -139,10 +153,7 @@ function readProduct(name: string, vendor?: string): ProductKey {
     }
   }
   let words = normalizeText(name.replace(/\([^)]*\)/g, ' ')).split(' ').filter(Boolean);
-  if (vendor) {
-    const v = normalizeText(vendor).split(' ').filter(Boolean);
-    if (v.length && v.length < words.length && v.every((w, i) => words[i] === w)) words = words.slice(v.length);
-  }
+  if (vendor) words = withoutVendor(words, vendor);
   words = words.filter((w) => !NOISE.has(w)).map(singular);
   let nameVersion: Version | undefined;
   const last = words[words.length - 1];
