@@ -54,6 +54,7 @@ function advisories() {
 function versionFor(p, inside) {
   const r = readProductVersion(p).range;
   if (!r.ok) return { version: '1.0', kind: 'range not understood' };
+  if (r.all) return { version: '1.0', kind: 'range of all versions' };
   const cands = [];
   for (const c of r.constraints ?? []) {
     const raw = c.version.raw.trim();

@@ -11,7 +11,7 @@ import { assetVersion, evaluate, type Evaluation } from './evaluate.js';
 import { byIdentifier, candidates, groupRule, prepareAsset, type PreparedAsset, type ProductRule } from './product-match.js';
 
 interface Hit { e: ProductEntry; rule: ProductRule }
-interface Judged { hit: Hit; status: string; ev: Evaluation }
+interface Judged { hit: Hit; status: string; ev: Evaluation; lines?: string[] }
 
 const RANK: Record<string, number> = { 'not-affected': 4, fixed: 3, affected: 2, possibly: 1 };
 
@@ -25,7 +25,9 @@ function vendorSentence(a: PreparedAsset, e: ProductEntry): string {
   return `Vendor: the asset's "${a.asset.vendor ?? ''}" is the advisory's "${e.product.vendor.trim()}"${rules.length ? ` (${rules.join('; ')})` : ' (same name)'}.`;
 }
 
-function reasonsOf(a: PreparedAsset, j: Judged, verdict: Finding['verdict'], others: Judged[]): string[] {
+/** The sentences for one matched product and status: the same for every vulnerability that names them, so made once. */
+function linesOf(a: PreparedAsset, j: Judged): string[] {
+  if (j.lines) return j.lines;
   const { e, rule } = j.hit;
   const r: string[] = [];
   if (rule.rule !== 'CPE' && rule.rule !== 'PURL') r.push(vendorSentence(a, e));
@@ -34,11 +36,16 @@ function reasonsOf(a: PreparedAsset, j: Judged, verdict: Finding['verdict'], oth
   r.push(`Version: ${j.ev.versionReason}.`);
   r.push(`Status: ${j.status} in ${e.advisory.id}.`);
   const fields = new Set(rule.fields);
-  if (!j.ev.versionReason.includes('unknown') || a.asset.version) fields.add(j.ev.versionReason.includes("asset's cpe") ? 'cpe' : 'version');
+  if (!j.ev.versionReason.includes('unknown') || a.asset.version) fields.add(j.ev.versionReason.includes("asset's cpe") ? 'cpe' : j.ev.versionReason.includes("asset's purl") ? 'purl' : 'version');
   r.push(`Asset fields used: ${[...fields].join(', ')}.`);
-  if (verdict === 'possibly-affected') r.push(`Possibly affected: ${j.ev.possiblyReason ?? 'see above'}.`);
-  for (const o of others) r.push(`Also listed: product id ${o.hit.e.product.productId} as ${o.status} — ${o.ev.outcome === 'out' ? 'not this version' : o.ev.outcome}.`);
-  return r;
+  if (j.ev.outcome === 'possibly') r.push(`Possibly affected: ${j.ev.possiblyReason ?? 'see above'}.`);
+  return (j.lines = r);
+}
+
+function reasonsOf(a: PreparedAsset, j: Judged, others: Judged[]): string[] {
+  const lines = linesOf(a, j);
+  if (!others.length) return lines.slice();
+  return [...lines, ...others.map((o) => `Also listed: product id ${o.hit.e.product.productId} as ${o.status} — ${o.ev.outcome === 'out' ? 'not this version' : o.ev.outcome}.`)];
 }
 
 /**
@@ -67,7 +74,7 @@ function judge(a: PreparedAsset, all: Judged[], vuln: AdvisoryVulnerability): Fi
     advisoryId: best.hit.e.advisory.id,
     productId,
     verdict,
-    reasons: reasonsOf(a, best, verdict, judged.filter((j) => j !== best && j.ev.outcome !== 'out').slice(0, 3)),
+    reasons: reasonsOf(a, best, judged.filter((j) => j !== best && j.ev.outcome !== 'out').slice(0, 3)),
     remediations: vuln.remediations.filter((m) => m.productIds.length === 0 || m.productIds.includes(productId)),
   };
   if (vuln.cve) f.cve = vuln.cve;
@@ -81,12 +88,11 @@ function judgeHits(a: PreparedAsset, hits: Hit[]): Map<AdvisoryVulnerability, Ju
   const byVuln = new Map<AdvisoryVulnerability, Judged[]>();
   for (const hit of hits) {
     const av = assetVersion(a.asset, a.version, hit.rule);
-    const memo = new Map<string, Evaluation>();
+    const memo = new Map<string, Judged>();
     for (const s of hit.e.statuses) {
-      let ev = memo.get(s.status);
-      if (!ev) memo.set(s.status, (ev = evaluate(s.status, hit.e, hit.rule, av)));
-      if (ev.outcome === 'ignored') continue;
-      const j: Judged = { hit, status: s.status, ev };
+      let j = memo.get(s.status);
+      if (!j) memo.set(s.status, (j = { hit, status: s.status, ev: evaluate(s.status, hit.e, hit.rule, av) }));
+      if (j.ev.outcome === 'ignored') continue;
       const list = byVuln.get(s.vuln);
       if (list) list.push(j); else byVuln.set(s.vuln, [j]);
     }
