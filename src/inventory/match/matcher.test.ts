@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AssetIdentity, Finding } from '../types.js';
-import { ALL, CODESYS, DIGI, GOAHEAD, IGSS, INROUTER, LUMADA, MAXVIEW, SIMATIC, TIA } from './__fixtures__/advisories.js';
+import { ALL, CODESYS, DIGI, GOAHEAD, IGSS, INROUTER, LUMADA, MAXVIEW, S7_1500, SIMATIC, TIA } from './__fixtures__/advisories.js';
 import { buildAdvisoryIndex, matchAll, matchAsset } from './index.js';
 import { readProductVersion } from './product-version.js';
 
@@ -133,6 +133,14 @@ describe('identifiers and model numbers', () => {
     expect(match({ vendor: 'Siemens AG', product: 'CPU 1504D TF', model: '6ES7615-4DF10-0AB0', version: 'V2.9.8' })).toEqual([]);
     expect(match({ vendor: 'Siemens AG', product: 'CPU 1504D TF', model: '6ES7615-4DF10-0AB0', version: 'V3.0.3' })).toEqual([]);
     expect(one(match({ vendor: 'Siemens', product: 'SIMATIC ET 200SP Open Controller CPU 1515SP PC2', version: 'V21.9' })).productId).toBe('5');
+  });
+  it('the order number picks the variant when one name has several (ICSA-23-012-08)', () => {
+    const f = one(match({ vendor: 'Siemens AG', product: 'SIMATIC S7-1500 CPU 1510SP F-1 PN', model: '6ES7510-1SJ01-0AB0', version: 'V2.9.4' }));
+    expect(f).toMatchObject({ advisoryId: S7_1500.id, productId: 'CSAFPID-0004', verdict: 'affected' });
+    expect(text(f)).not.toContain('CSAFPID-0003');
+    // Without a model, the name meets both variants: one finding, the other listed in the reasons.
+    const g = one(match({ vendor: 'Siemens AG', product: 'SIMATIC S7-1500 CPU 1510SP F-1 PN', version: 'V2.9.4' }));
+    expect(text(g)).toMatch(/CSAFPID-0003[\s\S]*CSAFPID-0004/);
   });
   it('nothing for a vendor no advisory names, or an asset with no identity', () => {
     expect(match({ vendor: 'Acme Process Controls', product: 'Digi RealPort for Windows', version: '1.0' })).toEqual([]);

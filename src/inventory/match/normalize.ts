@@ -10,6 +10,8 @@ import { parseVersion, type Version } from './version.js';
 
 /** Lower case, accents and punctuation gone, `&` as `and`, single spaces. */
 export function normalizeText(s: string): string {
+  // Most names are plain ASCII: skip the Unicode decomposition for them.
+  if (/^[\x20-\x7e]*$/.test(s)) return s.toLowerCase().replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, ' ').trim();
   return s.normalize('NFKD').replace(/\p{M}/gu, '').replace(/\uFFFD/g, '')
     .toLowerCase().replace(/&/g, ' and ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
@@ -72,29 +74,21 @@ for (const a of VENDOR_ALIASES) {
  * only for some product lines; without it (an advisory's own vendor) such aliases always apply.
  */
 export function vendorKey(raw: string, productText?: string): NameKey {
-  return vendorKeyMemo(`${raw}\u0000${productText ?? '\u0001'}`);
+  const base = vendorBase(raw);
+  const alias = base.alias;
+  if (!alias || (alias.lines && productText !== undefined && !alias.lines.pattern.test(productText))) return base.plain;
+  const why = alias.lines && productText !== undefined ? ` for ${alias.lines.label}` : '';
+  return { key: alias.canonicalKey, display: alias.canonical, rules: [...base.plain.rules, `alias: "${raw.trim()}" is "${alias.canonical}"${why}`] };
 }
 
-const vendorKeyMemo = memo((k: string): NameKey => {
-  const [raw, pt] = k.split('\u0000') as [string, string];
-  return readVendor(raw, pt === '\u0001' ? undefined : pt);
-});
-
-function readVendor(raw: string, productText?: string): NameKey {
+/** The generic rules' result and the alias entry for a raw vendor name (memoized). */
+const vendorBase = memo((raw: string): { plain: NameKey; alias?: AliasEntry } => {
   const rules: string[] = [];
   const key = genericKey(raw, rules);
+  const plain = { key, display: raw.trim(), rules };
   const alias = ALIASES.get(key);
-  if (alias) {
-    if (!alias.lines) {
-      return { key: alias.canonicalKey, display: alias.canonical, rules: [...rules, `alias: "${raw.trim()}" is "${alias.canonical}"`] };
-    }
-    if (productText === undefined || alias.lines.pattern.test(productText)) {
-      const why = productText === undefined ? '' : ` for ${alias.lines.label}`;
-      return { key: alias.canonicalKey, display: alias.canonical, rules: [...rules, `alias: "${raw.trim()}" is "${alias.canonical}"${why}`] };
-    }
-  }
-  return { key, display: raw.trim(), rules };
-}
+  return alias ? { plain, alias } : { plain };
+});
 
 /** Words that name a kind of thing, not which one. */
 const NOISE = new Set(['family', 'series', 'product', 'products', 'all', 'incl', 'including', 'related', 'variants',

@@ -20,6 +20,8 @@ export interface PreparedAsset {
   productTokens: string[];
   modelTokens: string[];
   models: string[];
+  /** One of the asset's models is an order number some advisory of its vendor lists (set by `candidates`). */
+  modelKnown?: boolean;
   version?: Version;
   cpe?: Cpe;
   purl?: Purl;
@@ -61,7 +63,10 @@ export function candidates(index: AdvisoryIndex, a: PreparedAsset): { byId: Set<
   if (b) {
     if (a.name) addG(b.byKey.get(a.name.key));
     for (const t of a.tokens) addG(b.byAnchor.get(t));
-    for (const m of a.models) addG(b.byModel.get(m));
+    for (const m of a.models) {
+      const list = b.byModel.get(m);
+      if (list) { a.modelKnown = true; addG(list); }
+    }
   }
   return { byId, groups };
 }
@@ -123,6 +128,8 @@ export function groupRule(a: PreparedAsset, g: ProductGroup): ProductRule | unde
     const field = a.asset.model && compactModel(a.asset.model) === model ? 'model' : 'product';
     return { rule: 'model number', detail: `the asset's ${field} "${a.asset[field]}" is a model number the advisory lists for "${g.written}"`, fields: ['vendor', field] };
   }
+  // The advisory names this product by other order numbers than the asset's, which it knows: another variant.
+  if (g.models.size && a.modelKnown) return undefined;
   let rule: ProductRule | undefined;
   if (a.name && g.name.key && a.name.key === g.name.key) {
     rule = { rule: 'same product name', detail: `the asset's product "${a.asset.product}" is the advisory's "${g.written}" (normalized "${g.name.key}")`, fields: ['vendor', 'product'] };

@@ -143,4 +143,14 @@ export const SIMATIC: Advisory = {
   vulnerabilities: [vuln('CVE-2023-0286', { known_affected: ['1', '2', '5'] }, cvss(7.4, 'CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:N/A:H/E:U/RL:O/RC:C'))],
 };
 
-export const ALL = [DIGI, LUMADA, GOAHEAD, TIA, INROUTER, MAXVIEW, IGSS, CODESYS, SIMATIC];
+/** ICSA-23-012-08 Siemens S7-1500 CPU devices (excerpt): one product name, two order numbers. */
+export const S7_1500: Advisory = {
+  id: 'ICSA-23-012-08', title: 'Siemens S7-1500 CPU devices', publisher: 'CISA',
+  products: [
+    p('CSAFPID-0003', 'Siemens', 'SIMATIC S7-1500 CPU 1510SP F-1 PN (6ES7510-1SJ00-0AB0)', 'vers:all/*', RANGE, 'SIMATIC S7-1500 CPU 1510SP F-1 PN (6ES7510-1SJ00-0AB0)', { modelNumbers: ['6ES7510-1SJ00-0AB0'] }),
+    p('CSAFPID-0004', 'Siemens', 'SIMATIC S7-1500 CPU 1510SP F-1 PN (6ES7510-1SJ01-0AB0)', 'vers:all/*', RANGE, 'SIMATIC S7-1500 CPU 1510SP F-1 PN (6ES7510-1SJ01-0AB0)', { modelNumbers: ['6ES7510-1SJ01-0AB0'] }),
+  ],
+  vulnerabilities: [vuln('CVE-2022-38773', { known_affected: ['CSAFPID-0003', 'CSAFPID-0004'] }, cvss(4.6, 'CVSS:3.1/AV:P/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N/E:P/RL:T/RC:C'))],
+};
+
+export const ALL = [DIGI, LUMADA, GOAHEAD, TIA, INROUTER, MAXVIEW, IGSS, CODESYS, SIMATIC, S7_1500];
