@@ -47,6 +47,9 @@ describe('matching real advisories (ICSA-23-243-04 Digi RealPort)', () => {
     const f = one(match({ vendor: 'Digi', product: 'Digi ConnectPort TS 8/16' }));
     expect(f.verdict).toBe('possibly-affected');
     expect(text(f)).toContain("Possibly affected: the asset's version is unknown");
+    for (const version of ['unknown', 'n/a', '-', '']) {
+      expect(one(match({ vendor: 'Digi', product: 'Digi ConnectPort TS 8/16', version })).verdict, version).toBe('possibly-affected');
+    }
   });
 });
 

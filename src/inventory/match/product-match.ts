@@ -27,6 +27,9 @@ export interface PreparedAsset {
   purl?: Purl;
 }
 
+/** What devices and people write when they do not know the version. */
+const NO_VERSION = /^(?:unknown|n\/?a|none|null|undefined|not available|-+|\?+)$/i;
+
 /** Read an asset's identity once. */
 export function prepareAsset(asset: AssetIdentity): PreparedAsset {
   const text = [asset.product, asset.model].filter(Boolean).join(' ');
@@ -39,7 +42,7 @@ export function prepareAsset(asset: AssetIdentity): PreparedAsset {
   if (asset.model?.trim()) p.modelTokens = productKey(asset.model, asset.vendor).tokens;
   for (const t of [...p.productTokens, ...p.modelTokens]) p.tokens.add(t);
   for (const m of [asset.model, asset.product]) if (m?.trim()) p.models.push(compactModel(m));
-  const v = asset.version?.trim() ? parseVersion(asset.version) : undefined;
+  const v = asset.version?.trim() && !NO_VERSION.test(asset.version.trim()) ? parseVersion(asset.version) : undefined;
   if (v) p.version = v;
   const cpe = asset.cpe ? parseCpe(asset.cpe) : undefined;
   if (cpe) p.cpe = cpe;
