@@ -1,6 +1,6 @@
 /**
  * Matching 10,000 assets against 3,000 advisories. The advisories come from the real CISA CSAF set
- * of 2023 (380 documents, read by the stand-in reader in csaf-flatten.js) and are replicated to
+ * of 2023 (380 documents, read by the hub's CSAF reader) and are replicated to
  * 3,000: each copy changes the vendor's spelling (legal suffix, case), appends a release word to
  * every product name and shifts the first number of every version text, so copies are distinct
  * products for the matcher. Assets take real vendor/product names (with the vendor spelled as
@@ -12,7 +12,7 @@
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { defaultCsafDir, readFolder } from './csaf-flatten.js';
+import { defaultCsafDir, readFolder } from './csaf-folder.js';
 import { buildAdvisoryIndex, matchAsset, parseVersion, inRange, readProductVersion } from '../../dist/inventory/match/index.js';
 
 const num = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);

@@ -6,7 +6,7 @@
  * `node bench/matching/ranges-coverage.js [folder]` after `npx tsc -p tsconfig.build.json`
  * (default folder ../shared/data/csaf/ot-2023, or CSAF_DIR).
  */
-import { defaultCsafDir, readFolder } from './csaf-flatten.js';
+import { defaultCsafDir, readFolder } from './csaf-folder.js';
 import { readProductVersion } from '../../dist/inventory/match/product-version.js';
 
 const dir = process.argv[2] ?? defaultCsafDir();
