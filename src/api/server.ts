@@ -10,6 +10,7 @@ import { installHardening } from './hardening.js';
 import { installUpgradeGuard } from './live-guard.js';
 import { sendProblem, toCausewayError } from './problem.js';
 import { alarmRoutes } from './routes/alarms.js';
+import { alarmKpiRoutes } from './routes/alarm-kpis.js';
 import { exportRoutes } from './routes/export.js';
 import { confirmationRoutes } from './routes/confirmations.js';
 import { downtimeRoutes } from './routes/downtime.js';
@@ -101,6 +102,7 @@ export async function buildApi({ services, logger, https }: ApiOptions): Promise
     await v1.register(confirmationRoutes, opts);
     // alarms (ISA-18.2): the active list, operator actions, the journal
     await v1.register(alarmRoutes, opts);
+    await v1.register(alarmKpiRoutes, opts);
     v1.get('/openapi.json', { config: { permission: 'read' }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: '/api/v1' });
 
