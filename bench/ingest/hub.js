@@ -116,6 +116,8 @@ export async function startHub(dir, config) {
     tail: (n) => proc.tail(n),
     /** The state of source `id` in /api/v1/sources. */
     sourceState: async (id) => (await (await get('/api/v1/sources')).json()).sources.find((s) => s.id === id)?.state,
+    /** GET an API path as the admin, parsed JSON. */
+    getJson: async (p) => (await get(p)).json(),
     /** Prometheus metrics as { 'name{labels}': value }. */
     metrics: async () => parseMetrics(await (await get('/metrics')).text()),
     /** SIGTERM and wait (sources stop, the historian flushes); the exit code. */
