@@ -75,9 +75,10 @@ export function httpHubConfig() {
 
 /** Wait until the hub's API answers, sign in as the admin; the session cookie. */
 async function signedIn(proc, url) {
-  const up = await until(async () => !proc.alive() || (await fetch(`${url}/api/v1/health`)).status > 0, 60_000, 100);
+  const startMs = Number(process.env.BENCH_START_SECONDS ?? 60) * 1000;
+  const up = await until(async () => !proc.alive() || (await fetch(`${url}/api/v1/health`)).status > 0, startMs, 100);
   if (!proc.alive()) throw new Error(`the hub exited (${await proc.exited}) instead of starting:\n${proc.tail(30)}`);
-  if (!up) throw new Error(`the hub did not answer on ${url} within 60 s:\n${proc.tail(30)}`);
+  if (!up) throw new Error(`the hub did not answer on ${url} within ${startMs / 1000} s (BENCH_START_SECONDS):\n${proc.tail(30)}`);
   const login = await fetch(`${url}/api/v1/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
   if (login.status !== 200) throw new Error(`signing in to the hub failed: ${login.status} ${await login.text()}`);
   return (login.headers.get('set-cookie') ?? '').split(';')[0];

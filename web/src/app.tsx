@@ -5,6 +5,7 @@ import { NAV, sectionOf } from './components/nav';
 import { allows, SessionProvider, useSession } from './components/session';
 import { navigate, useLocation } from './lib/router';
 import { ProblemNotice } from './components/problem-notice';
+import { AlarmKpisPage } from './pages/alarm-kpis/alarm-kpis-page';
 import { ConnectionsPage } from './pages/connections/connections-page';
 import { LoginPage } from './pages/login-page';
 import { NamespacePage } from './pages/namespace/namespace-page';
@@ -22,6 +23,7 @@ const PAGES: Record<string, ComponentType> = {
   '/trends': TrendsPage,
   '/connections': ConnectionsPage,
   '/production': ProductionPage,
+  '/alarms/kpis': AlarmKpisPage,
   '/writes': WritesPage,
   '/security': SecurityPage,
 };

@@ -14,6 +14,7 @@ export const NAV: readonly NavItem[] = [
   { path: '/trends', label: 'Trends', needs: ['read'] },
   { path: '/connections', label: 'Connections', needs: ['read'] },
   { path: '/production', label: 'Production', needs: ['read'] },
+  { path: '/alarms/kpis', label: 'Alarm KPIs', needs: ['read'] },
   { path: '/writes', label: 'Writes', needs: ['write', 'approve'] },
   // Auditors (the audit log), administrators (users) and engineers who configure (certificates, zones).
   { path: '/security', label: 'Security', needs: ['audit', 'admin', 'configure'] },
