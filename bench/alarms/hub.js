@@ -8,7 +8,7 @@
  * (without, with; with, without; …) so a machine that gets busier mid-run skews both alike. In each
  * run, BENCH_HTTP_CLIENTS devices (default 4) POST batches of BENCH_HTTP_BATCH samples (1,000) as fast
  * as the hub answers (closed loop, bench/ingest/http-load.js) for BENCH_SECONDS (10); each sample's
- * value is its tag's sequence number, so every attribute crosses HI (10) once per run (BENCH_ATTRS
+ * value is its tag's sequence number, so every attribute crosses HI (3) once per run as soon as it has had 4 samples (BENCH_ATTRS
  * activations, journaled) and none crosses HIHI, LO or LOLO. After the load the hub drains and stops,
  * and its historian is counted by (tag, seq): a run counts only when accepted = stored.
  *
@@ -37,7 +37,7 @@ const attrPath = (i) => `bench/ingest/probes/p${String(i).padStart(5, '0')}/v`;
 
 /** The config of both variants; `alarms` adds HI/HIHI/LO/LOLO and a quality alarm to the one attribute. */
 function config(alarms) {
-  const attribute = { name: 'v', type: 'number', ...(alarms ? { alarms: { lolo: -20, lo: -10, hi: 10, hihi: 1_000_000_000, deadband: 1, area: 'bench', rules: [{ name: 'sensor', type: 'quality', quality: 'bad' }] } } : {}) };
+  const attribute = { name: 'v', type: 'number', ...(alarms ? { alarms: { lolo: -20, lo: -10, hi: 3, hihi: 1_000_000_000, deadband: 1, area: 'bench', rules: [{ name: 'sensor', type: 'quality', quality: 'bad' }] } } : {}) };
   return {
     site: { enterprise: 'Bench', name: 'Ingest', hubZone: 'ops' },
     zones: [{ id: 'cell', level: 1 }, { id: 'ops', level: 3 }],
