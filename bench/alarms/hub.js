@@ -8,8 +8,9 @@
  * (without, with; with, without; …) so a machine that gets busier mid-run skews both alike. In each
  * run, BENCH_HTTP_CLIENTS devices (default 4) POST batches of BENCH_HTTP_BATCH samples (1,000) as fast
  * as the hub answers (closed loop, bench/ingest/http-load.js) for BENCH_SECONDS (10); each sample's
- * value is its tag's sequence number, so every attribute crosses HI (3) once per run as soon as it has had 4 samples (BENCH_ATTRS
- * activations, journaled) and none crosses HIHI, LO or LOLO. After the load the hub drains and stops,
+ * value is its tag's sequence number, so every attribute crosses HI (3) at its fourth sample and
+ * stays there (BENCH_ATTRS activations per run, journaled in a burst: a flood) and none crosses
+ * HIHI, LO or LOLO. After the load the hub drains and stops,
  * and its historian is counted by (tag, seq): a run counts only when accepted = stored.
  *
  * Prints per run and per variant (best run): accepted samples/s, stored, hub CPU (% of one core)
