@@ -10,7 +10,7 @@
  * as the hub answers (closed loop, bench/ingest/http-load.js) for BENCH_SECONDS (10); each sample's
  * value is its tag's sequence number, so every attribute crosses HI (3) at its fourth sample and
  * stays there (BENCH_ATTRS activations per run, journaled in a burst: a flood) and none crosses
- * HIHI, LO or LOLO. After the load the hub drains and stops,
+ * HIHI, LO or LOLO. BENCH_HI moves the HI setpoint (e.g. 1e9: evaluation without any transition). After the load the hub drains and stops,
  * and its historian is counted by (tag, seq): a run counts only when accepted = stored.
  *
  * Prints per run and per variant (best run): accepted samples/s, stored, hub CPU (% of one core)
@@ -32,13 +32,14 @@ const CLIENTS = num('BENCH_HTTP_CLIENTS', 4);
 const BATCH = num('BENCH_HTTP_BATCH', 1000);
 const ROUNDS = num('BENCH_ROUNDS', 2);
 const DRAIN_SECONDS = num('BENCH_DRAIN_SECONDS', 120);
+const HI = num('BENCH_HI', 3);
 const TARGET = 20_000;
 const say = (m) => process.stderr.write(`${m}\n`);
 const attrPath = (i) => `bench/ingest/probes/p${String(i).padStart(5, '0')}/v`;
 
 /** The config of both variants; `alarms` adds HI/HIHI/LO/LOLO and a quality alarm to the one attribute. */
 function config(alarms) {
-  const attribute = { name: 'v', type: 'number', ...(alarms ? { alarms: { lolo: -20, lo: -10, hi: 3, hihi: 1_000_000_000, deadband: 1, area: 'bench', rules: [{ name: 'sensor', type: 'quality', quality: 'bad' }] } } : {}) };
+  const attribute = { name: 'v', type: 'number', ...(alarms ? { alarms: { lolo: -20, lo: -10, hi: HI, hihi: 1_000_000_000, deadband: 1, area: 'bench', rules: [{ name: 'sensor', type: 'quality', quality: 'bad' }] } } : {}) };
   return {
     site: { enterprise: 'Bench', name: 'Ingest', hubZone: 'ops' },
     zones: [{ id: 'cell', level: 1 }, { id: 'ops', level: 3 }],
@@ -105,7 +106,7 @@ async function main() {
   const best = (alarms) => runs.filter((r) => r.alarms === alarms && held(r)).sort((a, b) => b.rate - a.rate)[0];
   const plain = best(false);
   const with_ = best(true);
-  console.log(`## The hub's ingest rate with and without alarms (${f0(ATTRS)} attributes, ${f0(ATTRS * 5)} alarms, HTTP push)\n`);
+  console.log(`## The hub's ingest rate with and without alarms (${f0(ATTRS)} attributes, ${f0(ATTRS * 5)} alarms, HI at ${HI}, HTTP push)\n`);
   console.log(lines.join('\n'));
   console.log('');
   console.log(`- best without alarms: ${plain ? `${f0(plain.rate)} samples/s, ${plain.cpuUsPerSample.toFixed(1)} µs CPU per sample` : 'no run held (accepted = stored)'}`);
