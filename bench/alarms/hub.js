@@ -10,8 +10,9 @@
  * as the hub answers (closed loop, bench/ingest/http-load.js) for BENCH_SECONDS (10); each sample's
  * value is its tag's sequence number, so every attribute crosses HI (3) at its fourth sample and
  * stays there (BENCH_ATTRS activations per run, journaled in a burst: a flood) and none crosses
- * HIHI, LO or LOLO. BENCH_HI moves the HI setpoint (e.g. 1e9: evaluation without any transition). After the load the hub drains and stops,
- * and its historian is counted by (tag, seq): a run counts only when accepted = stored.
+ * HIHI, LO or LOLO; BENCH_HI moves the HI setpoint (1e6: evaluation without any transition).
+ * After the load the hub drains and stops, and its historian is counted by (tag, seq): a run counts
+ * only when accepted = stored.
  *
  * Prints per run and per variant (best run): accepted samples/s, stored, hub CPU (% of one core)
  * and CPU µs per sample; the ratio with / without; whether 20,000 samples/s was sustained with
