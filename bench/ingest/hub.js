@@ -93,7 +93,9 @@ export async function startHub(dir, config) {
   writeFileSync(configFile, JSON.stringify(config, null, 2)); // JSON is YAML
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const proc = startProcess(process.execPath, [CLI, 'start', '-c', configFile, '-d', dataDir, '-p', String(port), '--log-level', 'warn'], {
+  // BENCH_HUB_NODE_ARGS: node flags for the hub only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.BENCH_HUB_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const proc = startProcess(process.execPath, [...nodeArgs, CLI, 'start', '-c', configFile, '-d', dataDir, '-p', String(port), '--log-level', 'warn'], {
     cwd: dir,
     env: { ...process.env, CAUSEWAY_ADMIN_PASSWORD: ADMIN_PASSWORD },
     logFile: path.join(dir, 'hub.log'),
