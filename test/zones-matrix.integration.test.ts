@@ -220,6 +220,7 @@ const TABLE: Record<string, Zoned | Unzoned> = {
   'POST /api/v1/alarms/{id}/unshelve': { kind: 'zoned', req: (z) => (service(z, false), { path: alarmAt(z, 'unshelve') }), expect: CHANGE },
   'POST /api/v1/alarms/{id}/out-of-service': { kind: 'zoned', req: (z) => (service(z, false), { path: alarmAt(z, 'out-of-service'), body: { reason: 'matrix' } }), expect: { ...CHANGE, operatorA: [403, 403] } },
   'POST /api/v1/alarms/{id}/in-service': { kind: 'zoned', req: (z) => (service(z, true), { path: alarmAt(z, 'in-service') }), expect: { ...CHANGE, operatorA: [403, 403] } },
+  'GET /api/v1/alarm-kpis': { kind: 'zoned', req: (z) => (service(z, true), { path: '/api/v1/alarm-kpis?from=-1h&to=%2B1m' }), expect: LIST, listed: (b, z) => b.outOfService.some((a: { id: string }) => a.id === alarm(z)) },
   'GET /api/v1/alarm-journal': { kind: 'zoned', req: (z) => (service(z, true), service(z, false), { path: '/api/v1/alarm-journal?from=-1h' }), expect: LIST, listed: (b, z) => b.entries.some((e: { id: string }) => e.id === alarm(z)) },
 };
 

@@ -75,9 +75,10 @@ export function httpHubConfig() {
 
 /** Wait until the hub's API answers, sign in as the admin; the session cookie. */
 async function signedIn(proc, url) {
-  const up = await until(async () => !proc.alive() || (await fetch(`${url}/api/v1/health`)).status > 0, 60_000, 100);
+  const startMs = Number(process.env.BENCH_START_SECONDS ?? 60) * 1000;
+  const up = await until(async () => !proc.alive() || (await fetch(`${url}/api/v1/health`)).status > 0, startMs, 100);
   if (!proc.alive()) throw new Error(`the hub exited (${await proc.exited}) instead of starting:\n${proc.tail(30)}`);
-  if (!up) throw new Error(`the hub did not answer on ${url} within 60 s:\n${proc.tail(30)}`);
+  if (!up) throw new Error(`the hub did not answer on ${url} within ${startMs / 1000} s (BENCH_START_SECONDS):\n${proc.tail(30)}`);
   const login = await fetch(`${url}/api/v1/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
   if (login.status !== 200) throw new Error(`signing in to the hub failed: ${login.status} ${await login.text()}`);
   return (login.headers.get('set-cookie') ?? '').split(';')[0];
@@ -92,7 +93,9 @@ export async function startHub(dir, config) {
   writeFileSync(configFile, JSON.stringify(config, null, 2)); // JSON is YAML
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const proc = startProcess(process.execPath, [CLI, 'start', '-c', configFile, '-d', dataDir, '-p', String(port), '--log-level', 'warn'], {
+  // BENCH_HUB_NODE_ARGS: node flags for the hub only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.BENCH_HUB_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const proc = startProcess(process.execPath, [...nodeArgs, CLI, 'start', '-c', configFile, '-d', dataDir, '-p', String(port), '--log-level', 'warn'], {
     cwd: dir,
     env: { ...process.env, CAUSEWAY_ADMIN_PASSWORD: ADMIN_PASSWORD },
     logFile: path.join(dir, 'hub.log'),
@@ -116,6 +119,8 @@ export async function startHub(dir, config) {
     tail: (n) => proc.tail(n),
     /** The state of source `id` in /api/v1/sources. */
     sourceState: async (id) => (await (await get('/api/v1/sources')).json()).sources.find((s) => s.id === id)?.state,
+    /** GET an API path as the admin, parsed JSON. */
+    getJson: async (p) => (await get(p)).json(),
     /** Prometheus metrics as { 'name{labels}': value }. */
     metrics: async () => parseMetrics(await (await get('/metrics')).text()),
     /** SIGTERM and wait (sources stop, the historian flushes); the exit code. */

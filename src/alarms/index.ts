@@ -7,6 +7,7 @@
 import { CausewayError } from '../core/errors.js';
 import type { Sample } from '../core/sample.js';
 import { renderMessage, type AlarmDef } from './definitions.js';
+import { computeKpis, type AlarmKpis } from './kpis.js';
 import { AlarmEngine, type AlarmChange, type AlarmEntry } from './engine.js';
 import { stateOf, type AlarmStateName, type AlarmStatus } from './state-machine.js';
 import { AlarmStore, type JournalEntry, type JournalQuery } from './store.js';
@@ -14,6 +15,7 @@ import { AlarmStore, type JournalEntry, type JournalQuery } from './store.js';
 export type { AlarmDef } from './definitions.js';
 export type { AlarmStateName } from './state-machine.js';
 export type { JournalEntry, JournalQuery } from './store.js';
+export type { AlarmKpis } from './kpis.js';
 export { ALARMS_FILE } from './store.js';
 
 /** The longest an operator may shelve an alarm. */
@@ -175,6 +177,11 @@ export class Alarms {
   /** Journal entries, newest first. */
   journal(q: JournalQuery): JournalEntry[] {
     return this.#store.journal(q);
+  }
+
+  /** Alarm-management KPIs of [from, to) over the journal entries `keep` accepts (the caller's zones, an area). */
+  kpis(from: number, to: number, keep: (e: JournalEntry) => boolean = () => true): AlarmKpis {
+    return computeKpis(this.#store.kpiEntries(from, to).filter(keep), from, to);
   }
 
   close(): void {

@@ -113,6 +113,18 @@ export class AlarmStore {
     return (this.db.prepare(sql).all(...args, q.limit) as Row[]).map(entryOf);
   }
 
+  /**
+   * What the KPIs of [from, to) need (see kpis.ts): every entry in the period, and for each alarm
+   * its last entry before `from`, its last activate or clear, and its last change of state.
+   */
+  kpiEntries(from: number, to: number): JournalEntry[] {
+    const last = (extra: string) => `SELECT j.* FROM (SELECT DISTINCT alarm FROM journal) a JOIN journal j ON j.seq =
+      (SELECT seq FROM journal WHERE alarm = a.alarm AND at < @from ${extra} ORDER BY at DESC, seq DESC LIMIT 1)`;
+    const sql = `SELECT * FROM journal WHERE at >= @from AND at < @to
+      UNION ${last('')} UNION ${last("AND event IN ('activate', 'clear')")} UNION ${last('AND from_state <> to_state')}`;
+    return (this.db.prepare(sql).all({ from, to }) as Row[]).map(entryOf);
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }

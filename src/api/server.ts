@@ -12,6 +12,7 @@ import { sendProblem, toCausewayError } from './problem.js';
 import { advisoryRoutes } from './routes/advisories.js';
 import { alarmRoutes } from './routes/alarms.js';
 import { vulnerabilityRoutes } from './routes/vulnerabilities.js';
+import { alarmKpiRoutes } from './routes/alarm-kpis.js';
 import { exportRoutes } from './routes/export.js';
 import { confirmationRoutes } from './routes/confirmations.js';
 import { downtimeRoutes } from './routes/downtime.js';
@@ -106,6 +107,7 @@ export async function buildApi({ services, logger, https }: ApiOptions): Promise
     await v1.register(vulnerabilityRoutes, opts);
     // security advisories (CSAF 2.0): list, one, import status, upload
     await v1.register(advisoryRoutes, opts);
+    await v1.register(alarmKpiRoutes, opts);
     v1.get('/openapi.json', { config: { permission: 'read' }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: '/api/v1' });
 

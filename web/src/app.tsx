@@ -6,6 +6,7 @@ import { allows, SessionProvider, useSession } from './components/session';
 import { navigate, useLocation } from './lib/router';
 import { ProblemNotice } from './components/problem-notice';
 import { AlarmsSection } from './pages/alarms/alarms-section';
+import { AlarmKpisPage } from './pages/alarm-kpis/alarm-kpis-page';
 import { ConnectionsPage } from './pages/connections/connections-page';
 import { LoginPage } from './pages/login-page';
 import { NamespacePage } from './pages/namespace/namespace-page';
@@ -25,6 +26,7 @@ const PAGES: Record<string, ComponentType> = {
   '/connections': ConnectionsPage,
   '/production': ProductionPage,
   '/alarms': AlarmsSection,
+  '/alarms/kpis': AlarmKpisPage,
   '/writes': WritesPage,
   '/security': SecurityPage,
   '/vulnerabilities': VulnerabilitiesPage,

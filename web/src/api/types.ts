@@ -152,6 +152,290 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/alarm-kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alarm-management KPIs of a period (ISA-18.2 §16 / EEMUA 191): annunciated alarms per operator position per 10 minutes and per hour against the targets, flood share, bad actors, chattering, standing, stale, shelved and out-of-service alarms, priority distribution; over the alarms in the caller's zones. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only the alarms of this area (one operator position); "(no area)" for alarms without one. */
+                    area?: string;
+                    /** @description Start: ISO 8601, epoch ms or relative (-8h); default 24 h before to. */
+                    from?: string;
+                    /** @description End (excluded); default now. At most 31 days after from. */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The ten most frequent alarms. */
+                            badActors: {
+                                annunciated: number;
+                                area?: string;
+                                /** @description The alarm id, <attribute path>/<name>. */
+                                id: string;
+                                name: string;
+                                path: string;
+                                priority: string;
+                                /** @description Of all annunciated alarms. */
+                                share: number;
+                            }[];
+                            /** @description Alarms whose condition became active 3 or more times within less than 60 s. */
+                            chattering: {
+                                activations: number;
+                                area?: string;
+                                firstAt: number;
+                                /** @description The alarm id, <attribute path>/<name>. */
+                                id: string;
+                                maxPerMinute: number;
+                                path: string;
+                                priority: string;
+                            }[];
+                            from: number;
+                            outOfService: {
+                                area?: string;
+                                /** @description The alarm id, <attribute path>/<name>. */
+                                id: string;
+                                path: string;
+                                priority: string;
+                                /** @description Standing and stale: when the condition became active; others: since when in that state (epoch ms). */
+                                since: number;
+                                /**
+                                 * @description NORMAL, UNACK_ACTIVE, ACKED_ACTIVE, RTN_UNACK (returned to normal, not acknowledged), LATCHED, SHELVED, SUPPRESSED (by design) or OUT_OF_SERVICE.
+                                 * @enum {string}
+                                 */
+                                state: "NORMAL" | "UNACK_ACTIVE" | "ACKED_ACTIVE" | "RTN_UNACK" | "LATCHED" | "SHELVED" | "SUPPRESSED" | "OUT_OF_SERVICE";
+                            }[];
+                            /** @description Start of each 10-minute period from from (the last may be shorter). */
+                            periods: number[];
+                            /** @description One per alarm area (operator position) with alarms annunciated in the period. */
+                            positions: {
+                                /** @description Alarms annunciated (brought to UNACK_ACTIVE) in the period. */
+                                annunciated: number;
+                                /** @description Annunciated alarms in each 10-minute period (see periods). */
+                                counts: number[];
+                                /** @description 10-minute periods with more than 10 annunciated alarms. */
+                                floodPeriods: number;
+                                /** @description Share of the period's time in those periods (0..1); target < 0.01. */
+                                floodShare: number;
+                                /** @description The most in one 10-minute period. */
+                                peak10Min: number;
+                                /** @description The most in one hour (hours counted from from). */
+                                peakHour: number;
+                                /** @description Average per 10 minutes; target ~1 (very likely acceptable), ~2 (maximum manageable). */
+                                per10Min: number;
+                                /** @description Average per hour; target ~6 (very likely acceptable), ~12 (maximum manageable). */
+                                perHour: number;
+                                /** @description The operator position: an alarm area, "(no area)", or "site" for all together. */
+                                position: string;
+                            }[];
+                            priorities: {
+                                annunciated: number;
+                                priority: string;
+                                /** @description ISA-18.2 Table 5 for four priorities: low ~0.80, medium ~0.15, high ~0.05, urgent (highest) < 0.01. */
+                                recommended: number;
+                                share: number;
+                            }[];
+                            shelved: {
+                                area?: string;
+                                /** @description The alarm id, <attribute path>/<name>. */
+                                id: string;
+                                path: string;
+                                priority: string;
+                                /** @description Standing and stale: when the condition became active; others: since when in that state (epoch ms). */
+                                since: number;
+                                /**
+                                 * @description NORMAL, UNACK_ACTIVE, ACKED_ACTIVE, RTN_UNACK (returned to normal, not acknowledged), LATCHED, SHELVED, SUPPRESSED (by design) or OUT_OF_SERVICE.
+                                 * @enum {string}
+                                 */
+                                state: "NORMAL" | "UNACK_ACTIVE" | "ACKED_ACTIVE" | "RTN_UNACK" | "LATCHED" | "SHELVED" | "SUPPRESSED" | "OUT_OF_SERVICE";
+                            }[];
+                            site: {
+                                /** @description Alarms annunciated (brought to UNACK_ACTIVE) in the period. */
+                                annunciated: number;
+                                /** @description Annunciated alarms in each 10-minute period (see periods). */
+                                counts: number[];
+                                /** @description 10-minute periods with more than 10 annunciated alarms. */
+                                floodPeriods: number;
+                                /** @description Share of the period's time in those periods (0..1); target < 0.01. */
+                                floodShare: number;
+                                /** @description The most in one 10-minute period. */
+                                peak10Min: number;
+                                /** @description The most in one hour (hours counted from from). */
+                                peakHour: number;
+                                /** @description Average per 10 minutes; target ~1 (very likely acceptable), ~2 (maximum manageable). */
+                                per10Min: number;
+                                /** @description Average per hour; target ~6 (very likely acceptable), ~12 (maximum manageable). */
+                                perHour: number;
+                                /** @description The operator position: an alarm area, "(no area)", or "site" for all together. */
+                                position: string;
+                            };
+                            /** @description Standing at to with the condition active for more than 24 h (target: fewer than 5). */
+                            stale: {
+                                area?: string;
+                                /** @description The alarm id, <attribute path>/<name>. */
+                                id: string;
+                                path: string;
+                                priority: string;
+                                /** @description Standing and stale: when the condition became active; others: since when in that state (epoch ms). */
+                                since: number;
+                                /**
+                                 * @description NORMAL, UNACK_ACTIVE, ACKED_ACTIVE, RTN_UNACK (returned to normal, not acknowledged), LATCHED, SHELVED, SUPPRESSED (by design) or OUT_OF_SERVICE.
+                                 * @enum {string}
+                                 */
+                                state: "NORMAL" | "UNACK_ACTIVE" | "ACKED_ACTIVE" | "RTN_UNACK" | "LATCHED" | "SHELVED" | "SUPPRESSED" | "OUT_OF_SERVICE";
+                            }[];
+                            /** @description Active and annunciated at to (UNACK_ACTIVE or ACKED_ACTIVE). */
+                            standing: {
+                                area?: string;
+                                /** @description The alarm id, <attribute path>/<name>. */
+                                id: string;
+                                path: string;
+                                priority: string;
+                                /** @description Standing and stale: when the condition became active; others: since when in that state (epoch ms). */
+                                since: number;
+                                /**
+                                 * @description NORMAL, UNACK_ACTIVE, ACKED_ACTIVE, RTN_UNACK (returned to normal, not acknowledged), LATCHED, SHELVED, SUPPRESSED (by design) or OUT_OF_SERVICE.
+                                 * @enum {string}
+                                 */
+                                state: "NORMAL" | "UNACK_ACTIVE" | "ACKED_ACTIVE" | "RTN_UNACK" | "LATCHED" | "SHELVED" | "SUPPRESSED" | "OUT_OF_SERVICE";
+                            }[];
+                            /** @description Suppressed by design at to. */
+                            suppressed: {
+                                area?: string;
+                                /** @description The alarm id, <attribute path>/<name>. */
+                                id: string;
+                                path: string;
+                                priority: string;
+                                /** @description Standing and stale: when the condition became active; others: since when in that state (epoch ms). */
+                                since: number;
+                                /**
+                                 * @description NORMAL, UNACK_ACTIVE, ACKED_ACTIVE, RTN_UNACK (returned to normal, not acknowledged), LATCHED, SHELVED, SUPPRESSED (by design) or OUT_OF_SERVICE.
+                                 * @enum {string}
+                                 */
+                                state: "NORMAL" | "UNACK_ACTIVE" | "ACKED_ACTIVE" | "RTN_UNACK" | "LATCHED" | "SHELVED" | "SUPPRESSED" | "OUT_OF_SERVICE";
+                            }[];
+                            /** @description The targets the figures are compared with (ISA-18.2-2016 Table 5, after EEMUA 191). */
+                            targets: {
+                                floodShareMax: number;
+                                per10Min: {
+                                    acceptable: number;
+                                    manageable: number;
+                                };
+                                perHour: {
+                                    acceptable: number;
+                                    manageable: number;
+                                };
+                                priority: {
+                                    [key: string]: number;
+                                };
+                                staleMax: number;
+                                topTenShareMax: number;
+                            };
+                            /** @description End of the period, excluded. */
+                            to: number;
+                            /** @description The ten most frequent alarms' share of all annunciated (target: at most 0.05). */
+                            topTenShare: number;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/alarms": {
         parameters: {
             query?: never;

@@ -15,6 +15,7 @@ export const NAV: readonly NavItem[] = [
   { path: '/connections', label: 'Connections', needs: ['read'] },
   { path: '/production', label: 'Production', needs: ['read'] },
   { path: '/alarms', label: 'Alarms', needs: ['read'] },
+  { path: '/alarms/kpis', label: 'Alarm KPIs', needs: ['read'] },
   { path: '/writes', label: 'Writes', needs: ['write', 'approve'] },
   // Auditors (the audit log), administrators (users) and engineers who configure (certificates, zones).
   { path: '/security', label: 'Security', needs: ['audit', 'admin', 'configure'] },
@@ -22,7 +23,8 @@ export const NAV: readonly NavItem[] = [
   { path: '/vulnerabilities', label: 'Vulnerabilities', needs: ['configure', 'audit'] },
 ];
 
-/** The nav item a URL path belongs to. */
+/** The nav item a URL path belongs to: the longest that covers it (/alarms/kpis before /alarms). */
 export function sectionOf(path: string): NavItem | undefined {
-  return NAV.find((n) => (n.path === '/' ? path === '/' : path === n.path || path.startsWith(`${n.path}/`)));
+  const covers = (n: NavItem) => (n.path === '/' ? path === '/' : path === n.path || path.startsWith(`${n.path}/`));
+  return NAV.filter(covers).sort((a, b) => b.path.length - a.path.length)[0];
 }
