@@ -3,6 +3,678 @@
  */
 /* eslint-disable */
 export interface paths {
+    "/api/v1/advisories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Security advisories (CSAF), newest release first: filter by vendor, product, CVE and text; page with limit and offset. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A CVE id, e.g. CVE-2023-4299. */
+                    cve?: string;
+                    limit?: number;
+                    offset?: number;
+                    /** @description Product name or full product name; a part of it matches. */
+                    product?: string;
+                    /** @description Words that must all appear in the id, title, publisher, vendors, product names or CVEs. */
+                    text?: string;
+                    /** @description Vendor name; a part of it matches, case-insensitive. */
+                    vendor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            advisories: {
+                                /** @description verified against its .sha512, missing (imported without a checksum file), or upload (through the API). */
+                                checksum: "verified" | "missing" | "upload";
+                                currentReleaseDate?: string;
+                                cves: string[];
+                                id: string;
+                                importedAt: number;
+                                initialReleaseDate?: string;
+                                /** @description The highest CVSS v3 (else v4) base score of its vulnerabilities. */
+                                maxCvss?: number;
+                                products: number;
+                                publisher: string;
+                                revision?: string;
+                                sourceFile?: string;
+                                title: string;
+                                updatedAt: number;
+                                vendors: string[];
+                                vulnerabilities: number;
+                            }[];
+                            limit: number;
+                            offset: number;
+                            /** @description Matches in all, before paging. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Upload one CSAF 2.0 advisory (the JSON document as the publisher ships it, Content-Type application/json): added, updated (a newer release of a stored id) or unchanged; refused with the problem when it is not usable. Audited. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            advisory: {
+                                /** @description verified against its .sha512, missing (imported without a checksum file), or upload (through the API). */
+                                checksum: "verified" | "missing" | "upload";
+                                currentReleaseDate?: string;
+                                cves: string[];
+                                id: string;
+                                importedAt: number;
+                                initialReleaseDate?: string;
+                                /** @description The highest CVSS v3 (else v4) base score of its vulnerabilities. */
+                                maxCvss?: number;
+                                products: number;
+                                publisher: string;
+                                revision?: string;
+                                sourceFile?: string;
+                                title: string;
+                                updatedAt: number;
+                                vendors: string[];
+                                vulnerabilities: number;
+                            };
+                            note?: string;
+                            outcome: "added" | "updated" | "unchanged";
+                            warnings: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            advisory: {
+                                /** @description verified against its .sha512, missing (imported without a checksum file), or upload (through the API). */
+                                checksum: "verified" | "missing" | "upload";
+                                currentReleaseDate?: string;
+                                cves: string[];
+                                id: string;
+                                importedAt: number;
+                                initialReleaseDate?: string;
+                                /** @description The highest CVSS v3 (else v4) base score of its vulnerabilities. */
+                                maxCvss?: number;
+                                products: number;
+                                publisher: string;
+                                revision?: string;
+                                sourceFile?: string;
+                                title: string;
+                                updatedAt: number;
+                                vendors: string[];
+                                vulnerabilities: number;
+                            };
+                            note?: string;
+                            outcome: "added" | "updated" | "unchanged";
+                            warnings: string[];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advisories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One advisory: its products (vendor, product, version or range, product ids), vulnerabilities (CVE, CWE, CVSS, status by product) and remediations. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The advisory's tracking id, e.g. ICSA-23-243-04. */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            advisory: {
+                                aggregateSeverity?: string;
+                                currentReleaseDate?: string;
+                                /** @description document.tracking.id, e.g. ICSA-23-005-01. */
+                                id: string;
+                                initialReleaseDate?: string;
+                                products: {
+                                    cpe?: string;
+                                    family?: string;
+                                    fullName: string;
+                                    modelNumbers?: string[];
+                                    product: string;
+                                    /** @description The document's product id, as product status and remediations name it. */
+                                    productId: string;
+                                    purls?: string[];
+                                    relationship?: {
+                                        category: string;
+                                        productId: string;
+                                        relatesTo: string;
+                                        relatesToName?: string;
+                                    };
+                                    vendor: string;
+                                    /** @description The version or range as written: 4.2.1, vers:intdot/<8.0.10, < 8.0.10, All versions. */
+                                    version?: string;
+                                    versionKind?: "product_version" | "product_version_range";
+                                }[];
+                                publisher: string;
+                                revision?: string;
+                                sha512?: string;
+                                sourceFile?: string;
+                                title: string;
+                                trackingStatus?: string;
+                                url?: string;
+                                vulnerabilities: {
+                                    cve?: string;
+                                    cvss3?: {
+                                        baseScore: number;
+                                        baseSeverity?: string;
+                                        vectorString: string;
+                                        version: string;
+                                    };
+                                    cvss4?: {
+                                        baseScore: number;
+                                        baseSeverity?: string;
+                                        vectorString: string;
+                                        version: string;
+                                    };
+                                    cwe?: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    releaseDate?: string;
+                                    remediations: {
+                                        /** @description vendor_fix, mitigation, workaround, none_available, no_fix_planned. */
+                                        category: string;
+                                        date?: string;
+                                        details: string;
+                                        productIds: string[];
+                                        url?: string;
+                                    }[];
+                                    /** @description Scores per product, when the document scores products differently. */
+                                    scores?: {
+                                        cvss3?: {
+                                            baseScore: number;
+                                            baseSeverity?: string;
+                                            vectorString: string;
+                                            version: string;
+                                        };
+                                        cvss4?: {
+                                            baseScore: number;
+                                            baseSeverity?: string;
+                                            vectorString: string;
+                                            version: string;
+                                        };
+                                        productIds: string[];
+                                    }[];
+                                    /** @description Product ids by status kind. */
+                                    status: {
+                                        first_affected?: string[];
+                                        first_fixed?: string[];
+                                        fixed?: string[];
+                                        known_affected?: string[];
+                                        known_not_affected?: string[];
+                                        last_affected?: string[];
+                                        recommended?: string[];
+                                        under_investigation?: string[];
+                                    };
+                                    summary?: string;
+                                    title?: string;
+                                }[];
+                            };
+                            summary: {
+                                /** @description verified against its .sha512, missing (imported without a checksum file), or upload (through the API). */
+                                checksum: "verified" | "missing" | "upload";
+                                currentReleaseDate?: string;
+                                cves: string[];
+                                id: string;
+                                importedAt: number;
+                                initialReleaseDate?: string;
+                                /** @description The highest CVSS v3 (else v4) base score of its vulnerabilities. */
+                                maxCvss?: number;
+                                products: number;
+                                publisher: string;
+                                revision?: string;
+                                sourceFile?: string;
+                                title: string;
+                                updatedAt: number;
+                                vendors: string[];
+                                vulnerabilities: number;
+                            };
+                            warnings: string[];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advisories/import-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the advisory store holds, when it was last imported, and the latest imports with each rejected file and why. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            advisories: number;
+                            /** @description The latest imports, newest first. */
+                            imports: {
+                                actor: string;
+                                added: number;
+                                files: number;
+                                finishedAt: number;
+                                rejected: number;
+                                rejections: {
+                                    file: string;
+                                    /** @description checksum-mismatch, checksum-unreadable, checksum-missing, unreadable, not-json, not-csaf or invalid. */
+                                    kind: string;
+                                    reason: string;
+                                }[];
+                                seq: number;
+                                /** @description The folder, or upload. */
+                                source: string;
+                                startedAt: number;
+                                unchanged: number;
+                                unverified: number;
+                                updated: number;
+                            }[];
+                            /** @description When the latest import (folder or upload) finished, epoch ms. */
+                            lastImportAt?: number;
+                            products: number;
+                            vulnerabilities: number;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/alarm-journal": {
         parameters: {
             query?: never;
