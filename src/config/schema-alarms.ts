@@ -43,14 +43,11 @@ const ValueOrLabel = Type.Union([Type.Number(), Type.Boolean(), Type.String({ mi
   description: "A value; for a state attribute also a state's label, e.g. faulted.",
 });
 
-/** The types of rule alarms (limits are written as hihi, hi, lo, lolo). */
-export const ALARM_RULE_TYPES = ['discrete', 'deviation', 'quality', 'rate-of-change', 'condition'] as const;
-
 /** A discrete, deviation, quality, rate-of-change or condition alarm, named within its attribute. */
 export const AlarmRuleSchema = Type.Object(
   {
     name: Id,
-    type: Type.Union(ALARM_RULE_TYPES.map((t) => Type.Literal(t)), {
+    type: Type.Union([Type.Literal('discrete'), Type.Literal('deviation'), Type.Literal('quality'), Type.Literal('rate-of-change'), Type.Literal('condition')], {
       description: 'discrete: the value equals (or not) a state; deviation: differs from another attribute by more than limit; quality: the value is bad, stale or not good; rate-of-change: changes faster than limit per `per`; condition: the expression `when` is true.',
     }),
     equals: Type.Optional(ValueOrLabel),
