@@ -4,13 +4,13 @@
  * and returning to normal (docs/alarms.md, "The demo's alarms"). Both the simulated devices and the
  * in-hub simulators take their tags from here, with the same timings.
  *
- * | upset                                 | first  | every  | alarm                          |
- * | ------------------------------------- | ------ | ------ | ------------------------------ |
- * | compressor discharge pressure +1.2 bar | 1 min  | 15 min | hi, then hihi                  |
- * | line 1 (line 2) filler under-fills 5 ml | 2.5 min (12.5) | 20 min | fill level lo        |
- * | compressor outlet temperature sensor silent | 3 min | 20 min | sensor stale          |
- * | line 1 capper torque +13 Ncm           | 4 min  | 20 min | torque hi, chattering          |
- * | line 2 filler down (fill valve fault) | 1.5 min, for 6 min 40 s | once | line stopped > 5 min |
+ * | upset (starts at)                                   | every  | alarm                    |
+ * | --------------------------------------------------- | ------ | ------------------------ |
+ * | compressor discharge pressure +1.2 bar (1 min)       | 15 min | hi, then hihi            |
+ * | line 1 (line 2) filler under-fills 5 ml (2.5, 12.5 min) | 20 min | fill level lo         |
+ * | compressor outlet temperature sensor silent (3 min)  | 20 min | sensor stale             |
+ * | line 1 capper torque +13 Ncm (4 min)                 | 20 min | torque hi, chattering    |
+ * | line 2 filler down, fill valve fault (1.5 min, for 6 min 40 s) | once | line stopped > 5 min |
  *
  * `scale` (tests only) makes every scripted time that many times shorter.
  */
