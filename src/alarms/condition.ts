@@ -11,7 +11,11 @@ export type ConditionSpec =
   | { kind: 'limit'; side: 'high' | 'low'; setpoint: number; deadband: number }
   | { kind: 'deviation'; limit: number; direction: 'both' | 'above' | 'below'; deadband: number }
   | { kind: 'discrete'; equals?: Value; notEquals?: Value }
-  | { kind: 'quality'; quality: 'bad' | 'stale' | 'not-good' };
+  | { kind: 'quality'; quality: 'bad' | 'stale' | 'not-good' }
+  /** The rate (in the attribute's unit per `perMs`) beyond limit; see RateSeries for how it is taken. */
+  | { kind: 'rate'; limit: number; perMs: number; direction: 'both' | 'rising' | 'falling'; deadband: number; windowMs: number }
+  /** A free condition: the expression's result, evaluated by the engine over current values. */
+  | { kind: 'expression' };
 
 export interface Observation {
   value: Value;
@@ -19,6 +23,10 @@ export interface Observation {
   reason?: QualityReason | undefined;
   /** deviation: the value of the attribute compared with (undefined while unknown or bad). */
   other?: number | undefined;
+  /** rate-of-change: the rate in the attribute's unit per `perMs` (undefined while it cannot be taken). */
+  rate?: number | undefined;
+  /** condition: the expression's result (undefined while an input is unknown or bad). */
+  result?: boolean | undefined;
 }
 
 /**
@@ -30,6 +38,12 @@ export function rawCondition(spec: ConditionSpec, o: Observation, wasActive: boo
     if (spec.quality === 'bad') return o.quality === 'bad';
     if (spec.quality === 'stale') return o.reason === 'stale';
     return o.quality !== 'good';
+  }
+  if (spec.kind === 'expression') return o.result;
+  if (spec.kind === 'rate') {
+    if (o.rate === undefined) return undefined;
+    const by = spec.direction === 'rising' ? o.rate : spec.direction === 'falling' ? -o.rate : Math.abs(o.rate);
+    return wasActive ? by > spec.limit - spec.deadband : by > spec.limit;
   }
   // A bad value says nothing about the process; the quality alarm reports it.
   if (o.quality === 'bad') return undefined;

@@ -12,7 +12,7 @@ import type { Value } from '../core/sample.js';
 import type { AttributeNode } from '../namespace/index.js';
 import type { ConditionSpec } from './condition.js';
 
-export type AlarmType = 'limit' | 'discrete' | 'deviation' | 'quality';
+export type AlarmType = 'limit' | 'discrete' | 'deviation' | 'quality' | 'rate-of-change' | 'condition';
 
 /** The rationalization of an alarm (IEC 62682): why it exists and what to do. */
 export interface Rationalization {
@@ -32,7 +32,7 @@ export interface AlarmDef extends Rationalization {
   asset: string;
   type: AlarmType;
   condition: ConditionSpec;
-  /** Limits: the setpoint; deviations: the limit. */
+  /** Limits: the setpoint; deviations and rates of change: the limit. */
   setpoint?: number;
   /** Deviation: the path of the attribute compared with. */
   from?: string;
@@ -44,7 +44,16 @@ export interface AlarmDef extends Rationalization {
   offDelayMs: number;
   latching: boolean;
   /** suppressedWhen: the expression and its inputs by the name written. */
-  suppression?: { text: string; program: CalcProgram; inputs: Map<string, string | undefined> };
+  suppression?: Expression;
+  /** condition: the expression that is the alarm. */
+  expression?: Expression;
+}
+
+/** An expression of the calculation language over an asset's attributes, with its inputs' paths by the name written (undefined: no such attribute). */
+export interface Expression {
+  text: string;
+  program: CalcProgram;
+  inputs: Map<string, string | undefined>;
 }
 
 const DEFAULT_PRIORITY: Record<LimitName, AlarmPriority> = { hihi: 'high', lolo: 'high', hi: 'medium', lo: 'medium' };
@@ -82,7 +91,7 @@ function resolveLabel(v: Value | undefined, node: AttributeNode): Value | undefi
   return code === undefined ? v : Number(code);
 }
 
-function suppressionOf(text: string | undefined, asset: string, has: (path: string) => boolean): AlarmDef['suppression'] {
+function expressionOf(text: string | undefined, asset: string, has: (path: string) => boolean): Expression | undefined {
   if (text === undefined) return undefined;
   const program = parseCalc(text);
   const inputs = new Map<string, string | undefined>();
@@ -101,12 +110,12 @@ function base(node: AttributeNode, name: string, c: Common, has: (path: string) 
     ...(c.correctiveAction ? { correctiveAction: c.correctiveAction } : {}),
     ...(c.timeToRespond !== undefined ? { timeToRespondMs: durationMs(c.timeToRespond, 0) } : {}),
     onDelayMs: durationMs(c.onDelay, 0), offDelayMs: durationMs(c.offDelay, 0), latching: c.latching ?? false,
-    ...(c.suppressedWhen ? { suppression: suppressionOf(c.suppressedWhen, node.asset, has)! } : {}),
+    ...(c.suppressedWhen ? { suppression: expressionOf(c.suppressedWhen, node.asset, has)! } : {}),
   };
 }
 
 function ruleDef(node: AttributeNode, rule: AlarmRuleConfig, defaults: Common, has: (path: string) => boolean): AlarmDef | undefined {
-  const { name, type, equals, notEquals, from, limit, direction, quality, ...own } = rule;
+  const { name, type, equals, notEquals, from, limit, direction, quality, per, window, when, ...own } = rule;
   const c: Common = { ...defaults, ...own };
   const common = base(node, name, c, has);
   const priority = priorityName(c.priority, type === 'quality' ? 'low' : 'medium');
@@ -120,11 +129,27 @@ function ruleDef(node: AttributeNode, rule: AlarmRuleConfig, defaults: Common, h
     const q = quality ?? 'not-good';
     return { ...common, type, condition: { kind: 'quality', quality: q }, priority, message: c.message ?? `{path}: value ${q === 'stale' ? 'not updated' : q === 'bad' ? 'bad' : 'not good'}` };
   }
+  if (type === 'rate-of-change') {
+    if (limit === undefined) return undefined;
+    const perMs = durationMs(per, 1000) || 1000;
+    const dir = direction === 'rising' || direction === 'falling' ? direction : 'both';
+    const unit = `${node.unit ? '{unit}' : 'units'} per ${per === undefined ? '1s' : typeof per === 'number' ? `${per}ms` : per}`;
+    return {
+      ...common, type, setpoint: limit, priority,
+      condition: { kind: 'rate', limit, perMs, direction: dir, deadband: c.deadband ?? 0, windowMs: durationMs(window, 0) },
+      message: c.message ?? `{path} ${dir === 'both' ? 'changing' : dir} at {value} ${unit} (limit {setpoint})`,
+    };
+  }
+  if (type === 'condition') {
+    const expression = expressionOf(when, node.asset, has);
+    if (!expression || [...expression.inputs.values()].some((p) => p === undefined)) return undefined;
+    return { ...common, type, condition: { kind: 'expression' }, expression, priority, message: c.message ?? `{path}: ${when}` };
+  }
   const other = from === undefined ? undefined : resolveRef(node.asset, from);
   if (other === undefined || limit === undefined || !has(other)) return undefined;
   return {
     ...common, type, from: other, setpoint: limit, priority,
-    condition: { kind: 'deviation', limit, direction: direction ?? 'both', deadband: c.deadband ?? 0 },
+    condition: { kind: 'deviation', limit, direction: direction === 'above' || direction === 'below' ? direction : 'both', deadband: c.deadband ?? 0 },
     message: c.message ?? `{path} deviates from ${from} by more than {setpoint} {unit} ({value} {unit})`,
   };
 }

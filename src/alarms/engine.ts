@@ -9,7 +9,8 @@ import { evaluateNode } from '../core/expression/interpreter.js';
 import { CausewayError } from '../core/errors.js';
 import type { Sample, Value } from '../core/sample.js';
 import { DelayedCondition, rawCondition, type ConditionSpec } from './condition.js';
-import type { AlarmDef } from './definitions.js';
+import type { AlarmDef, Expression } from './definitions.js';
+import { RateSeries } from './rate.js';
 import { apply, normalStatus, refusal, stateOf, type AlarmEvent, type AlarmStatus, type Transition } from './state-machine.js';
 
 /** One alarm's definition and running state. */
@@ -19,6 +20,8 @@ export interface AlarmEntry {
   delay: DelayedCondition;
   /** What the hot path reads, in small objects of one shape: reading them through the definitions was ten times slower. */
   hot: { condition: ConditionSpec; path: string; from: string | undefined; suppressed: boolean };
+  /** rate-of-change: the samples the rate is taken from. */
+  series?: RateSeries;
 }
 
 /** A transition with the alarm it belongs to and the status after it. */
@@ -49,9 +52,11 @@ export class AlarmEngine {
       const status = restored.get(def.id) ?? normalStatus();
       const hot = { condition: JSON.parse(JSON.stringify(def.condition)) as ConditionSpec, path: def.path, from: def.from, suppressed: def.suppression !== undefined };
       const entry: AlarmEntry = { def, status, delay: new DelayedCondition(def.onDelayMs, def.offDelayMs, status.active), hot };
+      if (def.condition.kind === 'rate') entry.series = new RateSeries(def.condition.windowMs);
       this.#entries.set(def.id, entry);
       this.#read(def.path, entry, 'subject');
       if (def.from) this.#read(def.from, entry, 'other');
+      for (const p of new Set(def.expression?.inputs.values())) if (p !== undefined && p !== def.path) this.#read(p, entry, 'other');
       for (const p of def.suppression?.inputs.values() ?? []) if (p !== undefined && p !== def.path) this.#read(p, entry, 'suppression');
       if (status.shelved) this.#timed.add(entry);
     }
@@ -140,42 +145,61 @@ export class AlarmEngine {
     const { hot, delay } = entry;
     const ts = s.ts;
     const own = s.path === hot.path ? s : this.#values.get(hot.path);
-    if (!own) return changes;
+    const kind = hot.condition.kind;
+    if (!own && kind !== 'expression') return changes;
     let other: number | undefined;
     if (hot.from !== undefined) {
       const o = this.#values.get(hot.from);
       other = o && o.quality !== 'bad' && typeof o.value === 'number' ? o.value : undefined;
     }
-    const raw = rawCondition(hot.condition, { value: own.value, quality: own.quality, reason: own.qualityReason, other }, delay.raw);
-    if (raw === undefined) return changes;
+    let rate: number | undefined;
+    let result: boolean | undefined;
+    // The value shown with the alarm: the attribute's; for a rate of change, the rate.
+    let value: Value | undefined = own?.value;
+    if (kind === 'rate') {
+      if (s !== own) return changes;
+      const perMs = (hot.condition as { perMs: number }).perMs;
+      const r = entry.series!.observe(s.ts, s.value, s.quality);
+      rate = r === undefined ? undefined : r * perMs;
+      value = rate === undefined ? entry.status.value : Number(rate.toPrecision(6));
+    } else if (kind === 'expression') {
+      result = this.#evaluateExpression(entry.def.expression!, true);
+      value ??= result;
+    }
+    // A condition alarm may be judged before its attribute has a value (its expression says all).
+    const raw = rawCondition(hot.condition, { value: own?.value ?? false, quality: own?.quality ?? 'good', reason: own?.qualityReason, other, rate, result }, delay.raw);
+    if (raw === undefined || value === undefined) return changes;
     // The common case: nothing changes and nothing waits.
     if (raw === delay.active && delay.pending === undefined && ts >= delay.lastTs) {
       delay.lastTs = ts;
       delay.raw = raw;
     } else {
-      for (const c of delay.observe(raw, ts, own.value)) changes = this.#apply(entry, { kind: 'condition', active: c.active, at: c.at, value: c.value }, changes);
+      for (const c of delay.observe(raw, ts, value)) changes = this.#apply(entry, { kind: 'condition', active: c.active, at: c.at, value: c.value }, changes);
       if (delay.pending) this.#timed.add(entry);
     }
     // The value shown with the alarm follows the samples while it is active.
-    if (entry.status.active && entry.status.value !== own.value) entry.status = { ...entry.status, value: own.value };
+    if (entry.status.active && entry.status.value !== value) entry.status = { ...entry.status, value };
     return changes;
   }
 
   #suppression(entry: AlarmEntry, ts: number, changes: AlarmChange[] | undefined): AlarmChange[] | undefined {
     const sup = entry.def.suppression;
     if (!sup) return changes;
-    const suppressed = this.#suppressed(sup);
+    const suppressed = this.#evaluateExpression(sup, false);
     if (suppressed === undefined) return changes;
     return this.#apply(entry, { kind: 'suppression', suppressed, at: ts }, changes);
   }
 
-  /** The suppression expression over current values; undefined while an input is unknown or it fails. */
-  #suppressed(sup: NonNullable<AlarmDef['suppression']>): boolean | undefined {
+  /**
+   * An expression (suppressedWhen, a condition alarm's `when`) over current values: true when it
+   * is true; undefined while an input is unknown (or, with `badIsUnknown`, bad) or it fails.
+   */
+  #evaluateExpression(sup: Expression, badIsUnknown: boolean): boolean | undefined {
     let unknown = false;
     const value = (ref: ExprValue | undefined): Value | null => {
       const p = typeof ref === 'string' ? sup.inputs.get(ref) : undefined;
       const s = p === undefined ? undefined : this.#values.get(p);
-      if (!s) unknown = true;
+      if (!s || (badIsUnknown && s.quality === 'bad')) unknown = true;
       return s?.value ?? null;
     };
     try {

@@ -4,7 +4,7 @@
  * instance of the template gets them. docs/alarms.md explains each key.
  */
 import { Type, type Static } from 'typebox';
-import { Duration, Id } from './schema-common.js';
+import { Duration, DurationOf, Id } from './schema-common.js';
 
 /** The four priorities, by name or number: 1 urgent, 2 high, 3 medium, 4 low. */
 export const ALARM_PRIORITIES = ['urgent', 'high', 'medium', 'low'] as const;
@@ -27,7 +27,7 @@ export const AlarmCommon = {
   consequence: Text('Rationalization: what happens if nobody acts.'),
   correctiveAction: Text('Rationalization: what the operator should do.'),
   timeToRespond: Type.Optional(Duration),
-  deadband: Type.Optional(Type.Number({ minimum: 0, description: 'Limits and deviations: how far back past the setpoint the value must go before the alarm clears.' })),
+  deadband: Type.Optional(Type.Number({ minimum: 0, description: 'Limits, deviations and rates of change: how far back past the setpoint the value (or rate) must go before the alarm clears.' })),
   onDelay: Type.Optional(Duration),
   offDelay: Type.Optional(Duration),
   latching: Type.Optional(Type.Boolean({ description: 'Stay in alarm after the condition clears until acknowledged (reset).' })),
@@ -43,18 +43,21 @@ const ValueOrLabel = Type.Union([Type.Number(), Type.Boolean(), Type.String({ mi
   description: "A value; for a state attribute also a state's label, e.g. faulted.",
 });
 
-/** A discrete, deviation or quality alarm, named within its attribute. */
+/** A discrete, deviation, quality, rate-of-change or condition alarm, named within its attribute. */
 export const AlarmRuleSchema = Type.Object(
   {
     name: Id,
-    type: Type.Union([Type.Literal('discrete'), Type.Literal('deviation'), Type.Literal('quality')], {
-      description: 'discrete: the value equals (or not) a state; deviation: differs from another attribute by more than limit; quality: the value is bad, stale or not good.',
+    type: Type.Union([Type.Literal('discrete'), Type.Literal('deviation'), Type.Literal('quality'), Type.Literal('rate-of-change'), Type.Literal('condition')], {
+      description: 'discrete: the value equals (or not) a state; deviation: differs from another attribute by more than limit; quality: the value is bad, stale or not good; rate-of-change: changes faster than limit per `per`; condition: the expression `when` is true.',
     }),
     equals: Type.Optional(ValueOrLabel),
     notEquals: Type.Optional(ValueOrLabel),
     from: Type.Optional(Type.String({ pattern: '^(\\.\\./)*[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*$', maxLength: 256, description: "deviation: the attribute compared with, as a calculation names it: speed_sp, filler/speed, ../capper/speed." })),
-    limit: Type.Optional(Type.Number({ exclusiveMinimum: 0, description: 'deviation: the largest difference that is not an alarm.' })),
-    direction: Type.Optional(Type.Union([Type.Literal('both'), Type.Literal('above'), Type.Literal('below')], { description: 'deviation: alarm when the value is above, below, or either side of the other (default both).' })),
+    limit: Type.Optional(Type.Number({ exclusiveMinimum: 0, description: 'deviation: the largest difference that is not an alarm; rate-of-change: the largest change per `per` that is not an alarm.' })),
+    direction: Type.Optional(Type.Union([Type.Literal('both'), Type.Literal('above'), Type.Literal('below'), Type.Literal('rising'), Type.Literal('falling')], { description: 'deviation: above, below or both sides of the other (default both); rate-of-change: rising, falling or both (default both).' })),
+    per: Type.Optional(DurationOf('rate-of-change: the unit of time of the limit, e.g. 1s (default) or 1m for a limit per minute.')),
+    window: Type.Optional(DurationOf('rate-of-change: take the rate over at least this long (against the newest good sample this old) instead of between consecutive samples, to ride out noise; default 0.')),
+    when: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: "condition: the expression (the calculation language, over the asset's attributes) that is the alarm, e.g. current > 40 && state == 1." })),
     quality: Type.Optional(Type.Union([Type.Literal('bad'), Type.Literal('stale'), Type.Literal('not-good')], { description: 'quality: bad, stale (not updated within its period) or not-good (either, or uncertain); default not-good.' })),
     ...AlarmCommon,
   },
@@ -68,7 +71,7 @@ export const AttributeAlarmsSchema = Type.Object(
     hi: Type.Optional(LimitSchema),
     lo: Type.Optional(LimitSchema),
     lolo: Type.Optional(LimitSchema),
-    rules: Type.Optional(Type.Array(AlarmRuleSchema, { description: 'Discrete, deviation and quality alarms of the attribute.' })),
+    rules: Type.Optional(Type.Array(AlarmRuleSchema, { description: 'Discrete, deviation, quality, rate-of-change and condition alarms of the attribute.' })),
     ...AlarmCommon,
   },
   { additionalProperties: false, description: "The attribute's alarms: limits lolo <= lo <= hi <= hihi (a number, or { setpoint, ... }), rules, and defaults for all of them (priority, deadband, delays, message, rationalization)." },

@@ -123,4 +123,55 @@ ${LINE}`);
       'templates[0].attributes[1].alarms.suppressedWhen CW_CONFIG_UNKNOWN_REF: The alarm of temp reads "../conveyor/state", which in asset acme/line1/filler is acme/line1/conveyor/state, not an attribute.',
     ]);
   });
+  it('accepts rate-of-change and condition alarms', () => {
+    expect(problemsOf(`  - id: Filler
+    attributes:
+      - { name: state, type: state, states: { "1": running, "2": stopped } }
+      - { name: current, type: number }
+      - name: level
+        type: number
+        alarms:
+          rules:
+            - { name: ramp, type: rate-of-change, limit: 5, per: 1m, direction: rising, window: 30s, deadband: 1, onDelay: 5s }
+            - { name: drain, type: rate-of-change, limit: 0.2 }
+            - { name: overload, type: condition, when: "current > 40 && state == 1", onDelay: 10s, offDelay: 2s, priority: high }
+            - { name: line-down, type: condition, when: "attr('../state') == 2" }
+${LINE}`)).toEqual([]);
+  });
+
+  it('reports rate-of-change and condition alarms with wrong keys, directions, expressions or attributes', () => {
+    const got = problemsOf(`  - id: Filler
+    attributes:
+      - { name: state, type: state, states: { "1": running, "2": stopped } }
+      - name: level
+        type: number
+        alarms:
+          rules:
+            - { name: r1, type: rate-of-change, per: 1m }
+            - { name: r2, type: rate-of-change, limit: 2, direction: above, from: state, when: "state == 1" }
+            - { name: r3, type: rate-of-change, limit: 2, deadband: 2, per: 0s, window: 2h }
+            - { name: c1, type: condition }
+            - { name: c2, type: condition, when: "levle > 3 &&", limit: 3 }
+            - { name: c3, type: condition, when: "levle > 3" }
+            - { name: c4, type: condition, when: "rate(level) > 3" }
+            - { name: c5, type: condition, when: "attr('../conveyor/state') == 1" }
+      - { name: jammed, type: boolean, alarms: { rules: [{ name: r, type: rate-of-change, limit: 1 }] } }
+${LINE}`);
+    expect(got).toEqual([
+      'templates[0].attributes[1].alarms.rules[0] CW_CONFIG_SCHEMA: A rate-of-change alarm needs limit:.',
+      "templates[0].attributes[1].alarms.rules[1].direction CW_CONFIG_CONFLICT: A rate-of-change alarm's direction is both, rising, falling, not above.",
+      'templates[0].attributes[1].alarms.rules[1].from CW_CONFIG_CONFLICT: A rate-of-change alarm has no from:.',
+      'templates[0].attributes[1].alarms.rules[1].when CW_CONFIG_CONFLICT: A rate-of-change alarm has no when:.',
+      'templates[0].attributes[1].alarms.rules[2].deadband CW_CONFIG_CONFLICT: The deadband 2 is not below the rate limit 2: the alarm would clear only once the value stands still or turns back.',
+      'templates[0].attributes[1].alarms.rules[2].per CW_CONFIG_SCHEMA: per: "0s" is no time: the limit is a change per this long.',
+      'templates[0].attributes[1].alarms.rules[2].window CW_CONFIG_CONFLICT: The window "2h" is longer than an hour; the samples of a window are kept in memory.',
+      'templates[0].attributes[1].alarms.rules[3] CW_CONFIG_SCHEMA: A condition alarm needs when:.',
+      'templates[0].attributes[1].alarms.rules[4].when CW_EXPR_SYNTAX: The expression is not valid at column 13: the expression ends where a value is expected.',
+      'templates[0].attributes[1].alarms.rules[4].limit CW_CONFIG_CONFLICT: A condition alarm has no limit:.',
+      'templates[0].attributes[1].alarms.rules[5].when CW_CONFIG_UNKNOWN_REF: The alarm of level reads "levle", but template Filler has no such attribute.',
+      'templates[0].attributes[1].alarms.rules[6].when CW_CONFIG_SCHEMA: A condition alarm cannot use rate() yet; it reads current values only.',
+      'templates[0].attributes[1].alarms.rules[7].when CW_CONFIG_UNKNOWN_REF: The alarm of level reads "../conveyor/state", which in asset acme/line1/filler is acme/line1/conveyor/state, not an attribute.',
+      'templates[0].attributes[2].alarms.rules[0].type CW_CONFIG_CONFLICT: A rate-of-change alarm needs a number or counter attribute; jammed is a boolean.',
+    ]);
+  });
 });

@@ -1,9 +1,11 @@
 /**
  * Alarm definitions the schema cannot judge: limits in order and on numbers, deadbands that
- * overlap the other limit, rules with the keys of their type, discrete states that exist,
- * suppressedWhen that parses, and references (deviation `from`, suppressedWhen's attributes,
+ * overlap the other limit, rules with the keys of their type, discrete states that exist, rates
+ * of change on numbers, suppressedWhen and a condition's `when` that parse and read current
+ * values only, and references (deviation `from`, the expressions' attributes,
  * a template block's attribute) that name attributes of every instance.
  */
+import { durationMs } from '../core/time.js';
 import { LIMIT_NAMES } from './alarms.js';
 import { parseCalc, resolveRef, type CalcRef } from './calc.js';
 import { entries, isObj, str, type Obj } from './data.js';
@@ -19,8 +21,18 @@ const RULE_KEYS: Record<string, { need: string[]; allow: string[] }> = {
   discrete: { need: [], allow: ['equals', 'notEquals'] },
   deviation: { need: ['from', 'limit'], allow: ['from', 'limit', 'direction', 'deadband'] },
   quality: { need: [], allow: ['quality'] },
+  'rate-of-change': { need: ['limit'], allow: ['limit', 'direction', 'deadband', 'per', 'window'] },
+  condition: { need: ['when'], allow: ['when'] },
 };
-const TYPE_KEYS = ['equals', 'notEquals', 'from', 'limit', 'direction', 'quality', 'deadband'];
+const TYPE_KEYS = ['equals', 'notEquals', 'from', 'limit', 'direction', 'quality', 'deadband', 'per', 'window', 'when'];
+const DIRECTIONS: Record<string, string[]> = { deviation: ['both', 'above', 'below'], 'rate-of-change': ['both', 'rising', 'falling'] };
+const NEED_HINT: Record<string, string> = {
+  deviation: 'Add from: (the attribute compared with, e.g. speed_sp) and limit: (the largest difference that is not an alarm).',
+  'rate-of-change': 'Add limit: (the largest change per second, or per `per:`, that is not an alarm), e.g. limit: 0.5, per: 1m.',
+  condition: "Add when: (an expression over the asset's attributes, e.g. current > 40 && state == 1).",
+};
+/** The longest window a rate of change may be taken over. */
+const MAX_RATE_WINDOW_MS = 3_600_000;
 
 /** One alarm block as written: where, on which attribute, and the attribute's declared type. */
 interface Block {
@@ -81,8 +93,13 @@ function checkRule(ctx: ProblemContext, b: Block, rule: Obj, at: KeyPath): void 
     if (rule[key] !== undefined && !spec.allow.includes(key)) ctx.report([...at, key], 'CW_CONFIG_CONFLICT', `A ${type} alarm has no ${key}:.`, `Remove ${key}:, or use the alarm type it belongs to (${Object.entries(RULE_KEYS).filter(([, s]) => s.allow.includes(key)).map(([t]) => t).join(', ') || 'limits'}).`, 'key');
   }
   for (const key of spec.need) {
-    if (rule[key] === undefined) ctx.report(at, 'CW_CONFIG_SCHEMA', `A ${type} alarm needs ${key}:.`, type === 'deviation' ? 'Add from: (the attribute compared with, e.g. speed_sp) and limit: (the largest difference that is not an alarm).' : `Add ${key}:.`, 'key');
+    if (rule[key] === undefined) ctx.report(at, 'CW_CONFIG_SCHEMA', `A ${type} alarm needs ${key}:.`, NEED_HINT[type!] ?? `Add ${key}:.`, 'key');
   }
+  const dir = str(rule.direction);
+  const dirs = DIRECTIONS[type!];
+  if (dir !== undefined && dirs && !dirs.includes(dir)) ctx.report([...at, 'direction'], 'CW_CONFIG_CONFLICT', `A ${type} alarm's direction is ${dirs.join(', ')}, not ${dir}.`, type === 'deviation' ? 'above: the value is above the other; below: under it; both: either.' : 'rising: the value goes up too fast; falling: down; both: either.');
+  if (type === 'rate-of-change') checkRate(ctx, b, rule, at);
+  if (type === 'condition') checkExpression(ctx, [...at, 'when'], rule.when, 'A condition alarm');
   if (type === 'discrete') {
     if ((rule.equals === undefined) === (rule.notEquals === undefined)) ctx.report(at, 'CW_CONFIG_SCHEMA', 'A discrete alarm needs one of equals: or notEquals:.', 'Add equals: faulted (alarm in that state) or notEquals: running (alarm in any other).', 'key');
     checkDiscreteValue(ctx, b, [...at, 'equals'], rule.equals);
@@ -93,10 +110,29 @@ function checkRule(ctx: ProblemContext, b: Block, rule: Obj, at: KeyPath): void 
   }
 }
 
-function checkSuppression(ctx: ProblemContext, at: KeyPath, text: unknown): void {
+/** A rate of change: on a number, `per` above 0, a window of at most an hour, a deadband narrower than the limit. */
+function checkRate(ctx: ProblemContext, b: Block, rule: Obj, at: KeyPath): void {
+  if (b.type !== undefined && !NUMERIC.has(b.type)) {
+    ctx.report([...at, 'type'], 'CW_CONFIG_CONFLICT', `A rate-of-change alarm needs a number or counter attribute; ${b.attribute} is a ${b.type}.`, 'Use a discrete alarm on it instead.');
+  }
+  if (rule.per !== undefined && durationMs(rule.per as string | number, 0) <= 0) {
+    ctx.report([...at, 'per'], 'CW_CONFIG_SCHEMA', `per: ${ctx.show([...at, 'per'], rule.per)} is no time: the limit is a change per this long.`, 'Write per: 1s (the default), per: 1m or per: 1h.');
+  }
+  if (rule.window !== undefined && durationMs(rule.window as string | number, 0) > MAX_RATE_WINDOW_MS) {
+    ctx.report([...at, 'window'], 'CW_CONFIG_CONFLICT', `The window ${ctx.show([...at, 'window'], rule.window)} is longer than an hour; the samples of a window are kept in memory.`, 'Use a window of at most 1h, or alarm on a calculated attribute (avg(...)) instead.');
+  }
+  const limit = typeof rule.limit === 'number' ? rule.limit : undefined;
+  const db = typeof rule.deadband === 'number' ? rule.deadband : typeof b.block.deadband === 'number' ? b.block.deadband : undefined;
+  if (limit !== undefined && db !== undefined && db >= limit) {
+    ctx.report([...at, rule.deadband !== undefined ? 'deadband' : 'limit'], 'CW_CONFIG_CONFLICT', `The deadband ${db} is not below the rate limit ${limit}: the alarm would clear only once the value stands still or turns back.`, `Use a deadband smaller than ${limit}, e.g. ${Number((limit * 0.2).toPrecision(3))}.`);
+  }
+}
+
+/** An expression of an alarm (suppressedWhen, a condition's when): it parses and reads current values only. */
+function checkExpression(ctx: ProblemContext, at: KeyPath, text: unknown, what = 'suppressedWhen'): void {
   const program = checkCalcSyntax(ctx, at, text);
   for (const ref of program?.refs ?? []) {
-    if (ref.use !== 'value') ctx.reportInText(at, ref.pos, 'CW_CONFIG_SCHEMA', `suppressedWhen cannot use ${ref.use}() yet; it reads current values only.`, `Compare current values, e.g. state != 1; or make a calculated attribute with ${ref.use}() and read that.`);
+    if (ref.use !== 'value') ctx.reportInText(at, ref.pos, 'CW_CONFIG_SCHEMA', `${what} cannot use ${ref.use}() yet; it reads current values only.`, `Compare current values, e.g. state != 1; or make a calculated attribute with ${ref.use}() and read that.`);
   }
 }
 
@@ -110,10 +146,10 @@ function checkBlock(ctx: ProblemContext, b: Block): void {
     if (name !== undefined && names.has(name)) ctx.report([...at, 'name'], 'CW_CONFIG_DUPLICATE_ID', `Attribute ${b.attribute} already has an alarm named ${name}.`, (LIMIT_NAMES as readonly string[]).includes(name) ? 'lolo, lo, hi and hihi name the limit alarms; give the rule another name.' : 'Give each alarm of an attribute its own name.');
     if (name !== undefined) names.add(name);
     checkRule(ctx, b, rule, at);
-    checkSuppression(ctx, [...at, 'suppressedWhen'], rule.suppressedWhen);
+    checkExpression(ctx, [...at, 'suppressedWhen'], rule.suppressedWhen);
   }
-  checkSuppression(ctx, [...b.at, 'suppressedWhen'], b.block.suppressedWhen);
-  for (const name of LIMIT_NAMES) if (isObj(b.block[name])) checkSuppression(ctx, [...b.at, name, 'suppressedWhen'], (b.block[name] as Obj).suppressedWhen);
+  checkExpression(ctx, [...b.at, 'suppressedWhen'], b.block.suppressedWhen);
+  for (const name of LIMIT_NAMES) if (isObj(b.block[name])) checkExpression(ctx, [...b.at, name, 'suppressedWhen'], (b.block[name] as Obj).suppressedWhen);
 }
 
 /** The attribute entry of `name` in template `id` or the templates it extends. */
@@ -176,6 +212,7 @@ function refsOf(b: Block): Array<{ at: KeyPath; ref: string; pos?: number }> {
   for (const [rule, k] of entries(b.block, 'rules')) {
     if (typeof rule.from === 'string') out.push({ at: [...b.at, 'rules', k, 'from'], ref: rule.from });
     parsed([...b.at, 'rules', k, 'suppressedWhen'], rule.suppressedWhen);
+    parsed([...b.at, 'rules', k, 'when'], rule.when);
   }
   return out;
 }

@@ -12,6 +12,7 @@ import type { AssetConfig, AttributeConfig, ConduitConfig, HubConfig, SiteConfig
 import type { DemoMachine } from '../sources/simulator/index.js';
 import type { DemoTag } from '../sources/simulator/demo-tags.js';
 import { attributeOf, compressorTags, DEMO_LINES, DEMO_ROOT, DEVICE_MACHINES, energyMeterTags, FILLER_SPEED_RANGE, isInternalTag, LINE_MACHINES, lineMachineTags, machinePrefix } from './plant.js';
+import { demoTemplateAlarms } from './alarms.js';
 import { demoProduction, type DemoErp } from './production.js';
 import { DEMO_SOURCE_IDS, demoBroker, demoUnsSink, protocolSources, type DemoEndpoints } from './protocol-sources.js';
 
@@ -68,13 +69,15 @@ function templateTags(machine: DemoMachine): { tags: DemoTag[]; prefix: string }
   return { tags: lineMachineTags(1, machine), prefix: machinePrefix(1, machine) };
 }
 
-/** Machine (state, running, down reason), one template per machine type extending it, and the energy meter. */
-export function demoTemplates(): TemplateConfig[] {
+/** Machine (state, running, down reason), one template per machine type extending it, and the energy meter; with the demo's alarms. */
+export function demoTemplates(alarmTimeScale = 1): TemplateConfig[] {
+  const alarms = demoTemplateAlarms(alarmTimeScale);
   const base = templateTags('filler');
   const machine: TemplateConfig = { id: 'Machine', description: 'Any packaging or utility machine with a state and down reasons.', attributes: attributesOf(base.tags, base.prefix, (n) => MACHINE_ATTRS.includes(n)) };
   const kinds = (Object.keys(TEMPLATE_OF) as DemoMachine[]).map((m) => {
     const { tags, prefix } = templateTags(m);
-    return { id: TEMPLATE_OF[m], extends: 'Machine', attributes: attributesOf(tags, prefix, (n) => !MACHINE_ATTRS.includes(n)) };
+    const own = alarms[TEMPLATE_OF[m]];
+    return { id: TEMPLATE_OF[m], extends: 'Machine', attributes: attributesOf(tags, prefix, (n) => !MACHINE_ATTRS.includes(n)), ...(own ? { alarms: own } : {}) };
   });
   const meter: TemplateConfig = { id: 'EnergyMeter', description: 'A three-phase energy meter.', attributes: attributesOf(energyMeterTags(), '', () => true) };
   return [machine, ...kinds, lineTemplate(), ...productionTemplates(), meter];
@@ -142,19 +145,19 @@ function conduits(): ConduitConfig[] {
  * The fillers have the same writable speed setpoint as on the OPC UA server (the simulator takes
  * writes to setpoint tags); their internal `filler_speed_target` is a raw tag bound to no attribute.
  */
-function simulatedPlant(seed: number): { sources: SourceConfig[]; assets: AssetConfig[] } {
-  const lineTags = (n: number, m: DemoMachine) => lineMachineTags(n, m, m);
+function simulatedPlant(seed: number, alarmTimeScale: number): { sources: SourceConfig[]; assets: AssetConfig[] } {
+  const lineTags = (n: number, m: DemoMachine) => lineMachineTags(n, m, m, alarmTimeScale);
   const sources = [
     ...DEMO_LINES.map((n) => ({
       id: `line${n}-plc`, kind: 'simulator', zone: 'packaging', description: `Simulated PLC of packaging line ${n}`,
       pollInterval: '1s', config: { seed: seed + n, period: '1s' },
       tags: LINE_MACHINES.flatMap((m) => lineTags(n, m)),
     })),
-    { id: 'utilities-plc', kind: 'simulator', zone: 'utilities', description: 'Simulated compressor controller', pollInterval: '1s', config: { seed: seed + 100, period: '1s' }, tags: compressorTags() },
+    { id: 'utilities-plc', kind: 'simulator', zone: 'utilities', description: 'Simulated compressor controller', pollInterval: '1s', config: { seed: seed + 100, period: '1s' }, tags: compressorTags(alarmTimeScale) },
   ] as SourceConfig[];
   const assets = [
     ...DEMO_LINES.flatMap((n) => LINE_MACHINES.map((m) => asset(`${DEMO_ROOT}/packaging/line${n}/${m}`, TEMPLATE_OF[m], `line${n}-plc`, lineTags(n, m), m))),
-    asset(COMPRESSOR_PATH, 'Compressor', 'utilities-plc', compressorTags(), 'compressor'),
+    asset(COMPRESSOR_PATH, 'Compressor', 'utilities-plc', compressorTags(alarmTimeScale), 'compressor'),
   ];
   return { sources, assets };
 }
@@ -177,19 +180,24 @@ export interface DemoConfigOptions {
   devices?: DemoEndpoints;
   /** How the demo ERP handed over today's orders, for the all-simulator plant (the devices' endpoints carry it otherwise). */
   erp?: DemoErp;
+  /**
+   * Tests only, and only for the all-simulator plant: the scripted upsets that raise the demo's
+   * alarms (alarm-episodes.ts) and the alarms' delays run this many times faster (default 1).
+   */
+  alarmTimeScale?: number;
 }
 
 /** The whole demo config. */
 export function demoConfig(opts: DemoConfigOptions): HubConfig {
   const plant = opts.devices
     ? { sources: protocolSources(opts.devices), assets: protocolAssets(), broker: demoBroker(opts.devices), sinks: [demoUnsSink(opts.devices)] }
-    : simulatedPlant(opts.seed);
+    : simulatedPlant(opts.seed, opts.alarmTimeScale ?? 1);
   return {
     site: { ...DEMO_SITE_CONFIG },
     zones: zones(),
     conduits: conduits(),
     sources: plant.sources,
-    templates: demoTemplates(),
+    templates: demoTemplates(opts.devices ? 1 : (opts.alarmTimeScale ?? 1)),
     assets: [...lineAssets(), ...plant.assets],
     historian: { flushInterval: '1s' },
     ...('broker' in plant ? { broker: plant.broker, sinks: plant.sinks } : {}),

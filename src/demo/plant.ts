@@ -5,6 +5,7 @@
  */
 import { demoMachineTags, type DemoMachine } from '../sources/simulator/index.js';
 import type { DemoTag } from '../sources/simulator/demo-tags.js';
+import { withAlarmEpisodes } from './alarm-episodes.js';
 
 export const DEMO_ENTERPRISE = 'acme-beverages';
 export const DEMO_SITE = 'springfield';
@@ -50,15 +51,17 @@ function fillerWithSetpoint(line: number, p: string): DemoTag[] {
 
 /**
  * The simulator tags of one machine of a packaging line, ids prefixed `line<N>_<machine>_` (the
- * devices' naming) or `prefix` (the in-hub simulators name them `<machine>_`, one source per line).
+ * devices' naming) or `prefix` (the in-hub simulators name them `<machine>_`, one source per line),
+ * with the upsets that raise the demo's alarms (alarm-episodes.ts; `alarmTimeScale` for tests).
  */
-export function lineMachineTags(line: number, machine: DemoMachine, prefix = machinePrefix(line, machine)): DemoTag[] {
-  return machine === 'filler' ? fillerWithSetpoint(line, prefix) : demoMachineTags(machine, { line, prefix });
+export function lineMachineTags(line: number, machine: DemoMachine, prefix = machinePrefix(line, machine), alarmTimeScale = 1): DemoTag[] {
+  const tags = machine === 'filler' ? fillerWithSetpoint(line, prefix) : demoMachineTags(machine, { line, prefix });
+  return withAlarmEpisodes(tags, machine, line, prefix, alarmTimeScale);
 }
 
 /** The compressor in Utilities, ids prefixed `compressor_`. */
-export function compressorTags(): DemoTag[] {
-  return demoMachineTags('compressor', { prefix: 'compressor' });
+export function compressorTags(alarmTimeScale = 1): DemoTag[] {
+  return withAlarmEpisodes(demoMachineTags('compressor', { prefix: 'compressor' }), 'compressor', undefined, 'compressor', alarmTimeScale);
 }
 
 /**

@@ -42,6 +42,9 @@ export const DEMO_UNS_PREFIX = 'uns';
 
 export const DEMO_SOURCE_IDS = { opcua: 'packaging-opcua', modbus: 'packaging-modbus', sparkplug: 'utilities-sparkplug', meter: 'energy-meter' } as const;
 
+/** Compressor metrics watched for staleness. */
+const STALE_WATCHED = ['compressor_outlet_temp'];
+
 const ref = (name: string) => `\${${name}}`;
 const unitOf = (unit: string | undefined) => (unit ? { unit } : {});
 
@@ -74,7 +77,8 @@ function sparkplugSourceConfig(e: DemoEndpoints): SourceConfig {
     },
     // Renamed so assets can bind them as <source>/<tag>; unlisted metrics would appear under
     // utilities-sparkplug/<group>/<node>/<metric path>.
-    tags: demoSparkplugPoints().map((p) => ({ id: p.tagId, metric: sparkplugMetricRef(p.name), ...unitOf(p.unit) })),
+    // The edge node publishes every metric each second; a sensor silent for 10 s is stale (the demo's stale-sensor alarm).
+    tags: demoSparkplugPoints().map((p) => ({ id: p.tagId, metric: sparkplugMetricRef(p.name), ...unitOf(p.unit), ...(STALE_WATCHED.includes(p.tagId) ? { staleAfter: '10s' } : {}) })),
   } as SourceConfig;
 }
 

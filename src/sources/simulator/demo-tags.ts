@@ -4,7 +4,7 @@
  * differ slightly, by seeded amounts, so two lines never draw identical charts.
  */
 import { streamSeed, uniformAt } from './rng.js';
-import type { SignalConfig } from './schema.js';
+import type { DropoutConfig, SignalConfig } from './schema.js';
 
 export type DemoMachine = 'filler' | 'capper' | 'labeler' | 'palletizer' | 'compressor';
 
@@ -17,6 +17,7 @@ export interface DemoTag {
   scale?: number;
   signal: SignalConfig;
   badQualityRate?: number;
+  dropouts?: DropoutConfig;
 }
 
 type Reason = { code: number; label: string; weight: number };

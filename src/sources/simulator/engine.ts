@@ -9,7 +9,7 @@ import { MachineTimeline } from './machine-state.js';
 import { naturalType, type SimTag } from './plan.js';
 import { gaussianAt, streamSeed, uniformAt } from './rng.js';
 import type { SignalConfig } from './schema.js';
-import { FirstOrderLag, quantize, rampAt, RandomWalk, sineAt, stepAt } from './signals.js';
+import { episodeAt, excursionAt, FirstOrderLag, quantize, rampAt, RandomWalk, sineAt, stepAt } from './signals.js';
 
 /** One tag's value at one step. */
 export interface StepValue {
@@ -77,6 +77,8 @@ export class Simulation {
     for (const r of this.#runners) {
       const clean = r.clean(k);
       this.#clean.set(r.tag.id, clean);
+      // A sensor dropping out reports nothing; what depends on it goes on.
+      if (r.tag.dropouts && episodeAt(r.tag.dropouts, k * this.periodSeconds) !== undefined) continue;
       const bad = r.tag.badQualityRate !== undefined && uniformAt(r.qualityStream, k) < r.tag.badQualityRate;
       out.push({ id: r.tag.id, value: r.emit(k, clean), quality: bad ? 'bad' : 'good' });
     }
@@ -154,7 +156,8 @@ export class Simulation {
     const stopped = (k: number): boolean => gate !== undefined && gate.stateAt(k) !== 'running';
     const noiseStream = this.#stream(tag, 'noise');
     const clean = (k: number): Value => {
-      const v = base(k); // always advanced, so hidden dynamics go on while the machine stands
+      let v = base(k); // always advanced, so hidden dynamics go on while the machine stands
+      if (s.excursions && typeof v === 'number') v += excursionAt(s.excursions, k * this.periodSeconds);
       return stopped(k) ? (s.stoppedValue ?? 0) : v;
     };
     const emit = (k: number, v: Value): Value => {

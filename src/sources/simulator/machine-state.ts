@@ -4,7 +4,8 @@
  * ("exponential-ish", without a pile of zero-length stops) and whole steps long, so a state holds
  * for the whole interval [t_k, t_k+1) and counters can integrate running time exactly.
  * The events come from one sequential stream per tag, so any step can be asked for in any order
- * of polls and the answer depends only on the seed, the config and k.
+ * of polls and the answer depends only on the seed, the config and k. An `opening` scripts the
+ * first states (a demo's stop in its first minutes); the random chain follows it.
  */
 import { mulberry32, pickWeighted } from './rng.js';
 import type { MachineStateConfig, StateName } from './schema.js';
@@ -46,8 +47,25 @@ export class MachineTimeline {
     this.config = config;
     this.#periodSeconds = periodSeconds;
     this.#next = mulberry32(stream);
+    if (config.opening) {
+      this.#script(config.opening);
+      return;
+    }
     const initial = config.initial && config.states[config.initial] ? config.initial : 'running';
     this.#events.push(this.#event(initial, 0, 0));
+  }
+
+  /** The scripted start: each state for its seconds (at least a step), then the random chain. */
+  #script(opening: NonNullable<MachineStateConfig['opening']>): void {
+    let start = 0;
+    let runningBefore = 0;
+    for (const o of opening) {
+      const length = Math.max(1, Math.round(o.seconds / this.#periodSeconds));
+      const reason = o.state !== 'down' ? -1 : Math.max(0, this.#reasons().findIndex((r) => r.code === o.reason));
+      this.#events.push({ start, end: start + length, state: o.state, reason, runningBefore });
+      if (o.state === 'running') runningBefore += length;
+      start += length;
+    }
   }
 
   /** Keep at least this many steps of history behind the latest step asked for (counter resets look back). */

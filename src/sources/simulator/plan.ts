@@ -3,7 +3,7 @@
  * the tags it depends on. Pure: returns problems as sentences, the caller raises the error.
  */
 import type { ValueType } from '../../core/sample.js';
-import type { SignalConfig } from './schema.js';
+import type { DropoutConfig, SignalConfig } from './schema.js';
 
 /** A simulator tag as create() sees it: the common keys it uses plus its own. */
 export interface SimTag {
@@ -11,6 +11,7 @@ export interface SimTag {
   type?: ValueType;
   signal: SignalConfig;
   badQualityRate?: number;
+  dropouts?: DropoutConfig;
 }
 
 /** A reference from one tag's signal to another tag. */

@@ -22,8 +22,21 @@ export const SimulatorConfigSchema = Type.Object(
 );
 export type SimulatorConfig = Static<typeof SimulatorConfigSchema>;
 
+/** Episodes that come back: the first starts at firstSeconds, then one every everySeconds (none again without it). */
+const Recurring = {
+  firstSeconds: Type.Number({ minimum: 0, description: 'Seconds after step 0 when the first episode starts.' }),
+  everySeconds: Type.Optional(Type.Number({ exclusiveMinimum: 0, description: 'Seconds from the start of one episode to the next; without it, only the first.' })),
+  durationSeconds: Seconds,
+};
+export const ExcursionSchema = Type.Object(
+  { ...Recurring, by: Type.Number({ description: 'How far the value moves at the height of the episode (negative: down).' }) },
+  { additionalProperties: false, description: 'A process upset: the value moves by `by` over the first quarter of the episode, holds, and comes back over the last quarter.' },
+);
+export const DropoutSchema = Type.Object(Recurring, { additionalProperties: false, description: 'A sensor that stops reporting: no value for the tag during each episode (the hub marks it stale).' });
+
 /** Keys every numeric signal may carry besides its own. */
 const NumericExtras = {
+  excursions: Type.Optional(ExcursionSchema),
   noise: Type.Optional(
     Type.Object({ stddev: Type.Number({ minimum: 0 }) }, { additionalProperties: false, description: 'Gaussian measurement noise added to the value.' }),
   ),
@@ -101,6 +114,15 @@ export const MachineStateSignal = Type.Object(
       ),
     ),
     initial: Type.Optional(StateName),
+    opening: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { state: StateName, seconds: Seconds, reason: Type.Optional(Type.Integer({ minimum: 1, description: 'down: the code of one of downReasons (default the first).' })) },
+          { additionalProperties: false },
+        ),
+        { minItems: 1, description: 'A scripted start: these states in turn from step 0 (e.g. a stop in the first minutes of a demo); the random chain follows.' },
+      ),
+    ),
   },
   { additionalProperties: false, description: 'A semi-Markov machine state: running, idle, down.' },
 );
@@ -142,12 +164,15 @@ export const SignalSchema = Type.Union([
 export type SignalConfig = Static<typeof SignalSchema>;
 export type MachineStateConfig = Static<typeof MachineStateSignal>;
 export type StateName = Static<typeof StateName>;
+export type ExcursionConfig = Static<typeof ExcursionSchema>;
+export type DropoutConfig = Static<typeof DropoutSchema>;
 
 /** The simulator's own keys of a tag; the common keys (id, type, unit, ...) are checked by config/. */
 export const SimulatorTagSchema = Type.Object(
   {
     signal: SignalSchema,
     badQualityRate: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'Share of samples sent with bad quality.' })),
+    dropouts: Type.Optional(DropoutSchema),
   },
   { additionalProperties: false },
 );

@@ -118,3 +118,18 @@ export class FirstOrderLag {
     return this.#y;
   }
 }
+
+/** Seconds into the current episode at time t, or undefined outside every episode. */
+export function episodeAt(e: { firstSeconds: number; everySeconds?: number; durationSeconds: number }, t: number): number | undefined {
+  if (t < e.firstSeconds) return undefined;
+  const into = e.everySeconds === undefined ? t - e.firstSeconds : (t - e.firstSeconds) % e.everySeconds;
+  return into < e.durationSeconds ? into : undefined;
+}
+
+/** How far an excursion moves the value at time t: up over the first quarter, held, back over the last quarter. */
+export function excursionAt(e: { firstSeconds: number; everySeconds?: number; durationSeconds: number; by: number }, t: number): number {
+  const into = episodeAt(e, t);
+  if (into === undefined) return 0;
+  const edge = e.durationSeconds / 4;
+  return e.by * Math.min(1, into / edge, (e.durationSeconds - into) / edge) || 0;
+}

@@ -7,7 +7,7 @@ import { fitsSchema, schemaErrors } from '../../config/schema-check.js';
 import { TAG_COMMON_KEYS, type TagConfig } from '../../config/schema.js';
 import type { ValueType } from '../../core/sample.js';
 import { planTags, type SimTag } from './plan.js';
-import { SignalSchema, SimulatorTagSchema, type SignalConfig } from './schema.js';
+import { SignalSchema, SimulatorTagSchema, type DropoutConfig, type SignalConfig } from './schema.js';
 
 const COMMON = new Set(TAG_COMMON_KEYS);
 
@@ -65,6 +65,7 @@ export function readTags(tags: readonly TagConfig[]): { ordered: SimTag[]; probl
     const simTag: SimTag = { id: tag.id, signal: own.signal as SignalConfig };
     if (tag.type !== undefined) simTag.type = tag.type as ValueType;
     if (typeof own.badQualityRate === 'number') simTag.badQualityRate = own.badQualityRate;
+    if (own.dropouts !== undefined) simTag.dropouts = own.dropouts as DropoutConfig;
     read.push(simTag);
   }
   if (problems.length > 0) return { ordered: [], problems };
