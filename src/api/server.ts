@@ -10,6 +10,7 @@ import { installHardening } from './hardening.js';
 import { installUpgradeGuard } from './live-guard.js';
 import { sendProblem, toCausewayError } from './problem.js';
 import { alarmRoutes } from './routes/alarms.js';
+import { assetRoutes } from './routes/assets.js';
 import { exportRoutes } from './routes/export.js';
 import { confirmationRoutes } from './routes/confirmations.js';
 import { downtimeRoutes } from './routes/downtime.js';
@@ -71,7 +72,7 @@ export async function buildApi({ services, logger, https }: ApiOptions): Promise
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Causeway hub API', version: info.version, description: `IT/OT integration hub for ${info.enterprise}, site ${info.site}. Errors are application/problem+json with a stable code and a hint.` },
-      tags: [{ name: 'auth' }, { name: 'writes' }, { name: 'audit' }, { name: 'zones' }, { name: 'pki' }, { name: 'hub' }, { name: 'sources' }, { name: 'sinks' }, { name: 'namespace' }, { name: 'values' }, { name: 'history' }, { name: 'ingest' }, { name: 'alarms' }],
+      tags: [{ name: 'auth' }, { name: 'writes' }, { name: 'audit' }, { name: 'zones' }, { name: 'pki' }, { name: 'hub' }, { name: 'sources' }, { name: 'sinks' }, { name: 'namespace' }, { name: 'values' }, { name: 'history' }, { name: 'ingest' }, { name: 'alarms' }, { name: 'assets' }],
     },
   });
 
@@ -101,6 +102,8 @@ export async function buildApi({ services, logger, https }: ApiOptions): Promise
     await v1.register(confirmationRoutes, opts);
     // alarms (ISA-18.2): the active list, operator actions, the journal
     await v1.register(alarmRoutes, opts);
+    // the OT asset inventory: discovered and hand-kept devices, CSV import
+    await v1.register(assetRoutes, opts);
     v1.get('/openapi.json', { config: { permission: 'read' }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: '/api/v1' });
 

@@ -11,6 +11,7 @@ import type { ZoneMap } from '../runtime/zone-map.js';
 import type { BrowseNode, DeviceInfo, ReceiveResult } from '../sources/types.js';
 import type { Production } from '../production/index.js';
 import type { Alarms } from '../alarms/index.js';
+import type { Inventory } from '../inventory/assets/inventory.js';
 import type { ApiLimits } from './limits.js';
 import type { HubSecurity } from './security-services.js';
 
@@ -149,6 +150,8 @@ export interface HubServices {
   production?: Production;
   /** ISA-18.2 alarms, when the config defines any. */
   alarms?: Alarms | undefined;
+  /** The asset inventory (discovered and hand-kept devices). */
+  assets?: Inventory;
   /** Bounds on the work of one request and on live connections (api.limits, api.allowedOrigins); defaults when absent. */
   limits?: Readonly<ApiLimits>;
 }

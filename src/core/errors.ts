@@ -6,6 +6,7 @@ import { ALARM_ERRORS } from './error-catalogue/alarms.js';
 import { CONNECTIVITY_ERRORS } from './error-catalogue/connectivity.js';
 import { DATA_ERRORS } from './error-catalogue/data.js';
 import { HISTORIAN_ERRORS } from './error-catalogue/historian.js';
+import { INVENTORY_ASSET_ERRORS } from './error-catalogue/inventory-assets.js';
 import { OPERATIONS_ERRORS } from './error-catalogue/operations.js';
 import { SECURITY_ERRORS } from './error-catalogue/security.js';
 import type { ErrorSpec } from './error-catalogue/spec.js';
@@ -18,6 +19,7 @@ export const ERROR_CATALOGUE = {
   ...SECURITY_ERRORS,
   ...OPERATIONS_ERRORS,
   ...ALARM_ERRORS,
+  ...INVENTORY_ASSET_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

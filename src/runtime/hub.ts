@@ -37,6 +37,7 @@ import { signature } from '../sinks/webhook/request.js';
 import { StalenessWatch } from './staleness.js';
 import { openAlarms } from '../alarms/hosting.js';
 import type { Alarms } from '../alarms/index.js';
+import { hostInventory, type HostedInventory } from './inventory.js';
 
 /** How often alarm delays and shelving are looked at when no sample comes. */
 const ALARM_TICK_MS = 250;
@@ -101,6 +102,8 @@ export class Hub {
   /** ISA-18.2 alarms, when the config defines any. */
   readonly alarms: Alarms | undefined;
   #alarmTimer: NodeJS.Timeout | undefined;
+  /** The asset inventory, filled from every connection (<data dir>/assets.sqlite). */
+  readonly #inventory: HostedInventory;
   #api: FastifyInstance | undefined;
   #broker: EmbeddedBroker | undefined;
   #url: string | undefined;
@@ -123,6 +126,7 @@ export class Hub {
     this.#log = stores.log;
     const connections = buildConnections(opts.config, stores.connectors, {
       logger: opts.logger, dataDir: opts.dataDir, now, describe, ingest: (id, batch) => this.#staleness.ingest(id, batch), ages: this.#ages,
+      onDevice: (id, info, device) => this.#inventory.onDevice(id, info, device),
       ...(this.#spool ? { spool: this.#spool, onSinkDrop: (consumer, reason, samples, error) => this.pipeline.noteDropped(consumer, reason, samples, error) } : {}),
     });
     this.#connections = connections;
@@ -160,6 +164,8 @@ export class Hub {
     this.production = this.#production?.production;
     this.services.production = this.production;
     this.services.alarms = alarms;
+    this.#inventory = hostInventory({ config: opts.config, dataDir: opts.dataDir, sources: connections.sources, namespace: this.namespace, zones: () => this.services.zones(), audit: (e) => security.audit.append(e), logger: opts.logger, now });
+    this.services.assets = this.#inventory.inventory;
     this.services.spool = () => this.spoolStatus();
     this.services.latency = () => this.#ages.summary(now());
     this.pipeline.addRules('production', new Map((this.#production?.paths ?? []).map((path) => [path, { sourceId: 'production', path, scale: 1, offset: 0 }])));
@@ -221,6 +227,7 @@ export class Hub {
       await this.#startBroker();
       // What an earlier run accepted and did not store is handed over first.
       this.pipeline.start();
+      this.#inventory.start();
       this.#connections.start();
       this.#staleness.start();
       this.#startTasks();
@@ -260,6 +267,7 @@ export class Hub {
     this.#api = undefined;
     await this.#staleness.stop();
     await this.#connections.stopSources();
+    await this.#inventory.close();
     await this.#drainWithin(DRAIN_TIMEOUT_MS);
     await this.pipeline.close();
     // Sinks get a few seconds to send what they buffered; the rest waits on disk for the next start.
