@@ -8,7 +8,8 @@ import type { Sample } from '../../core/sample.js';
 import type { Source, SourceContext, SourceProblem } from '../types.js';
 import { SparkplugLink } from './connection.js';
 import { pathNamer } from './metrics.js';
-import { decodePayload } from './payload.js';
+import { nodeIdentity } from './node-properties.js';
+import { decodePayload, type WirePayload } from './payload.js';
 import { SparkplugConfigSchema, SparkplugTagSchema, schemaProblem, type SparkplugConfig } from './schema.js';
 import { SparkplugSession, type Decision } from './session.js';
 import { parseStatePayload, parseTopic, subscriptionTopics } from './topic.js';
@@ -133,6 +134,13 @@ export class SparkplugSource implements Source {
       return;
     }
     this.#act(this.#session.handle(t, decoded, this.#ctx.now()));
+    if (t.type === 'NBIRTH') this.#identify(`${t.group}/${t.node}`, decoded);
+  }
+
+  /** The node's identity from its birth properties, for the asset inventory. */
+  #identify(node: string, payload: WirePayload): void {
+    const info = nodeIdentity(payload);
+    if (Object.keys(info).length > 0) this.#ctx.reportDevice?.(info, node);
   }
 
   /** Someone (a late Will of an earlier session) said this host is offline while it is online: correct it. */
