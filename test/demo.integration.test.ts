@@ -124,8 +124,8 @@ describe('the demo plant over real protocols', () => {
   });
 
   it('reads the devices\' identity: OPC UA BuildInfo and Modbus device identification', async () => {
-    expect(await get(`${demo.url}/api/v1/sources/packaging-opcua/device`)).toMatchObject({ manufacturer: 'Acme Controls (simulated)', softwareVersion: '4.2.1', buildNumber: '2417' });
-    expect(await get(`${demo.url}/api/v1/sources/packaging-modbus/device`)).toMatchObject({ manufacturer: 'Acme Controls (simulated)', product: 'AC-PLC-9' });
+    expect(await get(`${demo.url}/api/v1/sources/packaging-opcua/device`)).toMatchObject({ manufacturer: 'Siemens AG', product: 'SIMATIC S7-1500 CPU 1516-3 PN/DP', softwareVersion: 'V2.9.4', buildNumber: '2417' });
+    expect(await get(`${demo.url}/api/v1/sources/packaging-modbus/device`)).toMatchObject({ manufacturer: 'Schneider Electric', product: 'BMXP342020', softwareVersion: 'SV3.40' });
   });
 
   it('trusts exactly the demo server, by copying certificates, with nothing rejected', () => {

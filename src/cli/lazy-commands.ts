@@ -11,6 +11,7 @@ export const LAZY_COMMANDS: ReadonlyArray<{ name: string; description: string; l
   { name: 'audit', description: 'the audit log: verify its keyed chain, list its newest records', load: async () => (await import('./commands/audit.js')).auditCommand() },
   { name: 'secret', description: 'secrets at rest in the config', load: async () => (await import('./commands/secret.js')).secretCommand() },
   { name: 'query', description: 'quick answers from the historian: raw samples, one value per bucket (--agg --interval), or values at an instant (--at)', load: async () => (await import('./commands/query.js')).queryCommand() },
+  { name: 'assets', description: 'the OT asset inventory: devices discovered from the connections and those added by hand', load: async () => (await import('./commands/assets.js')).assetsCommand() },
   { name: 'export', description: 'export history to a CSV or Parquet file: raw samples, or with --agg and --interval one value per bucket', load: async () => (await import('./commands/export.js')).exportCommand() },
 ];
 
