@@ -101,8 +101,10 @@ export const assetRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> =
     schema: { summary: 'Add an asset the hub does not talk to (HMI, switch, engineering workstation): name and zone required.', tags: ['assets'], body: CreateSchema, response: { 201: AssetSchema, ...problems(400, 401, 403, 409) } },
   }, async (req, reply) => {
     const input = req.body as AssetInput;
-    if (input.zone && !mayChange(req, input.zone)) throw forbidden(`add assets in zone ${input.zone}`);
-    const asset = await audited(req, services, 'asset.create', input.id ?? input.name ?? 'asset', () => inventoryOf(services).create(input, actorOf(req)), (a) => ({ id: a.id, zone: a.zone, vendor: a.vendor, product: a.product, version: a.version }));
+    const inv = inventoryOf(services);
+    // An unknown zone is a bad request (400, naming the zones), not a refusal.
+    if (input.zone && inv.knowsZone(input.zone) && !mayChange(req, input.zone)) throw forbidden(`add assets in zone ${input.zone}`);
+    const asset = await audited(req, services, 'asset.create', input.id ?? input.name ?? 'asset', () => inv.create(input, actorOf(req)), (a) => ({ id: a.id, zone: a.zone, vendor: a.vendor, product: a.product, version: a.version }));
     return reply.code(201).send(asset);
   });
 
@@ -115,7 +117,7 @@ export const assetRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> =
     const before = visible(req, inv, req.params.id);
     const input = req.body as AssetInput;
     if (!mayChange(req, before.zone)) throw forbidden(`change assets in zone ${before.zone}`);
-    if (input.zone && !mayChange(req, input.zone)) throw forbidden(`move assets into zone ${input.zone}`);
+    if (input.zone && inv.knowsZone(input.zone) && !mayChange(req, input.zone)) throw forbidden(`move assets into zone ${input.zone}`);
     return audited(req, services, 'asset.update', before.id, () => inv.update(before.id, input, actorOf(req)), () => ({ fields: Object.keys(input) }));
   });
 

@@ -61,6 +61,11 @@ export class Inventory {
     this.#o = o;
   }
 
+  /** True when `zone` is one of the config's zones. */
+  knowsZone(zone: string): boolean {
+    return this.#o.zones.has(zone);
+  }
+
   get(id: string): AssetRecord | undefined {
     return this.#o.store.get(id);
   }
