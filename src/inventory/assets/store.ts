@@ -75,18 +75,19 @@ export class AssetStore {
   list(q: AssetQuery): { assets: AssetRecord[]; total: number } {
     const where: string[] = [];
     const args: unknown[] = [];
-    if (q.site !== undefined) (where.push('site = ?'), args.push(q.site));
-    if (q.zone !== undefined) (where.push('zone = ?'), args.push(q.zone));
+    const add = (clause: string, value: unknown) => {
+      where.push(clause);
+      args.push(value);
+    };
+    if (q.site !== undefined) add('site = ?', q.site);
+    if (q.zone !== undefined) add('zone = ?', q.zone);
     if (q.zones !== undefined) {
       if (q.zones.length === 0) return { assets: [], total: 0 };
       where.push(`zone IN (${q.zones.map(() => '?').join(', ')})`);
       args.push(...q.zones);
     }
-    if (q.vendor !== undefined) (where.push('lower(vendor) = ?'), args.push(q.vendor.trim().toLowerCase()));
-    for (const word of (q.text ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
-      where.push("instr(search, ?) > 0");
-      args.push(word);
-    }
+    if (q.vendor !== undefined) add('lower(vendor) = ?', q.vendor.trim().toLowerCase());
+    for (const word of (q.text ?? '').toLowerCase().split(/\s+/).filter(Boolean)) add('instr(search, ?) > 0', word);
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const total = (this.db.prepare(`SELECT count(*) AS n FROM assets ${clause}`).get(...args) as { n: number }).n;
     const rows = this.db.prepare(`SELECT record FROM assets ${clause} ORDER BY json_extract(record, '$.name') COLLATE NOCASE, id LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as Array<{ record: string }>;
