@@ -128,6 +128,18 @@ describe('the demo plant over real protocols', () => {
     expect(await get(`${demo.url}/api/v1/sources/packaging-modbus/device`)).toMatchObject({ manufacturer: 'Schneider Electric', product: 'BMXP342020', softwareVersion: 'SV3.40' });
   });
 
+  it('lists the four devices in the asset inventory, with their vendors, products and firmware', async () => {
+    type Listed = { assets: Array<{ vendor?: string; product?: string; version?: string; protocols: string[] }> };
+    const listed = await until(() => get<Listed>(`${demo.url}/api/v1/assets`), (r) => r.assets.filter((a) => a.vendor).length >= 4);
+    const seen = listed.assets.filter((a) => a.vendor).map((a) => [a.protocols[0], a.vendor, a.product, a.version]);
+    expect(seen).toEqual(expect.arrayContaining([
+      ['opcua', 'Siemens AG', 'SIMATIC S7-1500 CPU 1516-3 PN/DP', 'V2.9.4'],
+      ['modbus', 'Schneider Electric', 'Modicon M340 CPU', 'SV3.40'],
+      ['sparkplug', 'WAGO', 'PFC200 750-8212', 'FW22'],
+      ['http-push', 'Schneider Electric', 'PowerLogic PM5560', '2.7.4'],
+    ]));
+  });
+
   it('trusts exactly the demo server, by copying certificates, with nothing rejected', () => {
     const pki = join(dataDir, 'pki/opcua');
     expect(readdirSync(join(pki, 'trusted/certs'))).toHaveLength(1);
