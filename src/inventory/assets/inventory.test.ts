@@ -72,6 +72,7 @@ describe('inventory', () => {
     expect(cleared.version).toBeUndefined();
     expect(inv.history(hmi.id).at(-1)!.changes).toEqual({ version: { from: 'V17' } });
     expect(() => inv.update(hmi.id, { name: ' ' }, 'dana')).toThrow(/name cannot be cleared/);
+    expect(() => inv.create({ id: 'plc', name: 'x', zone: 'cell' }, 'dana')).toThrow(/kept for the devices of source plc/);
   });
 
   it('refuses to delete a device its configured connection discovers', () => {

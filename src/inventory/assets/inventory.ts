@@ -131,6 +131,9 @@ export class Inventory {
     if (problems.length > 0) throw new CausewayError('CW_INVENTORY_ASSET_INVALID', { problem: problems.join('; ') });
     const id = input.id ?? `asset-${randomBytes(5).toString('hex')}`;
     if (this.#o.store.get(id)) throw new CausewayError('CW_INVENTORY_ASSET_EXISTS', { id });
+    // Discovered devices take their source's id (and `<source>:…` for devices behind it).
+    const source = id.split(':')[0]!;
+    if (this.#o.connection(source)) throw new CausewayError('CW_INVENTORY_ASSET_INVALID', { problem: `id ${id} is kept for the devices of source ${source}; choose another id` });
     const now = this.#o.now();
     const record: AssetRecord = {
       id, site: this.#o.site, protocols: [], endpoints: [], namespace: [], posture: {}, createdAt: now, updatedAt: now, name: '',
