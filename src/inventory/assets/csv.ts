@@ -96,6 +96,12 @@ export function importCsv(inventory: Inventory, text: string, o: CsvImportOption
   if (!columns.includes('name') && !columns.includes('id')) throw new CausewayError('CW_INVENTORY_CSV_INVALID', { problem: 'the header has neither a name nor an id column' });
   if (rows.length > CSV_MAX_ROWS) throw new CausewayError('CW_INVENTORY_CSV_INVALID', { problem: `it has ${rows.length} rows; import at most ${CSV_MAX_ROWS} at a time` });
   const report: CsvReport = { rows: rows.length, created: [], updated: [], rejected: [] };
+  inventory.batch(() => importRows(inventory, rows, columns, o, report));
+  return report;
+}
+
+/** Each row taken or rejected on its own (a row's failed write rolls back to its savepoint). */
+function importRows(inventory: Inventory, rows: Array<{ line: number; cells: string[] }>, columns: string[], o: CsvImportOptions, report: CsvReport): void {
   for (const { line, cells } of rows) {
     const problems: string[] = [];
     if (cells.length !== columns.length) problems.push(`it has ${cells.length} cells where the header names ${columns.length} columns`);
@@ -121,7 +127,6 @@ export function importCsv(inventory: Inventory, text: string, o: CsvImportOption
       reject([isCausewayError(e) ? problemOf(e) : (e as Error).message]);
     }
   }
-  return report;
 }
 
 /** The problem part of a catalogue error about one asset. */

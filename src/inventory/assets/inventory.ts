@@ -61,6 +61,11 @@ export class Inventory {
     this.#o = o;
   }
 
+  /** Run `fn` in one transaction of the store (a CSV import: one commit, not one per row). */
+  batch<T>(fn: () => T): T {
+    return this.#o.store.db.transaction(fn)();
+  }
+
   /** True when `zone` is one of the config's zones. */
   knowsZone(zone: string): boolean {
     return this.#o.zones.has(zone);

@@ -14,6 +14,13 @@ import { SparkplugConfigSchema, SparkplugTagSchema, schemaProblem, type Sparkplu
 import { SparkplugSession, type Decision } from './session.js';
 import { parseStatePayload, parseTopic, subscriptionTopics } from './topic.js';
 
+/**
+ * A node's identity properties (`Properties/…`, `Node Info/…`, `Node Properties/…`) go to the asset
+ * inventory, not the namespace: they are not delivered as values unless a tag renames them (a
+ * renamed metric's path is `<source>/<tag>`).
+ */
+const PROPERTY_PATH = /^[^/]+\/[^/]+\/[^/]+\/(Properties|Node_Info|Node_Properties)\//i;
+
 /** Edge nodes listed as problems of the source, those with the most dropped values first. */
 const MAX_PROBLEM_NODES = 20;
 
@@ -187,7 +194,9 @@ export class SparkplugSource implements Source {
     this.#ctx.logger.warn({ code, hint: err.hint }, err.message);
   }
 
-  #deliver(samples: Sample[]): void {
+  #deliver(all: Sample[]): void {
+    const samples = all.filter((x) => !PROPERTY_PATH.test(x.path));
+    if (samples.length === 0) return;
     if (this.#onBatch) this.#onBatch(samples);
     else this.#pending.push(...samples);
   }
