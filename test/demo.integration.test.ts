@@ -124,8 +124,20 @@ describe('the demo plant over real protocols', () => {
   });
 
   it('reads the devices\' identity: OPC UA BuildInfo and Modbus device identification', async () => {
-    expect(await get(`${demo.url}/api/v1/sources/packaging-opcua/device`)).toMatchObject({ manufacturer: 'Acme Controls (simulated)', softwareVersion: '4.2.1', buildNumber: '2417' });
-    expect(await get(`${demo.url}/api/v1/sources/packaging-modbus/device`)).toMatchObject({ manufacturer: 'Acme Controls (simulated)', product: 'AC-PLC-9' });
+    expect(await get(`${demo.url}/api/v1/sources/packaging-opcua/device`)).toMatchObject({ manufacturer: 'Siemens AG', product: 'SIMATIC S7-1500 CPU 1516-3 PN/DP', softwareVersion: 'V2.9.4', buildNumber: '2417' });
+    expect(await get(`${demo.url}/api/v1/sources/packaging-modbus/device`)).toMatchObject({ manufacturer: 'Schneider Electric', product: 'BMXP342020', softwareVersion: 'SV3.40' });
+  });
+
+  it('lists the four devices in the asset inventory, with their vendors, products and firmware', async () => {
+    type Listed = { assets: Array<{ vendor?: string; product?: string; version?: string; protocols: string[] }> };
+    const listed = await until(() => get<Listed>(`${demo.url}/api/v1/assets`), (r) => r.assets.filter((a) => a.vendor).length >= 4);
+    const seen = listed.assets.filter((a) => a.vendor).map((a) => [a.protocols[0], a.vendor, a.product, a.version]);
+    expect(seen).toEqual(expect.arrayContaining([
+      ['opcua', 'Siemens AG', 'SIMATIC S7-1500 CPU 1516-3 PN/DP', 'V2.9.4'],
+      ['modbus', 'Schneider Electric', 'Modicon M340 CPU', 'SV3.40'],
+      ['sparkplug', 'WAGO', 'PFC200 750-8212', 'FW22'],
+      ['http-push', 'Schneider Electric', 'PowerLogic PM5560', '2.7.4'],
+    ]));
   });
 
   it('trusts exactly the demo server, by copying certificates, with nothing rejected', () => {

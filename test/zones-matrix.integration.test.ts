@@ -222,6 +222,15 @@ const TABLE: Record<string, Zoned | Unzoned> = {
   'POST /api/v1/alarms/{id}/in-service': { kind: 'zoned', req: (z) => (service(z, true), { path: alarmAt(z, 'in-service') }), expect: { ...CHANGE, operatorA: [403, 403] } },
   'GET /api/v1/alarm-kpis': { kind: 'zoned', req: (z) => (service(z, true), { path: '/api/v1/alarm-kpis?from=-1h&to=%2B1m' }), expect: LIST, listed: (b, z) => b.outOfService.some((a: { id: string }) => a.id === alarm(z)) },
   'GET /api/v1/alarm-journal': { kind: 'zoned', req: (z) => (service(z, true), service(z, false), { path: '/api/v1/alarm-journal?from=-1h' }), expect: LIST, listed: (b, z) => b.entries.some((e: { id: string }) => e.id === alarm(z)) },
+
+  // the asset inventory: an asset is in its zone; reading needs configure or audit there (not viewers or operators), changes configure
+  'GET /api/v1/assets': { kind: 'zoned', req: () => ({ path: '/api/v1/assets' }), expect: SITE_READ },
+  'GET /api/v1/assets/{id}': { kind: 'zoned', req: (z) => ({ path: `/api/v1/assets/${source(z)}` }), expect: { ...READ, viewerA: [404, 404], operatorA: [404, 404] } },
+  'POST /api/v1/assets': { kind: 'zoned', req: (z) => ({ path: '/api/v1/assets', body: { name: `HMI ${++seq}`, zone: `zone-${z}` } }), expect: { ...SITE_READ, engineer: [201, 201], admin: [201, 201] } },
+  'PATCH /api/v1/assets/{id}': { kind: 'zoned', req: (z) => ({ path: `/api/v1/assets/${source(z)}`, body: { criticality: 'high' } }), expect: SITE_READ },
+  'DELETE /api/v1/assets/{id}': { kind: 'zoned', req: (z, c) => ({ path: `/api/v1/assets/${c.hub.services.assets!.create({ name: `HMI ${++seq}`, zone: `zone-${z}` }, 'test').id}` }), expect: { ...SITE_READ, engineer: [204, 204], admin: [204, 204] } },
+  // A JSON body is not CSV: 400 where the caller may import at all.
+  'POST /api/v1/assets/import': { kind: 'zoned', req: () => ({ path: '/api/v1/assets/import', body: {} }), expect: { ...SITE_READ, engineer: [400, 400], admin: [400, 400] } },
 };
 
 let dir: string;

@@ -13,6 +13,7 @@ import { advisoryRoutes } from './routes/advisories.js';
 import { alarmRoutes } from './routes/alarms.js';
 import { vulnerabilityRoutes } from './routes/vulnerabilities.js';
 import { alarmKpiRoutes } from './routes/alarm-kpis.js';
+import { assetRoutes } from './routes/assets.js';
 import { exportRoutes } from './routes/export.js';
 import { confirmationRoutes } from './routes/confirmations.js';
 import { downtimeRoutes } from './routes/downtime.js';
@@ -74,7 +75,7 @@ export async function buildApi({ services, logger, https }: ApiOptions): Promise
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Causeway hub API', version: info.version, description: `IT/OT integration hub for ${info.enterprise}, site ${info.site}. Errors are application/problem+json with a stable code and a hint.` },
-      tags: [{ name: 'auth' }, { name: 'writes' }, { name: 'audit' }, { name: 'zones' }, { name: 'pki' }, { name: 'hub' }, { name: 'sources' }, { name: 'sinks' }, { name: 'namespace' }, { name: 'values' }, { name: 'history' }, { name: 'ingest' }, { name: 'alarms' }, { name: 'advisories' }],
+      tags: [{ name: 'auth' }, { name: 'writes' }, { name: 'audit' }, { name: 'zones' }, { name: 'pki' }, { name: 'hub' }, { name: 'sources' }, { name: 'sinks' }, { name: 'namespace' }, { name: 'values' }, { name: 'history' }, { name: 'ingest' }, { name: 'alarms' }, { name: 'advisories' }, { name: 'assets' }, { name: 'vulnerabilities' }],
     },
   });
 
@@ -108,6 +109,8 @@ export async function buildApi({ services, logger, https }: ApiOptions): Promise
     // security advisories (CSAF 2.0): list, one, import status, upload
     await v1.register(advisoryRoutes, opts);
     await v1.register(alarmKpiRoutes, opts);
+    // the OT asset inventory: discovered and hand-kept devices, CSV import
+    await v1.register(assetRoutes, opts);
     v1.get('/openapi.json', { config: { permission: 'read' }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: '/api/v1' });
 

@@ -13,6 +13,7 @@ import type { Production } from '../production/index.js';
 import type { Alarms } from '../alarms/index.js';
 import type { Vulnerabilities } from '../inventory/vulnerabilities.js';
 import type { AdvisoryService } from '../inventory/advisories/index.js';
+import type { Inventory } from '../inventory/assets/inventory.js';
 import type { ApiLimits } from './limits.js';
 import type { HubSecurity } from './security-services.js';
 
@@ -155,6 +156,8 @@ export interface HubServices {
   vulnerabilities?: Vulnerabilities | undefined;
   /** Security advisories (CSAF 2.0) from <data dir>/advisories.sqlite, the file `causeway advisories import` writes. */
   advisories?: AdvisoryService | undefined;
+  /** The asset inventory (discovered and hand-kept devices). */
+  assets?: Inventory;
   /** Bounds on the work of one request and on live connections (api.limits, api.allowedOrigins); defaults when absent. */
   limits?: Readonly<ApiLimits>;
 }

@@ -12,6 +12,7 @@ export const LAZY_COMMANDS: ReadonlyArray<{ name: string; description: string; l
   { name: 'secret', description: 'secrets at rest in the config', load: async () => (await import('./commands/secret.js')).secretCommand() },
   { name: 'query', description: 'quick answers from the historian: raw samples, one value per bucket (--agg --interval), or values at an instant (--at)', load: async () => (await import('./commands/query.js')).queryCommand() },
   { name: 'advisories', description: 'security advisories (CSAF 2.0): import a folder (CISA layout or flat, checksums checked, incremental), show what is stored', load: async () => (await import('./commands/advisories.js')).advisoriesCommand() },
+  { name: 'assets', description: 'the OT asset inventory: devices discovered from the connections and those added by hand', load: async () => (await import('./commands/assets.js')).assetsCommand() },
   { name: 'export', description: 'export history to a CSV or Parquet file: raw samples, or with --agg and --interval one value per bucket', load: async () => (await import('./commands/export.js')).exportCommand() },
 ];
 

@@ -8,6 +8,7 @@ import { Duration, DurationOf, Id, NsPath, ValueTypeSchema } from './schema-comm
 import { ProductionSchema } from './schema-production.js';
 import { AttributeAlarmsSchema, TemplateAlarmsSchema } from './schema-alarms.js';
 import { NotificationsSchema, SinkAlarmsSchema } from './schema-alarm-notify.js';
+import { DeviceDeclarationSchema } from './schema-device.js';
 
 export { ConfirmationTargetSchema, ProductionLineSchema, ProductionSchema } from './schema-production.js';
 
@@ -98,6 +99,7 @@ export const SourceSchema = Type.Object(
     pollInterval: Type.Optional(Duration),
     staleAfter: Type.Optional(DurationOf('A duration such as 30s or 5m: mark a value uncertain (reason stale) when it has not updated for this long; 0 never. Default: 3 × the poll interval (at least 2 s) for polled sources, never for sources that publish on change.')),
     config: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    device: Type.Optional(DeviceDeclarationSchema),
     tags: Type.Array(TagCommonSchema),
   },
   { additionalProperties: false },

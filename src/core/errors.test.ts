@@ -5,6 +5,7 @@ import { FINDING_ERRORS } from './error-catalogue/findings.js';
 import { NOTIFY_ERRORS } from './error-catalogue/notifications.js';
 import { CONNECTIVITY_ERRORS } from './error-catalogue/connectivity.js';
 import { DATA_ERRORS } from './error-catalogue/data.js';
+import { INVENTORY_ASSET_ERRORS } from './error-catalogue/inventory-assets.js';
 import { HISTORIAN_ERRORS } from './error-catalogue/historian.js';
 import { OPERATIONS_ERRORS } from './error-catalogue/operations.js';
 import { SECURITY_ERRORS } from './error-catalogue/security.js';
@@ -21,7 +22,7 @@ describe('error catalogue', () => {
   const codes = Object.keys(ERROR_CATALOGUE) as ErrorCode[];
 
   it('has each code in exactly one area file, so no entry silently replaces another', () => {
-    const parts = [DATA_ERRORS, CONNECTIVITY_ERRORS, HISTORIAN_ERRORS, SECURITY_ERRORS, OPERATIONS_ERRORS, ALARM_ERRORS, FINDING_ERRORS, ADVISORY_ERRORS, NOTIFY_ERRORS].flatMap((p) => Object.keys(p));
+    const parts = [DATA_ERRORS, CONNECTIVITY_ERRORS, HISTORIAN_ERRORS, SECURITY_ERRORS, OPERATIONS_ERRORS, ALARM_ERRORS, FINDING_ERRORS, ADVISORY_ERRORS, NOTIFY_ERRORS, INVENTORY_ASSET_ERRORS].flatMap((p) => Object.keys(p));
     expect(parts.length).toBe(codes.length);
     expect(new Set(parts).size).toBe(parts.length);
   });

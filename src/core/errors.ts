@@ -9,6 +9,7 @@ import { CONNECTIVITY_ERRORS } from './error-catalogue/connectivity.js';
 import { DATA_ERRORS } from './error-catalogue/data.js';
 import { HISTORIAN_ERRORS } from './error-catalogue/historian.js';
 import { NOTIFY_ERRORS } from './error-catalogue/notifications.js';
+import { INVENTORY_ASSET_ERRORS } from './error-catalogue/inventory-assets.js';
 import { OPERATIONS_ERRORS } from './error-catalogue/operations.js';
 import { SECURITY_ERRORS } from './error-catalogue/security.js';
 import type { ErrorSpec } from './error-catalogue/spec.js';
@@ -24,6 +25,7 @@ export const ERROR_CATALOGUE = {
   ...FINDING_ERRORS,
   ...ADVISORY_ERRORS,
   ...NOTIFY_ERRORS,
+  ...INVENTORY_ASSET_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -10,7 +10,7 @@ import type { Namespace } from '../namespace/index.js';
 import { rulesFor, type TagRule } from '../pipeline/normalize.js';
 import { sinkDefinitions } from '../sinks/index.js';
 import { sourceDefinitions } from '../sources/index.js';
-import type { SourceConnector, SourceDefinition } from '../sources/types.js';
+import type { DeviceInfo, SourceConnector, SourceDefinition } from '../sources/types.js';
 import type { PathInfo, SinkConnector, SinkDefinition } from '../sinks/types.js';
 import { buildRegistry } from './registry.js';
 import type { ConnectionStatus } from './status.js';
@@ -32,6 +32,8 @@ export interface ConnectionDeps {
   ages?: SampleAges;
   /** Samples a sink's buffer dropped (full, or refused by the sink for good). */
   onSinkDrop?: (consumer: string, reason: 'buffer_full' | 'consumer_error', samples: number, error?: unknown) => void;
+  /** A source told who its device (or a device behind it) is, unasked: for the asset inventory. */
+  onDevice?: (sourceId: string, info: DeviceInfo, device?: string) => void;
 }
 
 export interface SinkConsumer {
@@ -105,6 +107,7 @@ function createSource(cfg: SourceConfig, defs: ReadonlyMap<string, SourceConnect
     id: cfg.id, zone: cfg.zone, logger, tags: cfg.tags, now: deps.now, dataDir: deps.dataDir,
     commandsAllowed: flowAllowed(config.conduits ?? [], config.site.hubZone, cfg.zone, 'commands'),
     reportError: (e) => ref.supervisor?.reportError(e),
+    reportDevice: (info, device) => deps.onDevice?.(cfg.id, info, device),
   });
   ref.supervisor = new SourceSupervisor({
     id: cfg.id, kind: cfg.kind, zone: cfg.zone, role: 'source', logger, source,

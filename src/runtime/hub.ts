@@ -40,6 +40,7 @@ import type { Alarms } from '../alarms/index.js';
 import { openAdvisories } from '../inventory/advisories/hosting.js';
 import type { Advisories } from '../inventory/advisories/index.js';
 import { openAlarmDelivery, type AlarmDelivery } from './alarm-delivery.js';
+import { hostInventory, type HostedInventory } from './inventory.js';
 
 /** How often alarm delays and shelving are looked at when no sample comes. */
 const ALARM_TICK_MS = 250;
@@ -108,6 +109,8 @@ export class Hub {
   readonly advisories: Advisories | undefined;
   /** Alarm events through the sinks that opt in, and notifications (e-mail, webhooks, escalation). */
   readonly #alarmDelivery: AlarmDelivery | undefined;
+  /** The asset inventory, filled from every connection (<data dir>/assets.sqlite). */
+  readonly #inventory: HostedInventory;
   #api: FastifyInstance | undefined;
   #broker: EmbeddedBroker | undefined;
   #url: string | undefined;
@@ -130,6 +133,7 @@ export class Hub {
     this.#log = stores.log;
     const connections = buildConnections(opts.config, stores.connectors, {
       logger: opts.logger, dataDir: opts.dataDir, now, describe, ingest: (id, batch) => this.#staleness.ingest(id, batch), ages: this.#ages,
+      onDevice: (id, info, device) => this.#inventory.onDevice(id, info, device),
       ...(this.#spool ? { spool: this.#spool, onSinkDrop: (consumer, reason, samples, error) => this.pipeline.noteDropped(consumer, reason, samples, error) } : {}),
     });
     this.#connections = connections;
@@ -170,6 +174,8 @@ export class Hub {
     this.advisories = openAdvisories(opts.dataDir, (e) => opts.logger.error({ err: detailOf(e) }, `The advisory store cannot be opened (${detailOf(e) ?? 'unknown error'}); the advisory routes answer with this error until the next start.`));
     this.services.advisories = this.advisories;
     this.#alarmDelivery = alarms && openAlarmDelivery({ config: opts.config, alarms, namespace: this.namespace, sinks: connections.sinks, spool: this.#spool, logger: opts.logger, now, metrics });
+    this.#inventory = hostInventory({ config: opts.config, dataDir: opts.dataDir, sources: connections.sources, namespace: this.namespace, zones: () => this.services.zones(), audit: (e) => security.audit.append(e), logger: opts.logger, now });
+    this.services.assets = this.#inventory.inventory;
     this.services.spool = () => this.spoolStatus();
     this.services.latency = () => this.#ages.summary(now());
     this.pipeline.addRules('production', new Map((this.#production?.paths ?? []).map((path) => [path, { sourceId: 'production', path, scale: 1, offset: 0 }])));
@@ -231,6 +237,7 @@ export class Hub {
       await this.#startBroker();
       // What an earlier run accepted and did not store is handed over first.
       this.pipeline.start();
+      this.#inventory.start();
       this.#connections.start();
       this.#alarmDelivery?.start();
       this.#staleness.start();
@@ -271,6 +278,7 @@ export class Hub {
     this.#api = undefined;
     await this.#staleness.stop();
     await this.#connections.stopSources();
+    await this.#inventory.close();
     await this.#drainWithin(DRAIN_TIMEOUT_MS);
     await this.pipeline.close();
     await this.#alarmDelivery?.close(SINK_FLUSH_MS);

@@ -28,6 +28,12 @@ export interface SourceContext {
    * closes the source and reconnects it with backoff. A source never retries by itself.
    */
   reportError(error: CausewayError): void;
+  /**
+   * Tell the asset inventory who a device is, when the protocol says so unasked (a Sparkplug NBIRTH's
+   * node properties, a push device's declaration). `device` names a device behind the connection
+   * (a Sparkplug edge node `group/node`); without it the report is about the connection's own peer.
+   */
+  reportDevice?(info: DeviceInfo, device?: string): void;
 }
 
 /** Vendor, product and firmware of a device, for the inventory. */

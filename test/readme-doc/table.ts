@@ -89,9 +89,9 @@ export const CHECKS: readonly Check[] = [
   // What to try
   { command: /\/api\/v1\/health$/, stdout: [/"status":"(ok|degraded)"/, /"sources":\{"total":4,/] },
   { command: /\/api\/v1\/sources$/, stdout: [/"id":"packaging-opcua"/, /"id":"packaging-modbus"/, /"id":"utilities-sparkplug"/, /"id":"energy-meter"/] },
-  { command: /\/sources\/packaging-opcua\/device$/, stdout: [/"manufacturer":"Acme Controls \(simulated\)"/, /"softwareVersion":"4\.2\.1"/] },
+  { command: /\/sources\/packaging-opcua\/device$/, stdout: [/"manufacturer":"Siemens AG"/, /"softwareVersion":"V2\.9\.4"/] },
   // The demo restarts the PLC 10 s after the kill above: until then the device cannot answer.
-  { command: /\/sources\/packaging-modbus\/device$/, poll: true, status: 200, stdout: [/"product":"AC-PLC-9"/] },
+  { command: /\/sources\/packaging-modbus\/device$/, poll: true, status: 200, stdout: [/"manufacturer":"Schneider Electric"/, /"product":"BMXP342020"/, /"productName":"Modicon M340 CPU"/] },
   { command: /\/api\/v1\/namespace'$/, stdout: [/"name":"acme-beverages"/] },
   { command: /\/api\/v1\/namespace\?path=/, stdout: [/"template":"Line"/, new RegExp(`"${L1}/filler"`)] },
   { command: /values\?path=acme-beverages\/springfield\/packaging\/line1\/filler'/, stdout: [new RegExp(`"path":"${L1}/filler/speed","value":\\d`), /"unit":"bottles\/min"/] },

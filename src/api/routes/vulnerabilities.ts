@@ -72,7 +72,7 @@ export const vulnerabilityRoutes: FastifyPluginAsyncTypebox<{ services: HubServi
   app.get('/vulnerabilities', {
     config: { permission: 'read' },
     preValidation: knownParams(ListQuery),
-    schema: { summary: 'Vulnerability findings of the assets the caller may assess, highest risk first, each with why it matched and why it ranks there.', tags: ['inventory'], querystring: ListQuery, response: { 200: FindingListSchema, ...problems(400, 401, 403) } },
+    schema: { summary: 'Vulnerability findings of the assets the caller may assess, highest risk first, each with why it matched and why it ranks there.', tags: ['vulnerabilities'], querystring: ListQuery, response: { 200: FindingListSchema, ...problems(400, 401, 403) } },
   }, async (req) => {
     const v = service(services);
     const q = req.query;
@@ -87,7 +87,7 @@ export const vulnerabilityRoutes: FastifyPluginAsyncTypebox<{ services: HubServi
 
   app.get('/vulnerabilities/:id', {
     config: { permission: 'read' },
-    schema: { summary: 'One finding with its workflow history.', tags: ['inventory'], params: Params, response: { 200: FindingSchema, ...problems(401, 403, 404) } },
+    schema: { summary: 'One finding with its workflow history.', tags: ['vulnerabilities'], params: Params, response: { 200: FindingSchema, ...problems(401, 403, 404) } },
   }, async (req) => {
     const v = service(services);
     const { id } = req.params;
@@ -101,7 +101,7 @@ export const vulnerabilityRoutes: FastifyPluginAsyncTypebox<{ services: HubServi
     app.post(`/vulnerabilities/:id/${a.name}`, {
       bodyLimit: 16 * 1024,
       config: { permission: a.permission },
-      schema: { summary: a.summary, tags: ['inventory'], params: Params, body: a.body, response: { 200: FindingSchema, ...problems(400, 401, 403, 404, 409) } },
+      schema: { summary: a.summary, tags: ['vulnerabilities'], params: Params, body: a.body, response: { 200: FindingSchema, ...problems(400, 401, 403, 404, 409) } },
     }, async (req) => {
       const v = service(services);
       const { id } = req.params as { id: string };
@@ -119,13 +119,13 @@ export const vulnerabilityRoutes: FastifyPluginAsyncTypebox<{ services: HubServi
 
   app.post('/vulnerabilities/rematch', {
     config: { permission: 'configure' },
-    schema: { summary: 'Match every asset against every imported advisory now (it also runs after an import and when an asset\'s identity changes).', tags: ['inventory'], response: { 200: MatchRunSchema, ...problems(401, 403) } },
+    schema: { summary: 'Match every asset against every imported advisory now (it also runs after an import and when an asset\'s identity changes).', tags: ['vulnerabilities'], response: { 200: MatchRunSchema, ...problems(401, 403) } },
   }, async (req) => audited(req, services, 'vulnerability.rematch', 'all assets', () => service(services).rematch(), (r) => ({ findings: r.findings, changes: r.changes })));
 
   app.get('/vulnerability-report', {
     config: { permission: 'audit' },
     preValidation: knownParams(ReportQuery),
-    schema: { summary: 'The vulnerability assessment and security audit report of the site: HTML, PDF or CSV (auditors).', tags: ['inventory'], querystring: ReportQuery, response: { ...problems(400, 401, 403) } },
+    schema: { summary: 'The vulnerability assessment and security audit report of the site: HTML, PDF or CSV (auditors).', tags: ['vulnerabilities'], querystring: ReportQuery, response: { ...problems(400, 401, 403) } },
   }, async (req, reply) => {
     const v = service(services);
     const data = v.report(() => true, req.query.record === true);

@@ -37,6 +37,9 @@ export function isDue(now: number, last: number | undefined, delivered: boolean,
   return Math.floor(now / slot) > Math.floor(last / slot);
 }
 
+/** Who the meter says it is, in every request (the asset inventory records it and its firmware). */
+export const METER_IDENTITY = { vendor: 'Schneider Electric', product: 'PowerLogic PM5560', model: 'METSEPM5560', firmware: '2.7.4', serial: 'ZB2104001837' } as const;
+
 /** One reading: the body the meter sends. */
 export interface Reading {
   ts: number;
@@ -93,7 +96,7 @@ class Sender {
       const res = await (this.#o.fetch ?? fetch)(this.#url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${this.#o.token}` },
-        body: JSON.stringify(reading),
+        body: JSON.stringify({ ...reading, device: METER_IDENTITY }),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
       await res.arrayBuffer().catch(() => undefined);

@@ -12,14 +12,18 @@ import { deviceTags } from '../plant.js';
 import { PlantClock, type PlantStep } from './clock.js';
 import type { RunningDevice } from './types.js';
 
-/** What the PLC says it is (Read Device Identification objects 0-5). */
+/**
+ * What the PLC says it is (Read Device Identification objects 0-5): a Modicon M340 CPU as Schneider
+ * Electric's Modbus server answers, with a firmware older than the fix of ICSA-23-201-01 (SV3.51),
+ * so the demo's inventory shows a real finding.
+ */
 export const MODBUS_IDENTITY: Readonly<Record<number, string>> = {
-  0: 'Acme Controls (simulated)',
-  1: 'AC-PLC-9',
-  2: 'v3.8.2',
-  3: 'https://acme-controls.example/ac-plc-9',
-  4: 'AC-PLC-9 Packaging Line Controller',
-  5: 'AC-PLC-9/16',
+  0: 'Schneider Electric',
+  1: 'BMXP342020',
+  2: 'SV3.40',
+  3: 'www.se.com',
+  4: 'Modicon M340 CPU',
+  5: 'BMX P34 2020',
 };
 
 const SIZE = 1024;

@@ -53,7 +53,7 @@ describe('the simulated OPC UA server', () => {
   });
 
   it('tells who it is', async () => {
-    expect(await source.discover!()).toMatchObject({ manufacturer: OPCUA_BUILD_INFO.manufacturerName, product: OPCUA_BUILD_INFO.productName, softwareVersion: '4.2.1', buildNumber: '2417' });
+    expect(await source.discover!()).toMatchObject({ manufacturer: OPCUA_BUILD_INFO.manufacturerName, product: OPCUA_BUILD_INFO.productName, softwareVersion: OPCUA_BUILD_INFO.softwareVersion, buildNumber: OPCUA_BUILD_INFO.buildNumber });
   });
 
   it('takes a written speed setpoint, and refuses one outside the speed range or a write to a measurement', async () => {

@@ -20,7 +20,12 @@ import { deviceTags } from '../plant.js';
 import { PlantClock, type PlantStep } from './clock.js';
 import type { RunningDevice } from './types.js';
 
-export const OPCUA_BUILD_INFO = { manufacturerName: 'Acme Controls (simulated)', productName: 'PackLine Controller PC-400 (simulated)', softwareVersion: '4.2.1', buildNumber: '2417' };
+/**
+ * BuildInfo as a SIMATIC S7-1500's integrated OPC UA server reports it, with a firmware older than the
+ * fix of ICSA-23-348-09 (V3.1.0), so the demo's inventory shows a real finding. The server's
+ * application name still says it is simulated.
+ */
+export const OPCUA_BUILD_INFO = { manufacturerName: 'Siemens AG', productName: 'SIMATIC S7-1500 CPU 1516-3 PN/DP', softwareVersion: 'V2.9.4', buildNumber: '2417' };
 export const OPCUA_SERVER_URI = 'urn:causeway-demo:acme-packline-controller';
 export const OPCUA_SERVER_NAME = 'Acme PackLine Controller (simulated)';
 
@@ -97,8 +102,8 @@ export async function startOpcuaServer(o: OpcuaServerOptions): Promise<RunningDe
     serverCertificateManager: cm, userCertificateManager: userCm,
     securityPolicies: [SecurityPolicy.Basic256Sha256], securityModes: [MessageSecurityMode.SignAndEncrypt],
     allowAnonymous: true,
-    serverInfo: { applicationUri: OPCUA_SERVER_URI, productUri: 'urn:acme-controls:packline-pc400', applicationName: { text: OPCUA_SERVER_NAME, locale: 'en' } },
-    buildInfo: { ...OPCUA_BUILD_INFO, productUri: 'urn:acme-controls:packline-pc400', buildDate: new Date('2026-03-02T00:00:00Z') },
+    serverInfo: { applicationUri: OPCUA_SERVER_URI, productUri: 'urn:Siemens.Automation.SIMATIC.S7-1500', applicationName: { text: OPCUA_SERVER_NAME, locale: 'en' } },
+    buildInfo: { ...OPCUA_BUILD_INFO, productUri: 'urn:Siemens.Automation.SIMATIC.S7-1500', buildDate: new Date('2026-03-02T00:00:00Z') },
   });
   await server.initialize();
   const clock = populate(server, o);

@@ -12,6 +12,18 @@ import type { RunningDevice } from './types.js';
 
 const RETRY_MS = 1000;
 
+/**
+ * The edge node's NBIRTH properties: a WAGO PFC200 controller with a firmware in the range of
+ * ICSA-23-325-01 (FW17 to FW26), so the demo's inventory shows a real finding.
+ */
+export const SPARKPLUG_PROPERTIES: Readonly<Record<string, string>> = {
+  'Hardware Make': 'WAGO',
+  'Hardware Model': 'PFC200 750-8212',
+  OS: 'Linux',
+  'OS Version': '5.10 RT',
+  Firmware: 'FW22',
+};
+
 export interface SparkplugNodeOptions {
   brokerUrl: string;
   username: string;
@@ -55,6 +67,7 @@ export async function startSparkplugNode(o: SparkplugNodeOptions): Promise<Runni
     url: o.brokerUrl, groupId: SPARKPLUG_GROUP, edgeNodeId: SPARKPLUG_NODE, clientId: `edge-${SPARKPLUG_NODE}`,
     username: o.username, password: o.password, primaryHostId: o.hostId,
     metrics: demoSparkplugPoints().map((p) => ({ name: p.name, datatype: p.datatype, alias: p.alias })),
+    properties: { ...SPARKPLUG_PROPERTIES },
   } satisfies EdgeNodeOptions);
   const clock = new PlantClock(compressorTags(), {
     seed: o.seed, epochMs: o.epochMs,

@@ -9,6 +9,7 @@ import { TokenBucket } from '../../core/rate-limit.js';
 import type { Sample } from '../../core/sample.js';
 import type { ReceiveResult, Source, SourceConnector, SourceContext } from '../types.js';
 import { readBody } from './body.js';
+import { declaredDevice } from './device.js';
 import { DEFAULT_MAX_BODY_BYTES, httpPushDefinition, type HttpPushConfig } from './definition.js';
 
 export { DEFAULT_MAX_BODY_BYTES, type HttpPushConfig } from './definition.js';
@@ -46,6 +47,8 @@ function createHttpPush(config: HttpPushConfig, ctx: SourceContext): Source {
       }
       // Answered only once the samples are on disk: a 200 means the device may forget them.
       if (read.samples.length > 0) await deliver(read.samples);
+      const device = declaredDevice(body);
+      if (device) ctx.reportDevice?.(device);
       return { accepted: read.samples.length, rejected: read.rejected, ...(read.notes ? { notes: read.notes } : {}) };
     },
     maxBodyBytes: () => maxBody,

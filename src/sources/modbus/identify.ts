@@ -32,10 +32,21 @@ export function deviceInfoOf(objects: Readonly<Record<number, string>>): DeviceI
   return info;
 }
 
-/** The basic objects, one request each. */
+/** The regular objects asked for after the basic ones: ProductName and ModelName, where the device has them. */
+const REGULAR = [0x04, 0x05];
+
+/** The basic objects, one request each, then the regular ones the device offers (an exception for one means it has none). */
 async function readOneByOne(conn: ModbusConnection, unitId: number): Promise<Record<number, string>> {
   const objects: Record<number, string> = {};
   for (const id of BASIC) Object.assign(objects, await conn.readDeviceIdentification(unitId, READ_ONE_OBJECT, id));
+  for (const id of REGULAR) {
+    try {
+      const got = await conn.readDeviceIdentification(unitId, READ_ONE_OBJECT, id);
+      if (typeof got[id] === 'string') objects[id] = got[id];
+    } catch (e) {
+      if (!isCausewayError(e, 'CW_SOURCE_MODBUS_EXCEPTION')) throw e;
+    }
+  }
   return objects;
 }
 

@@ -11,7 +11,9 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { MessageSecurityMode, OPCUACertificateManager, OPCUAClient, makeSubject, type ClientSession, type EndpointDescription } from 'node-opcua';
 import { CausewayError } from '../../core/errors.js';
+import type { DeviceInfo } from '../types.js';
 import { LoginFailed } from './failures.js';
+import { postureOf } from './posture.js';
 import { certificateInfo } from './pki.js';
 import type { AuthConfig, SecurityModeName, SecurityPolicyName } from './schema.js';
 import { identityOf, loginOffered, modeOf, offeredLogins, offeredSecurity, policyUriOf, selectEndpoint } from './security.js';
@@ -42,9 +44,11 @@ export interface LinkParts {
   session?: ClientSession;
   endpoint?: EndpointDescription;
   ownThumbprint?: string;
+  /** What the endpoints say of the server's security, for the inventory (see posture.ts). */
+  posture?: DeviceInfo;
 }
 
-export type Link = Required<Omit<LinkParts, 'discovery'>>;
+export type Link = Required<Omit<LinkParts, 'discovery' | 'posture'>>;
 
 const ownCertificateCreation = new Map<string, Promise<void>>();
 
@@ -169,8 +173,10 @@ export async function openLink(o: LinkOptions, parts: LinkParts, signal: AbortSi
   const pki = await abortable(openPki(o.pkiDir), signal);
   parts.cm = pki.cm;
   parts.ownThumbprint = pki.ownThumbprint;
-  const endpoint = chooseEndpoint(o, await discoverEndpoints(o, parts, signal));
+  const endpoints = await discoverEndpoints(o, parts, signal);
+  const endpoint = chooseEndpoint(o, endpoints);
   parts.endpoint = endpoint;
+  parts.posture = postureOf(endpoints, endpoint);
   const secured = o.mode !== 'None';
   if (secured) await abortable(checkServerCertificate(o, pki.cm, endpoint), signal);
   const client = OPCUAClient.create({

@@ -213,7 +213,8 @@ class OpcuaSource implements Source {
   async discover(): Promise<DeviceInfo> {
     const session = this.#link?.session;
     if (!session) throw new CausewayError('CW_SOURCE_READ_FAILED', { source: this.#ctx.id, reason: 'the source is not connected' });
-    return readBuildInfo(session).catch((e: unknown) => {
+    const posture = this.#parts.posture ?? {};
+    return readBuildInfo(session).then((info) => ({ ...info, ...posture }), (e: unknown) => {
       throw new CausewayError('CW_SOURCE_READ_FAILED', { source: this.#ctx.id, reason: shortReason(e) }, { cause: e });
     });
   }

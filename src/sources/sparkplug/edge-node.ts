@@ -43,6 +43,8 @@ export interface EdgeNodeOptions {
   primaryHostId?: string;
   /** Wall clock in epoch ms; defaults to Date.now. */
   now?: () => number;
+  /** Node properties sent in the NBIRTH as `Properties/<name>` strings (Hardware Make, Hardware Model, OS, Firmware…). */
+  properties?: Record<string, string>;
 }
 
 /** Metrics of one scope (the node, or one device) with their current values. */
@@ -123,7 +125,8 @@ export class SparkplugEdgeNode {
       { name: 'bdSeq', type: 'UInt64', value: this.#bdSeq },
       { name: 'Node Control/Rebirth', type: 'Boolean', value: false },
     ];
-    await this.#publish(messageTopic(o.groupId, 'NBIRTH', o.edgeNodeId), [...control, ...this.#birthMetrics(node!)]);
+    const properties: UMetric[] = Object.entries(o.properties ?? {}).map(([name, value]) => ({ name: `Properties/${name}`, type: 'String', value }));
+    await this.#publish(messageTopic(o.groupId, 'NBIRTH', o.edgeNodeId), [...control, ...properties, ...this.#birthMetrics(node!)]);
     for (const d of devices) await this.#publish(messageTopic(o.groupId, 'DBIRTH', o.edgeNodeId, d.device), this.#birthMetrics(d));
   }
 

@@ -8,10 +8,18 @@ import type { Sample } from '../../core/sample.js';
 import type { Source, SourceContext, SourceProblem } from '../types.js';
 import { SparkplugLink } from './connection.js';
 import { pathNamer } from './metrics.js';
-import { decodePayload } from './payload.js';
+import { nodeIdentity } from './node-properties.js';
+import { decodePayload, type WirePayload } from './payload.js';
 import { SparkplugConfigSchema, SparkplugTagSchema, schemaProblem, type SparkplugConfig } from './schema.js';
 import { SparkplugSession, type Decision } from './session.js';
 import { parseStatePayload, parseTopic, subscriptionTopics } from './topic.js';
+
+/**
+ * A node's identity properties (`Properties/…`, `Node Info/…`, `Node Properties/…`) go to the asset
+ * inventory, not the namespace: they are not delivered as values unless a tag renames them (a
+ * renamed metric's path is `<source>/<tag>`).
+ */
+const PROPERTY_PATH = /^[^/]+\/[^/]+\/[^/]+\/(Properties|Node_Info|Node_Properties)\//i;
 
 /** Edge nodes listed as problems of the source, those with the most dropped values first. */
 const MAX_PROBLEM_NODES = 20;
@@ -133,6 +141,13 @@ export class SparkplugSource implements Source {
       return;
     }
     this.#act(this.#session.handle(t, decoded, this.#ctx.now()));
+    if (t.type === 'NBIRTH') this.#identify(`${t.group}/${t.node}`, decoded);
+  }
+
+  /** The node's identity from its birth properties, for the asset inventory. */
+  #identify(node: string, payload: WirePayload): void {
+    const info = nodeIdentity(payload);
+    if (Object.keys(info).length > 0) this.#ctx.reportDevice?.(info, node);
   }
 
   /** Someone (a late Will of an earlier session) said this host is offline while it is online: correct it. */
@@ -179,7 +194,9 @@ export class SparkplugSource implements Source {
     this.#ctx.logger.warn({ code, hint: err.hint }, err.message);
   }
 
-  #deliver(samples: Sample[]): void {
+  #deliver(all: Sample[]): void {
+    const samples = all.filter((x) => !PROPERTY_PATH.test(x.path));
+    if (samples.length === 0) return;
     if (this.#onBatch) this.#onBatch(samples);
     else this.#pending.push(...samples);
   }
