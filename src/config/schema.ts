@@ -8,6 +8,7 @@ import { Duration, DurationOf, Id, NsPath, ValueTypeSchema } from './schema-comm
 import { ProductionSchema } from './schema-production.js';
 import { AttributeAlarmsSchema, TemplateAlarmsSchema } from './schema-alarms.js';
 import { NotificationsSchema, SinkAlarmsSchema } from './schema-alarm-notify.js';
+import { InventorySchema } from './schema-inventory.js';
 import { DeviceDeclarationSchema } from './schema-device.js';
 
 export { ConfirmationTargetSchema, ProductionLineSchema, ProductionSchema } from './schema-production.js';
@@ -422,6 +423,7 @@ export const HubConfigSchema = Type.Object(
     security: Type.Optional(SecuritySchema),
     production: Type.Optional(ProductionSchema),
     notifications: Type.Optional(NotificationsSchema),
+    inventory: Type.Optional(InventorySchema),
   },
   { additionalProperties: false, $id: 'https://causeway.dev/schema/hub.json', title: 'Causeway hub configuration' },
 );

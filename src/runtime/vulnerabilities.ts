@@ -10,6 +10,8 @@ import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { HubConfig } from '../config/schema.js';
 import { detailOf } from '../core/errors.js';
+import { durationMs } from '../core/time.js';
+import { writeReportFiles } from '../inventory/report/files.js';
 import type { Advisories } from '../inventory/advisories/index.js';
 import type { Inventory } from '../inventory/assets/inventory.js';
 import type { AssetRecord } from '../inventory/assets/model.js';
@@ -21,6 +23,9 @@ import type { AuditEntry } from '../security/index.js';
 
 const CHECK_MS = 30_000;
 const FORCE_MS = 3_600_000;
+/** Scheduled reports: looked at hourly, at most one an hour. */
+const REPORT_MIN_MS = 3_600_000;
+const FIRST_REPORT_MS = 5 * 60_000;
 
 export interface VulnerabilityParts {
   config: HubConfig;
@@ -101,12 +106,38 @@ export function hostVulnerabilities(p: VulnerabilityParts): HostedVulnerabilitie
       log.error({ err: detailOf(e) }, `The vulnerability match failed (${detailOf(e) ?? 'unknown error'}); the findings stay as they were and the next check tries again.`);
     }
   };
+  const schedule = p.config.inventory?.report;
+  const everyMs = schedule ? Math.max(REPORT_MIN_MS, durationMs(schedule.every, 30 * 86_400_000)) : 0;
+  let reportTimer: NodeJS.Timeout | undefined;
+  let firstReport: NodeJS.Timeout | undefined;
+  let writing = false;
+  const report = async () => {
+    const last = (store.db.prepare('SELECT max(at) AS at FROM posture').get() as { at: number | null } | undefined)?.at ?? undefined;
+    if (writing || (last !== undefined && p.now() - last < everyMs)) return;
+    writing = true;
+    try {
+      const data = vulnerabilities.report(() => true, true);
+      const files = await writeReportFiles(p.dataDir, data, vulnerabilities.assets(), schedule?.keep ?? 12);
+      log.info({ files }, `Wrote the scheduled vulnerability assessment report (${data.findings.length} open findings) to ${files[0]} and beside it.`);
+    } catch (e) {
+      log.error({ err: detailOf(e) }, `The scheduled vulnerability report could not be written (${detailOf(e) ?? 'unknown error'}); check that the data directory is writable and not full. The next try is in an hour.`);
+    } finally {
+      writing = false;
+    }
+  };
   return {
     vulnerabilities,
     start() {
       check();
       timer = setInterval(check, CHECK_MS);
       timer.unref();
+      if (schedule) {
+        // The first look comes when the devices have said who they are; then hourly.
+        firstReport = setTimeout(() => void report(), FIRST_REPORT_MS);
+        firstReport.unref();
+        reportTimer = setInterval(() => void report(), REPORT_MIN_MS);
+        reportTimer.unref();
+      }
     },
     soon() {
       if (timer === undefined || pending !== undefined) return;
@@ -118,6 +149,8 @@ export function hostVulnerabilities(p: VulnerabilityParts): HostedVulnerabilitie
     },
     close() {
       clearInterval(timer);
+      clearInterval(reportTimer);
+      clearTimeout(firstReport);
       clearTimeout(pending);
       timer = undefined;
       store.close();
