@@ -1,5 +1,5 @@
 /** One asset: identity, place, owner, posture, endpoints, namespace, its identity history and its open findings. */
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { assets, type AssetHistoryEntry } from '../../api/inventory';
 import { ProblemNotice } from '../../components/problem-notice';
 import { formatTime } from '../../lib/format';
@@ -10,7 +10,7 @@ const show = (v: unknown) => (v === undefined || v === null || v === '' ? '—' 
 const yesNo = (v: boolean | undefined) => (v === undefined ? '—' : v ? 'yes' : 'no');
 
 function Facts({ rows }: { rows: [string, ReactNode][] }) {
-  return <dl className="facts">{rows.map(([k, v]) => <div key={k}><dt>{k}</dt><dd>{v}</dd></div>)}</dl>;
+  return <dl className="asset-facts">{rows.map(([k, v]) => <Fragment key={k}><dt>{k}</dt><dd>{v}</dd></Fragment>)}</dl>;
 }
 
 function History({ entries }: { entries: AssetHistoryEntry[] }) {
