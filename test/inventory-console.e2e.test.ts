@@ -8,7 +8,7 @@
  * - the engineer uploads a real CISA CSAF advisory (ICSA-23-348-11, Siemens SINUMERIK ONE) on the
  *   Vulnerabilities page, presses "Match now", and reads the finding on the hand-added controller
  *   with why it matched;
- * - a viewer has neither the Assets nor the Vulnerabilities entry, and is refused the page.
+ * - an auditor reads the inventory but gets no form to change it; a viewer has neither the Assets nor the Vulnerabilities entry, and is refused the page.
  * Screenshots to docs/screenshots/assets.png and vulnerabilities.png. Serves the built console
  * (web/dist: `npm run build:web` first). Skips without /usr/bin/chromium unless CAUSEWAY_REQUIRE_SERVICES=1.
  */
@@ -83,7 +83,7 @@ beforeAll(async () => {
   const { config, problems } = loadCheckedText(CONFIG, 'inventory-console.yaml');
   expect(problems).toEqual([]);
   hub = await Hub.create({ config: config!, dataDir: join(dir, 'data'), logger: pino({ level: 'silent' }), port: 0, env: { CAUSEWAY_ADMIN_PASSWORD: PASSWORD }, announce: () => {} });
-  for (const [username, role] of [['ed', 'ot-engineer'], ['vic', 'viewer']] as const) await hub.security.users.create({ username, password: PASSWORD, grants: [{ role }] });
+  for (const [username, role] of [['ed', 'ot-engineer'], ['vic', 'viewer'], ['audrey', 'auditor']] as const) await hub.security.users.create({ username, password: PASSWORD, grants: [{ role }] });
   url = await hub.start();
   browser = await launchChromium();
   // The PLC says who it is, then comes back after a firmware update: an identity change in its history.
@@ -195,6 +195,18 @@ describe.runIf(run)('the inventory console', () => {
       const cnc = page.locator('[data-testid^="asset-asset-"]').filter({ hasText: 'Cell 2 machine controller' });
       await cnc.getByRole('button').click();
       await expect.poll(() => page.getByTestId('asset-findings').innerText(), PATIENT).toContain('CVE-2023-46156');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('shows an auditor the inventory without the forms that change it', async () => {
+    const { context, page } = await signedIn('audrey');
+    try {
+      await page.goto(`${url}/assets`);
+      await page.getByTestId('asset-press-plc').waitFor(PATIENT);
+      expect(await page.getByRole('region', { name: 'Add asset' }).count()).toBe(0);
+      expect(await page.getByRole('region', { name: 'Import CSV' }).count()).toBe(0);
     } finally {
       await context.close();
     }
