@@ -135,9 +135,22 @@ describe('the demo plant over real protocols', () => {
     expect(seen).toEqual(expect.arrayContaining([
       ['opcua', 'Siemens AG', 'SIMATIC S7-1500 CPU 1516-3 PN/DP', 'V2.9.4'],
       ['modbus', 'Schneider Electric', 'Modicon M340 CPU', 'SV3.40'],
-      ['sparkplug', 'WAGO', 'PFC200 750-8212', 'FW22'],
+      ['sparkplug', 'WAGO', 'PFC200', 'FW22'],
       ['http-push', 'Schneider Electric', 'PowerLogic PM5560', '2.7.4'],
     ]));
+  });
+
+  it('matches them against the real advisories it ships, with reasons and the vendor fix', async () => {
+    type Found = { items: Array<{ advisoryId: string; verdict: string; priority: string; reasons: string[]; remediations: Array<{ category: string }> }>; open: Record<string, number> };
+    const want = ['ICSA-23-201-01', 'ICSA-23-325-01', 'ICSA-23-348-09'];
+    const found = await until(() => get<Found>(`${demo.url}/api/v1/vulnerabilities?limit=1000`), (r) => want.every((id) => r.items.some((f) => f.advisoryId === id)));
+    for (const id of want) {
+      const f = found.items.find((x) => x.advisoryId === id)!;
+      expect(f.verdict).toBe('affected');
+      expect(f.reasons.join(' ')).toMatch(/Vendor: .* Product/);
+      expect(f.remediations.length).toBeGreaterThan(0);
+    }
+    expect(Object.values(found.open).reduce((a, b) => a + b, 0)).toBe(found.items.length);
   });
 
   it('trusts exactly the demo server, by copying certificates, with nothing rejected', () => {

@@ -3,6 +3,7 @@
  * Sparkplug B edge node and an HTTP-pushing energy meter, each its own process on loopback) and a
  * hub collecting from them; or, with `--simulated`, the same plant from in-hub simulators.
  */
+import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { stringify } from 'yaml';
@@ -68,6 +69,16 @@ interface StartedHub {
   accounts: DemoAccount[];
 }
 
+/** Real CISA advisories for the demo devices' products (src/demo/advisories/README.md). */
+const DEMO_ADVISORIES = fileURLToPath(new URL('../../src/demo/advisories/', import.meta.url));
+
+/** Import the demo's advisories (again: a re-import of unchanged files changes nothing), so the first match has them. */
+async function importDemoAdvisories(hub: Hub, logger: DemoOptions['logger']): Promise<void> {
+  if (!hub.advisories) return;
+  const r = await hub.advisories.importFolder(DEMO_ADVISORIES, { actor: 'demo', requireChecksums: true });
+  if (r.rejected > 0) logger.warn({ rejected: r.rejections }, `demo: ${r.rejected} of the demo's advisories were not imported.`);
+}
+
 /** Create the hub, make the demo accounts that do not exist yet (so no setup token is needed), start it. */
 async function startHub(config: HubConfig, o: DemoOptions, port: number): Promise<StartedHub> {
   const hub = await Hub.create({ config, dataDir: resolve(o.dataDir), logger: o.logger, port });
@@ -80,6 +91,7 @@ async function startHub(config: HubConfig, o: DemoOptions, port: number): Promis
     throw e;
   }
   if (accounts.length > 0) o.logger.info({ accounts: accounts.map((a) => a.username) }, `demo: created the accounts ${accounts.map((a) => `${a.username} (${a.role})`).join(', ')}; their passwords are on the terminal, once.`);
+  await importDemoAdvisories(hub, o.logger);
   return { hub, accounts, url: await hub.start() };
 }
 

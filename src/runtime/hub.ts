@@ -41,6 +41,7 @@ import { openAdvisories } from '../inventory/advisories/hosting.js';
 import type { Advisories } from '../inventory/advisories/index.js';
 import { openAlarmDelivery, type AlarmDelivery } from './alarm-delivery.js';
 import { hostInventory, type HostedInventory } from './inventory.js';
+import { hostVulnerabilities, type HostedVulnerabilities } from './vulnerabilities.js';
 
 /** How often alarm delays and shelving are looked at when no sample comes. */
 const ALARM_TICK_MS = 250;
@@ -111,6 +112,8 @@ export class Hub {
   readonly #alarmDelivery: AlarmDelivery | undefined;
   /** The asset inventory, filled from every connection (<data dir>/assets.sqlite). */
   readonly #inventory: HostedInventory;
+  /** Findings of the inventory against the advisories (<data dir>/findings.sqlite). */
+  readonly #vulnerabilities: HostedVulnerabilities;
   #api: FastifyInstance | undefined;
   #broker: EmbeddedBroker | undefined;
   #url: string | undefined;
@@ -174,8 +177,13 @@ export class Hub {
     this.advisories = openAdvisories(opts.dataDir, (e) => opts.logger.error({ err: detailOf(e) }, `The advisory store cannot be opened (${detailOf(e) ?? 'unknown error'}); the advisory routes answer with this error until the next start.`));
     this.services.advisories = this.advisories;
     this.#alarmDelivery = alarms && openAlarmDelivery({ config: opts.config, alarms, namespace: this.namespace, sinks: connections.sinks, spool: this.#spool, logger: opts.logger, now, metrics });
-    this.#inventory = hostInventory({ config: opts.config, dataDir: opts.dataDir, sources: connections.sources, namespace: this.namespace, zones: () => this.services.zones(), audit: (e) => security.audit.append(e), logger: opts.logger, now });
+    this.#inventory = hostInventory({ config: opts.config, dataDir: opts.dataDir, sources: connections.sources, namespace: this.namespace, zones: () => this.services.zones(), audit: (e) => {
+      security.audit.append(e);
+      this.#vulnerabilities?.soon();
+    }, logger: opts.logger, now });
     this.services.assets = this.#inventory.inventory;
+    this.#vulnerabilities = hostVulnerabilities({ config: opts.config, dataDir: opts.dataDir, inventory: this.#inventory.inventory, advisories: this.advisories, audit: (e) => security.audit.append(e), logger: opts.logger, now });
+    this.services.vulnerabilities = this.#vulnerabilities.vulnerabilities;
     this.services.spool = () => this.spoolStatus();
     this.services.latency = () => this.#ages.summary(now());
     this.pipeline.addRules('production', new Map((this.#production?.paths ?? []).map((path) => [path, { sourceId: 'production', path, scale: 1, offset: 0 }])));
@@ -238,6 +246,7 @@ export class Hub {
       // What an earlier run accepted and did not store is handed over first.
       this.pipeline.start();
       this.#inventory.start();
+      this.#vulnerabilities.start();
       this.#connections.start();
       this.#alarmDelivery?.start();
       this.#staleness.start();
@@ -278,6 +287,7 @@ export class Hub {
     this.#api = undefined;
     await this.#staleness.stop();
     await this.#connections.stopSources();
+    this.#vulnerabilities.close();
     await this.#inventory.close();
     await this.#drainWithin(DRAIN_TIMEOUT_MS);
     await this.pipeline.close();

@@ -18,7 +18,8 @@ const RETRY_MS = 1000;
  */
 export const SPARKPLUG_PROPERTIES: Readonly<Record<string, string>> = {
   'Hardware Make': 'WAGO',
-  'Hardware Model': 'PFC200 750-8212',
+  'Product Name': 'PFC200',
+  'Hardware Model': '750-8212',
   OS: 'Linux',
   'OS Version': '5.10 RT',
   Firmware: 'FW22',
