@@ -7,7 +7,8 @@
  *   its firmware change in the history;
  * - the engineer uploads a real CISA CSAF advisory (ICSA-23-348-11, Siemens SINUMERIK ONE) on the
  *   Vulnerabilities page, presses "Match now", and reads the finding on the hand-added controller
- *   with why it matched;
+ *   with why it matched; a file that is not CSAF and an upload by an engineer of one zone are
+ *   refused, with the hub's problem shown;
  * - an auditor reads the inventory but gets no form to change it; a viewer has neither the Assets nor the Vulnerabilities entry, and is refused the page.
  * Screenshots to docs/screenshots/assets.png and vulnerabilities.png. Serves the built console
  * (web/dist: `npm run build:web` first). Skips without /usr/bin/chromium unless CAUSEWAY_REQUIRE_SERVICES=1.
@@ -84,6 +85,8 @@ beforeAll(async () => {
   expect(problems).toEqual([]);
   hub = await Hub.create({ config: config!, dataDir: join(dir, 'data'), logger: pino({ level: 'silent' }), port: 0, env: { CAUSEWAY_ADMIN_PASSWORD: PASSWORD }, announce: () => {} });
   for (const [username, role] of [['ed', 'ot-engineer'], ['vic', 'viewer'], ['audrey', 'auditor']] as const) await hub.security.users.create({ username, password: PASSWORD, grants: [{ role }] });
+  // An engineer of the cell only: uploads need configure site-wide.
+  await hub.security.users.create({ username: 'cora', password: PASSWORD, grants: [{ role: 'ot-engineer', zones: ['cell'] }] });
   url = await hub.start();
   browser = await launchChromium();
   // The PLC says who it is, then comes back after a firmware update: an identity change in its history.
@@ -198,6 +201,25 @@ describe.runIf(run)('the inventory console', () => {
     } finally {
       await context.close();
     }
+  }, 60_000);
+
+  it('shows why an advisory upload is refused: a file that is not CSAF, a grant limited to a zone', async () => {
+    const attempt = async (username: string, file: string) => {
+      const { context, page } = await signedIn(username);
+      try {
+        await page.goto(`${url}/vulnerabilities`);
+        const panel = page.getByTestId('advisories-panel');
+        await panel.getByLabel('CSAF advisory (JSON)').setInputFiles(join(ROOT, 'src/inventory/advisories/__fixtures__/flat', file));
+        await panel.getByRole('button', { name: 'Upload' }).click();
+        const alert = panel.getByRole('alert');
+        await alert.waitFor(PATIENT);
+        return await alert.innerText();
+      } finally {
+        await context.close();
+      }
+    };
+    expect(await attempt('ed', 'tool-settings.json')).toMatch(/^The advisory was not imported: [\s\S]*CW_ADVISORY/);
+    expect(await attempt('cora', 'icsa-23-131-02.json')).toMatch(/^The advisory was not imported: [\s\S]*CW_AUTH_FORBIDDEN/);
   }, 60_000);
 
   it('shows an auditor the inventory without the forms that change it', async () => {
