@@ -25,23 +25,10 @@ export const vulnerabilities = {
 
 // ---- Assets (the inventory) and advisories ----
 
-export interface AssetRecord {
-  id: string; name: string; site: string; zone?: string; level?: number;
-  vendor?: string; product?: string; model?: string; version?: string; serial?: string; cpe?: string; purl?: string;
-  protocols: string[]; endpoints: string[]; namespace: string[];
-  owner?: { team?: string; person?: string }; criticality?: 'low' | 'medium' | 'high' | 'critical'; description?: string;
-  facts?: Record<string, string>;
-  posture: { encrypted?: boolean; link?: string; securityPolicy?: string; certificateExpiry?: string; anonymousLogin?: boolean };
-  origin: { kind: 'discovered' | 'manual' | 'csv'; connection?: string; device?: string; file?: string };
-  firstSeen?: number; lastSeen?: number; createdAt: number; updatedAt: number;
-}
-export interface AssetHistoryEntry {
-  seq: number; at: number; time: string;
-  event: 'discovered' | 'identity-changed' | 'created' | 'updated' | 'imported' | 'deleted';
-  actor: string; changes: Record<string, { from?: unknown; to?: unknown }>;
-}
-export interface AssetList { assets: AssetRecord[]; total: number; limit: number; offset: number }
-export interface AssetQuery { zone?: string; vendor?: string; text?: string; limit?: number; offset?: number }
+export type AssetList = Answer<'/api/v1/assets'>;
+export type AssetRecord = AssetList['assets'][number];
+export type AssetHistoryEntry = Answer<'/api/v1/assets/{id}'>['history'][number];
+export type AssetQuery = Query<'/api/v1/assets'>;
 export interface AssetInput {
   name: string; zone: string; vendor?: string; product?: string; model?: string; version?: string; serial?: string;
   protocols?: string[]; endpoints?: string[]; criticality?: AssetRecord['criticality']; owner?: { team?: string; person?: string };
@@ -65,8 +52,8 @@ async function sendText<T>(url: string, text: string, contentType: string): Prom
 }
 
 export const assets = {
-  list: (query: AssetQuery, signal?: AbortSignal) => request<AssetList>('GET', apiUrl('/api/v1/assets', { ...query }), undefined, signal),
-  get: (id: string, signal?: AbortSignal) => request<{ asset: AssetRecord; history: AssetHistoryEntry[] }>('GET', `/api/v1/assets/${encodeURIComponent(id)}`, undefined, signal),
+  list: (query: AssetQuery, signal?: AbortSignal) => get('/api/v1/assets', { query, ...(signal ? { signal } : {}) }),
+  get: (id: string, signal?: AbortSignal) => get('/api/v1/assets/{id}', { params: { id }, ...(signal ? { signal } : {}) }),
   create: (input: AssetInput) => request<AssetRecord>('POST', '/api/v1/assets', input),
   importCsv: (csv: string, file?: string) => sendText<ImportReport>(apiUrl('/api/v1/assets/import', { file }), csv, 'text/csv'),
   findings: (asset: string, signal?: AbortSignal) => vulnerabilities.list({ asset, state: 'open', limit: 100 }, signal),
