@@ -25,7 +25,7 @@ import { asSession, signIn } from '../src/test-support/http.js';
 import { ACCOUNTS, DOCS_SHOTS, launchChromium, LONG_PATH, PASSWORD, requireChromium, startConsoleHub, type ConsoleHub } from './console-fixture.js';
 import { layoutProblems, linesOf } from './console-layout.js';
 
-const ROUTES = ['/', '/namespace', '/trends', '/connections', '/production', '/alarms', '/alarms/journal', '/alarms/kpis', '/writes', '/security', '/vulnerabilities', '/login', '/setup', '/no-such-page'];
+const ROUTES = ['/', '/namespace', '/trends', '/connections', '/production', '/alarms', '/alarms/journal', '/alarms/kpis', '/writes', '/security', '/assets', '/vulnerabilities', '/login', '/setup', '/no-such-page'];
 const PATIENT = { timeout: 15_000 };
 
 /** The console errors and failed API answers of a page from now on. */

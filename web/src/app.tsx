@@ -6,6 +6,7 @@ import { allows, SessionProvider, useSession } from './components/session';
 import { navigate, useLocation } from './lib/router';
 import { ProblemNotice } from './components/problem-notice';
 import { AlarmsSection } from './pages/alarms/alarms-section';
+import { AssetsPage } from './pages/assets/assets-page';
 import { AlarmKpisPage } from './pages/alarm-kpis/alarm-kpis-page';
 import { ConnectionsPage } from './pages/connections/connections-page';
 import { LoginPage } from './pages/login-page';
@@ -29,6 +30,7 @@ const PAGES: Record<string, ComponentType> = {
   '/alarms/kpis': AlarmKpisPage,
   '/writes': WritesPage,
   '/security': SecurityPage,
+  '/assets': AssetsPage,
   '/vulnerabilities': VulnerabilitiesPage,
 };
 

@@ -1181,7 +1181,7 @@ export interface paths {
                                     owner?: string;
                                     timeToRespondMs?: number;
                                 };
-                                /** @description Limits: the setpoint; deviations: the limit. */
+                                /** @description Limits: the setpoint; deviations and rates of change: the limit. */
                                 setpoint?: number;
                                 shelved?: {
                                     at: number;
@@ -1195,7 +1195,7 @@ export interface paths {
                                  */
                                 state: "NORMAL" | "UNACK_ACTIVE" | "ACKED_ACTIVE" | "RTN_UNACK" | "LATCHED" | "SHELVED" | "SUPPRESSED" | "OUT_OF_SERVICE";
                                 suppressed: boolean;
-                                type: "limit" | "discrete" | "deviation" | "quality";
+                                type: "limit" | "discrete" | "deviation" | "quality" | "rate-of-change" | "condition";
                                 unit?: string;
                                 value?: number | boolean | string;
                             }[];
@@ -1356,7 +1356,7 @@ export interface paths {
                                 owner?: string;
                                 timeToRespondMs?: number;
                             };
-                            /** @description Limits: the setpoint; deviations: the limit. */
+                            /** @description Limits: the setpoint; deviations and rates of change: the limit. */
                             setpoint?: number;
                             shelved?: {
                                 at: number;
@@ -1370,7 +1370,7 @@ export interface paths {
                              */
                             state: "NORMAL" | "UNACK_ACTIVE" | "ACKED_ACTIVE" | "RTN_UNACK" | "LATCHED" | "SHELVED" | "SUPPRESSED" | "OUT_OF_SERVICE";
                             suppressed: boolean;
-                            type: "limit" | "discrete" | "deviation" | "quality";
+                            type: "limit" | "discrete" | "deviation" | "quality" | "rate-of-change" | "condition";
                             unit?: string;
                             value?: number | boolean | string;
                         };
@@ -1576,7 +1576,7 @@ export interface paths {
                                 owner?: string;
                                 timeToRespondMs?: number;
                             };
-                            /** @description Limits: the setpoint; deviations: the limit. */
+                            /** @description Limits: the setpoint; deviations and rates of change: the limit. */
                             setpoint?: number;
                             shelved?: {
                                 at: number;
@@ -1590,7 +1590,7 @@ export interface paths {
                              */
                             state: "NORMAL" | "UNACK_ACTIVE" | "ACKED_ACTIVE" | "RTN_UNACK" | "LATCHED" | "SHELVED" | "SUPPRESSED" | "OUT_OF_SERVICE";
                             suppressed: boolean;
-                            type: "limit" | "discrete" | "deviation" | "quality";
+                            type: "limit" | "discrete" | "deviation" | "quality" | "rate-of-change" | "condition";
                             unit?: string;
                             value?: number | boolean | string;
                         };
@@ -1796,7 +1796,7 @@ export interface paths {
                                 owner?: string;
                                 timeToRespondMs?: number;
                             };
-                            /** @description Limits: the setpoint; deviations: the limit. */
+                            /** @description Limits: the setpoint; deviations and rates of change: the limit. */
                             setpoint?: number;
                             shelved?: {
                                 at: number;
@@ -1810,7 +1810,7 @@ export interface paths {
                              */
                             state: "NORMAL" | "UNACK_ACTIVE" | "ACKED_ACTIVE" | "RTN_UNACK" | "LATCHED" | "SHELVED" | "SUPPRESSED" | "OUT_OF_SERVICE";
                             suppressed: boolean;
-                            type: "limit" | "discrete" | "deviation" | "quality";
+                            type: "limit" | "discrete" | "deviation" | "quality" | "rate-of-change" | "condition";
                             unit?: string;
                             value?: number | boolean | string;
                         };
@@ -2018,7 +2018,7 @@ export interface paths {
                                 owner?: string;
                                 timeToRespondMs?: number;
                             };
-                            /** @description Limits: the setpoint; deviations: the limit. */
+                            /** @description Limits: the setpoint; deviations and rates of change: the limit. */
                             setpoint?: number;
                             shelved?: {
                                 at: number;
@@ -2032,7 +2032,7 @@ export interface paths {
                              */
                             state: "NORMAL" | "UNACK_ACTIVE" | "ACKED_ACTIVE" | "RTN_UNACK" | "LATCHED" | "SHELVED" | "SUPPRESSED" | "OUT_OF_SERVICE";
                             suppressed: boolean;
-                            type: "limit" | "discrete" | "deviation" | "quality";
+                            type: "limit" | "discrete" | "deviation" | "quality" | "rate-of-change" | "condition";
                             unit?: string;
                             value?: number | boolean | string;
                         };
@@ -2238,7 +2238,7 @@ export interface paths {
                                 owner?: string;
                                 timeToRespondMs?: number;
                             };
-                            /** @description Limits: the setpoint; deviations: the limit. */
+                            /** @description Limits: the setpoint; deviations and rates of change: the limit. */
                             setpoint?: number;
                             shelved?: {
                                 at: number;
@@ -2252,7 +2252,7 @@ export interface paths {
                              */
                             state: "NORMAL" | "UNACK_ACTIVE" | "ACKED_ACTIVE" | "RTN_UNACK" | "LATCHED" | "SHELVED" | "SUPPRESSED" | "OUT_OF_SERVICE";
                             suppressed: boolean;
-                            type: "limit" | "discrete" | "deviation" | "quality";
+                            type: "limit" | "discrete" | "deviation" | "quality" | "rate-of-change" | "condition";
                             unit?: string;
                             value?: number | boolean | string;
                         };
@@ -2356,6 +2356,1055 @@ export interface paths {
                 };
                 /** @description An error, as application/problem+json. */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The asset inventory in the zones where you may configure or audit: discovered devices and those added by hand, by name; filter by site, zone, vendor and text, page with limit and offset. */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    site?: string;
+                    /** @description Words anywhere in the record (name, vendor, product, version, serial, owner, endpoints…). */
+                    text?: string;
+                    /** @description Vendor as recorded, case-insensitive. */
+                    vendor?: string;
+                    zone?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assets: {
+                                cpe?: string;
+                                createdAt: number;
+                                /** @description How much the plant depends on it: low, medium, high, critical. */
+                                criticality?: "low" | "medium" | "high" | "critical";
+                                description?: string;
+                                endpoints: string[];
+                                /** @description What else the device said (OPC UA build number and product URI, Sparkplug OS…). */
+                                facts?: {
+                                    [key: string]: string;
+                                };
+                                firstSeen?: number;
+                                id: string;
+                                lastSeen?: number;
+                                /** @description Purdue level of the zone. */
+                                level?: number;
+                                model?: string;
+                                name: string;
+                                namespace: string[];
+                                origin: {
+                                    /** @description The source it was discovered from. */
+                                    connection?: string;
+                                    /** @description The device behind the connection (Sparkplug group/node). */
+                                    device?: string;
+                                    file?: string;
+                                    kind: "discovered" | "manual" | "csv";
+                                };
+                                owner?: {
+                                    person?: string;
+                                    team?: string;
+                                };
+                                posture: {
+                                    /** @description The device accepts logins without credentials. */
+                                    anonymousLogin?: boolean;
+                                    /** @description The device certificate's expiry, ISO 8601. */
+                                    certificateExpiry?: string;
+                                    /** @description The link to the device is encrypted. */
+                                    encrypted?: boolean;
+                                    /** @description How the link is (or is not) secured. */
+                                    link?: string;
+                                    /** @description OPC UA: mode/policy of the session, e.g. SignAndEncrypt/Basic256Sha256. */
+                                    securityPolicy?: string;
+                                };
+                                product?: string;
+                                protocols: string[];
+                                purl?: string;
+                                serial?: string;
+                                site: string;
+                                updatedAt: number;
+                                vendor?: string;
+                                /** @description Firmware or software version. */
+                                version?: string;
+                                zone?: string;
+                            }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an asset the hub does not talk to (HMI, switch, engineering workstation): name and zone required. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        cpe?: string;
+                        criticality?: ("low" | "medium" | "high" | "critical") | "";
+                        description?: string;
+                        /** @description Addresses it is reached at. */
+                        endpoints?: string[];
+                        /** @description Default: the hub gives one (asset-<hex>). */
+                        id?: string;
+                        model?: string;
+                        name?: string;
+                        /** @description Namespace subtrees it feeds. */
+                        namespace?: string[];
+                        owner?: {
+                            person?: string;
+                            team?: string;
+                        };
+                        posture?: {
+                            anonymousLogin?: boolean;
+                            certificateExpiry?: string;
+                            encrypted?: boolean;
+                            securityPolicy?: string;
+                        };
+                        product?: string;
+                        /** @description modbus, opcua, profinet, http… */
+                        protocols?: string[];
+                        purl?: string;
+                        serial?: string;
+                        site?: string;
+                        vendor?: string;
+                        /** @description Firmware or software version. */
+                        version?: string;
+                        zone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cpe?: string;
+                            createdAt: number;
+                            /** @description How much the plant depends on it: low, medium, high, critical. */
+                            criticality?: "low" | "medium" | "high" | "critical";
+                            description?: string;
+                            endpoints: string[];
+                            /** @description What else the device said (OPC UA build number and product URI, Sparkplug OS…). */
+                            facts?: {
+                                [key: string]: string;
+                            };
+                            firstSeen?: number;
+                            id: string;
+                            lastSeen?: number;
+                            /** @description Purdue level of the zone. */
+                            level?: number;
+                            model?: string;
+                            name: string;
+                            namespace: string[];
+                            origin: {
+                                /** @description The source it was discovered from. */
+                                connection?: string;
+                                /** @description The device behind the connection (Sparkplug group/node). */
+                                device?: string;
+                                file?: string;
+                                kind: "discovered" | "manual" | "csv";
+                            };
+                            owner?: {
+                                person?: string;
+                                team?: string;
+                            };
+                            posture: {
+                                /** @description The device accepts logins without credentials. */
+                                anonymousLogin?: boolean;
+                                /** @description The device certificate's expiry, ISO 8601. */
+                                certificateExpiry?: string;
+                                /** @description The link to the device is encrypted. */
+                                encrypted?: boolean;
+                                /** @description How the link is (or is not) secured. */
+                                link?: string;
+                                /** @description OPC UA: mode/policy of the session, e.g. SignAndEncrypt/Basic256Sha256. */
+                                securityPolicy?: string;
+                            };
+                            product?: string;
+                            protocols: string[];
+                            purl?: string;
+                            serial?: string;
+                            site: string;
+                            updatedAt: number;
+                            vendor?: string;
+                            /** @description Firmware or software version. */
+                            version?: string;
+                            zone?: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One asset with its history: discovery, identity and firmware changes, hand edits, imports. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asset: {
+                                cpe?: string;
+                                createdAt: number;
+                                /** @description How much the plant depends on it: low, medium, high, critical. */
+                                criticality?: "low" | "medium" | "high" | "critical";
+                                description?: string;
+                                endpoints: string[];
+                                /** @description What else the device said (OPC UA build number and product URI, Sparkplug OS…). */
+                                facts?: {
+                                    [key: string]: string;
+                                };
+                                firstSeen?: number;
+                                id: string;
+                                lastSeen?: number;
+                                /** @description Purdue level of the zone. */
+                                level?: number;
+                                model?: string;
+                                name: string;
+                                namespace: string[];
+                                origin: {
+                                    /** @description The source it was discovered from. */
+                                    connection?: string;
+                                    /** @description The device behind the connection (Sparkplug group/node). */
+                                    device?: string;
+                                    file?: string;
+                                    kind: "discovered" | "manual" | "csv";
+                                };
+                                owner?: {
+                                    person?: string;
+                                    team?: string;
+                                };
+                                posture: {
+                                    /** @description The device accepts logins without credentials. */
+                                    anonymousLogin?: boolean;
+                                    /** @description The device certificate's expiry, ISO 8601. */
+                                    certificateExpiry?: string;
+                                    /** @description The link to the device is encrypted. */
+                                    encrypted?: boolean;
+                                    /** @description How the link is (or is not) secured. */
+                                    link?: string;
+                                    /** @description OPC UA: mode/policy of the session, e.g. SignAndEncrypt/Basic256Sha256. */
+                                    securityPolicy?: string;
+                                };
+                                product?: string;
+                                protocols: string[];
+                                purl?: string;
+                                serial?: string;
+                                site: string;
+                                updatedAt: number;
+                                vendor?: string;
+                                /** @description Firmware or software version. */
+                                version?: string;
+                                zone?: string;
+                            };
+                            history: {
+                                actor: string;
+                                at: number;
+                                changes: {
+                                    [key: string]: {
+                                        from?: unknown;
+                                        to?: unknown;
+                                    };
+                                };
+                                event: "discovered" | "identity-changed" | "created" | "updated" | "imported" | "deleted";
+                                seq: number;
+                                time: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an asset kept by hand (or one whose connection is no longer configured); its history stays. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change fields of an asset (owner, criticality, identity of a hand-kept device…); an empty text clears a field. */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description The fields to change; an empty text clears a field. */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        cpe?: string;
+                        criticality?: ("low" | "medium" | "high" | "critical") | "";
+                        description?: string;
+                        /** @description Addresses it is reached at. */
+                        endpoints?: string[];
+                        model?: string;
+                        name?: string;
+                        /** @description Namespace subtrees it feeds. */
+                        namespace?: string[];
+                        owner?: {
+                            person?: string;
+                            team?: string;
+                        };
+                        posture?: {
+                            anonymousLogin?: boolean;
+                            certificateExpiry?: string;
+                            encrypted?: boolean;
+                            securityPolicy?: string;
+                        };
+                        product?: string;
+                        /** @description modbus, opcua, profinet, http… */
+                        protocols?: string[];
+                        purl?: string;
+                        serial?: string;
+                        site?: string;
+                        vendor?: string;
+                        /** @description Firmware or software version. */
+                        version?: string;
+                        zone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cpe?: string;
+                            createdAt: number;
+                            /** @description How much the plant depends on it: low, medium, high, critical. */
+                            criticality?: "low" | "medium" | "high" | "critical";
+                            description?: string;
+                            endpoints: string[];
+                            /** @description What else the device said (OPC UA build number and product URI, Sparkplug OS…). */
+                            facts?: {
+                                [key: string]: string;
+                            };
+                            firstSeen?: number;
+                            id: string;
+                            lastSeen?: number;
+                            /** @description Purdue level of the zone. */
+                            level?: number;
+                            model?: string;
+                            name: string;
+                            namespace: string[];
+                            origin: {
+                                /** @description The source it was discovered from. */
+                                connection?: string;
+                                /** @description The device behind the connection (Sparkplug group/node). */
+                                device?: string;
+                                file?: string;
+                                kind: "discovered" | "manual" | "csv";
+                            };
+                            owner?: {
+                                person?: string;
+                                team?: string;
+                            };
+                            posture: {
+                                /** @description The device accepts logins without credentials. */
+                                anonymousLogin?: boolean;
+                                /** @description The device certificate's expiry, ISO 8601. */
+                                certificateExpiry?: string;
+                                /** @description The link to the device is encrypted. */
+                                encrypted?: boolean;
+                                /** @description How the link is (or is not) secured. */
+                                link?: string;
+                                /** @description OPC UA: mode/policy of the session, e.g. SignAndEncrypt/Basic256Sha256. */
+                                securityPolicy?: string;
+                            };
+                            product?: string;
+                            protocols: string[];
+                            purl?: string;
+                            serial?: string;
+                            site: string;
+                            updatedAt: number;
+                            vendor?: string;
+                            /** @description Firmware or software version. */
+                            version?: string;
+                            zone?: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/assets/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import assets from CSV (text/csv, a header row, at most 10000 rows and 4 MiB): rows with a known id update it, the others add assets; every rejected row is reported with its line and why. */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description The file name, kept as the assets' origin. */
+                    file?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: string[];
+                            rejected: {
+                                id?: string;
+                                line: number;
+                                name?: string;
+                                problems: string[];
+                            }[];
+                            rows: number;
+                            updated: string[];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable error code, CW_<AREA>_<WHAT>. */
+                            code: string;
+                            /** @description Technical detail. */
+                            detail?: string;
+                            /** @description What to do next. */
+                            hint: string;
+                            instance: string;
+                            retryable: boolean;
+                            status: number;
+                            /** @description A refused write: the step that refused it (permission, target, conduit, limits, approval, rate, audit, source, verify). */
+                            step?: string;
+                            /** @description What went wrong, in plant terms. */
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json. */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };

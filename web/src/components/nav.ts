@@ -19,6 +19,8 @@ export const NAV: readonly NavItem[] = [
   { path: '/writes', label: 'Writes', needs: ['write', 'approve'] },
   // Auditors (the audit log), administrators (users) and engineers who configure (certificates, zones).
   { path: '/security', label: 'Security', needs: ['audit', 'admin', 'configure'] },
+  // The inventory: firmware versions and endpoints are for engineers and auditors, not viewers.
+  { path: '/assets', label: 'Assets', needs: ['configure', 'audit'] },
   // Findings belong to engineers who fix them and to auditors who report them.
   { path: '/vulnerabilities', label: 'Vulnerabilities', needs: ['configure', 'audit'] },
 ];

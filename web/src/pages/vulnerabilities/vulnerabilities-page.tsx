@@ -8,6 +8,7 @@ import { ProblemNotice } from '../../components/problem-notice';
 import { allows, useSession } from '../../components/session';
 import { formatAgo } from '../../lib/format';
 import { usePoll } from '../../lib/use-poll';
+import { AdvisoriesPanel } from './advisories-panel';
 import { FindingDetail } from './finding-detail';
 import './vulnerabilities.css';
 
@@ -93,6 +94,7 @@ export function VulnerabilitiesPage() {
         </ArrivesWith>
       ) : null}
       {features.ready && features.has('/api/v1/vulnerabilities') ? <Findings /> : null}
+      {features.ready && features.has('/api/v1/advisories/import-status') ? <AdvisoriesPanel /> : null}
     </>
   );
 }
