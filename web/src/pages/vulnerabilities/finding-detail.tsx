@@ -25,7 +25,8 @@ export function FindingDetail({ id, onChange }: { id: string; onChange: () => vo
       <h3>Why it matched</h3>
       <ul>{f.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
       <h3>Why this priority ({f.score})</h3>
-      <ul>{[...f.riskReasons, ...f.exposure].map((r) => <li key={r}>{r}</li>)}</ul>
+      <ul>{f.riskReasons.map((r) => <li key={r}>{r}</li>)}</ul>
+      {f.exposure[0] ? <p className="muted small">Exposure: {f.exposure[0]}</p> : null}
       <h3>Remediation</h3>
       {f.remediations.length === 0 ? <p className="muted">The advisory gives none; isolate the device and ask the vendor.</p> : null}
       <ul data-testid="remediations">
