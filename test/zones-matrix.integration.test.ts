@@ -7,7 +7,7 @@
  * simulated PLC in each (no peer needed), a production line on each and an ERP confirmation
  * target that never answers (so confirmations stay retryable).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -125,6 +125,29 @@ const LIST = { anonymous: [401, 401], viewerA: ['listed', 'unlisted'], operatorA
 const RECONNECT = { anonymous: [401, 401], viewerA: [403, 403], operatorA: [202, 404], engineer: [202, 202], admin: [202, 202] } as const;
 const SITE_READ = { anonymous: [401, 401], viewerA: [403, 403], operatorA: [403, 403], engineer: [200, 200], admin: [200, 200] } as const;
 const unzoned = (why: string, req: Req, anonymous = 401): Unzoned => ({ kind: 'unzoned', why, req, anonymous });
+const ASSESS = { anonymous: [401, 401], viewerA: [404, 404], operatorA: [404, 404], engineer: [200, 200], admin: [200, 200] } as const;
+const ASSESS_LIST = { anonymous: [401, 401], viewerA: ['unlisted', 'unlisted'], operatorA: ['unlisted', 'unlisted'], engineer: ['listed', 'listed'], admin: ['listed', 'listed'] } as const;
+const ASSESS_CHANGE = { anonymous: [401, 401], viewerA: [403, 403], operatorA: [403, 403], engineer: [200, 200], admin: [200, 200] } as const;
+
+/** A finding on a CNC in the zone (a real CISA advisory, ICSA-23-348-11), in the given state. */
+const findings = new Map<Zone, string>();
+async function finding(z: Zone, state?: 'open' | 'mitigated'): Promise<string> {
+  const v = hub.services.vulnerabilities!;
+  if (findings.size === 0) {
+    hub.advisories!.upload(readFileSync(join(import.meta.dirname, '../src/inventory/advisories/__fixtures__/flat/icsa-23-348-11.json')), { actor: 'test' });
+    for (const zone of ['a', 'b'] as const) hub.services.assets!.create({ id: `cnc-${zone}`, name: `CNC ${zone}`, zone: `zone-${zone}`, vendor: 'Siemens', product: 'SINUMERIK ONE', version: '6.20' }, 'test');
+    v.rematch();
+    for (const zone of ['a', 'b'] as const) findings.set(zone, v.store.list({ asset: `cnc-${zone}`, limit: 1 }).items[0]!.id);
+  }
+  const id = findings.get(z)!;
+  const now = v.store.get(id)!.state;
+  if (state === 'open' && now !== 'open') v.store.act(id, { action: 'reopen', comment: 'matrix' }, 'test', Date.now());
+  if (state === 'mitigated' && now !== 'mitigated') {
+    if (now !== 'open') v.store.act(id, { action: 'reopen', comment: 'matrix' }, 'test', Date.now());
+    v.store.act(id, { action: 'mitigate', comment: 'matrix' }, 'test', Date.now());
+  }
+  return id;
+}
 
 const TABLE: Record<string, Zoned | Unzoned> = {
   // identity and accounts: the caller's own, or the admin's (site-wide permissions)
@@ -231,6 +254,16 @@ const TABLE: Record<string, Zoned | Unzoned> = {
   'DELETE /api/v1/assets/{id}': { kind: 'zoned', req: (z, c) => ({ path: `/api/v1/assets/${c.hub.services.assets!.create({ name: `HMI ${++seq}`, zone: `zone-${z}` }, 'test').id}` }), expect: { ...SITE_READ, engineer: [204, 204], admin: [204, 204] } },
   // A JSON body is not CSV: 400 where the caller may import at all.
   'POST /api/v1/assets/import': { kind: 'zoned', req: () => ({ path: '/api/v1/assets/import', body: {} }), expect: { ...SITE_READ, engineer: [400, 400], admin: [400, 400] } },
+  // vulnerability findings belong to their asset's zone: engineers (configure) and auditors; accepting a risk needs approve
+  'GET /api/v1/vulnerabilities': { kind: 'zoned', req: async (z) => (await finding(z), { path: '/api/v1/vulnerabilities?state=open,mitigated,accepted' }), expect: ASSESS_LIST, listed: (b, z) => b.items.some((f: { assetId: string }) => f.assetId === `cnc-${z}`) },
+  'GET /api/v1/vulnerabilities/{id}': { kind: 'zoned', req: async (z) => ({ path: `/api/v1/vulnerabilities/${await finding(z)}` }), expect: ASSESS },
+  'POST /api/v1/vulnerabilities/{id}/mitigate': { kind: 'zoned', req: async (z) => ({ path: `/api/v1/vulnerabilities/${await finding(z, 'open')}/mitigate`, body: { comment: 'Port 102 closed at the cell firewall.' } }), expect: ASSESS_CHANGE },
+  'POST /api/v1/vulnerabilities/{id}/reopen': { kind: 'zoned', req: async (z) => ({ path: `/api/v1/vulnerabilities/${await finding(z, 'mitigated')}/reopen`, body: { comment: 'The rule was removed.' } }), expect: ASSESS_CHANGE },
+  'POST /api/v1/vulnerabilities/{id}/accept': { kind: 'zoned', req: async (z) => ({ path: `/api/v1/vulnerabilities/${await finding(z)}/accept`, body: { comment: 'Air-gapped until the shutdown.', for: '30d' } }), expect: ASSESS_CHANGE },
+  'POST /api/v1/vulnerabilities/{id}/assign': { kind: 'zoned', req: async (z) => ({ path: `/api/v1/vulnerabilities/${await finding(z)}/assign`, body: { owner: 'ot-security' } }), expect: ASSESS_CHANGE },
+  'POST /api/v1/vulnerabilities/{id}/comment': { kind: 'zoned', req: async (z) => ({ path: `/api/v1/vulnerabilities/${await finding(z)}/comment`, body: { comment: 'Vendor asked.' } }), expect: ASSESS_CHANGE },
+  'POST /api/v1/vulnerabilities/rematch': unzoned('matches every asset against every advisory: site-wide (configure)', { path: '/api/v1/vulnerabilities/rematch' }),
+  'GET /api/v1/vulnerability-report': unzoned("the site's assessment report: auditors (audit is site-wide)", { path: '/api/v1/vulnerability-report' }),
 };
 
 let dir: string;
