@@ -125,8 +125,8 @@ const LIST = { anonymous: [401, 401], viewerA: ['listed', 'unlisted'], operatorA
 const RECONNECT = { anonymous: [401, 401], viewerA: [403, 403], operatorA: [202, 404], engineer: [202, 202], admin: [202, 202] } as const;
 const SITE_READ = { anonymous: [401, 401], viewerA: [403, 403], operatorA: [403, 403], engineer: [200, 200], admin: [200, 200] } as const;
 const unzoned = (why: string, req: Req, anonymous = 401): Unzoned => ({ kind: 'unzoned', why, req, anonymous });
-const ASSESS = { anonymous: [401, 401], viewerA: [404, 404], operatorA: [404, 404], engineer: [200, 200], admin: [200, 200] } as const;
-const ASSESS_LIST = { anonymous: [401, 401], viewerA: ['unlisted', 'unlisted'], operatorA: ['unlisted', 'unlisted'], engineer: ['listed', 'listed'], admin: ['listed', 'listed'] } as const;
+const ASSESS = { anonymous: [401, 401], viewerA: [403, 403], operatorA: [403, 403], engineer: [200, 200], admin: [200, 200] } as const;
+const ASSESS_LIST = { anonymous: [401, 401], viewerA: [403, 403], operatorA: [403, 403], engineer: ['listed', 'listed'], admin: ['listed', 'listed'] } as const;
 const ASSESS_CHANGE = { anonymous: [401, 401], viewerA: [403, 403], operatorA: [403, 403], engineer: [200, 200], admin: [200, 200] } as const;
 
 /** A finding on a CNC in the zone (a real CISA advisory, ICSA-23-348-11), in the given state. */
@@ -248,7 +248,7 @@ const TABLE: Record<string, Zoned | Unzoned> = {
 
   // the asset inventory: an asset is in its zone; reading needs configure or audit there (not viewers or operators), changes configure
   'GET /api/v1/assets': { kind: 'zoned', req: () => ({ path: '/api/v1/assets' }), expect: SITE_READ },
-  'GET /api/v1/assets/{id}': { kind: 'zoned', req: (z) => ({ path: `/api/v1/assets/${source(z)}` }), expect: { ...READ, viewerA: [404, 404], operatorA: [404, 404] } },
+  'GET /api/v1/assets/{id}': { kind: 'zoned', req: (z) => ({ path: `/api/v1/assets/${source(z)}` }), expect: SITE_READ },
   'POST /api/v1/assets': { kind: 'zoned', req: (z) => ({ path: '/api/v1/assets', body: { name: `HMI ${++seq}`, zone: `zone-${z}` } }), expect: { ...SITE_READ, engineer: [201, 201], admin: [201, 201] } },
   'PATCH /api/v1/assets/{id}': { kind: 'zoned', req: (z) => ({ path: `/api/v1/assets/${source(z)}`, body: { criticality: 'high' } }), expect: SITE_READ },
   'DELETE /api/v1/assets/{id}': { kind: 'zoned', req: (z, c) => ({ path: `/api/v1/assets/${c.hub.services.assets!.create({ name: `HMI ${++seq}`, zone: `zone-${z}` }, 'test').id}` }), expect: { ...SITE_READ, engineer: [204, 204], admin: [204, 204] } },

@@ -1,6 +1,7 @@
 /**
  * Authentication and authorization for every route, fail closed. Each route declares
- * `config.permission`: a permission (read, write, configure, approve, audit, admin), `user` (any
+ * `config.permission`: a permission (read, write, configure, approve, audit, admin) or a list of
+ * which the caller needs any one, `user` (any
  * signed-in principal), `session` (a signed-in browser session, not a token), `device` (the route
  * checks its own device token) or `public`. A route without a declaration is refused. Credentials
  * are a session cookie or `Authorization: Bearer <token>`; nothing is ever taken from Referer, Host,
@@ -13,7 +14,8 @@ import { CausewayError } from '../core/errors.js';
 import { can, canNavigate, canSomewhere, isPermission, type Permission, type Principal } from '../security/index.js';
 import type { HubSecurity } from './security-services.js';
 
-export type RoutePermission = Permission | 'user' | 'session' | 'device' | 'public';
+/** A permission, any one of several (security data: `['configure', 'audit']`), or a kind of caller. */
+export type RoutePermission = Permission | readonly Permission[] | 'user' | 'session' | 'device' | 'public';
 
 /** A route's data-level check: the namespace paths a request touches. */
 export interface RouteScope {
@@ -89,7 +91,8 @@ function authorize(p: Principal, permission: Exclude<RoutePermission, 'public' |
     if (p.via !== 'session') throw new CausewayError('CW_AUTH_SESSION_ONLY', { action: `call ${method} ${url}` });
     return;
   }
-  if (!canSomewhere(p.subject, permission)) throw new CausewayError('CW_AUTH_FORBIDDEN', { permission, action: `call ${method} ${url}` });
+  const any: readonly Permission[] = typeof permission === 'string' ? [permission] : permission;
+  if (!any.some((x) => canSomewhere(p.subject, x))) throw new CausewayError('CW_AUTH_FORBIDDEN', { permission: any.join(' or '), action: `call ${method} ${url}` });
 }
 
 export interface DeclaredRoute {
@@ -122,7 +125,7 @@ export function installAuth(app: FastifyInstance, security: HubSecurity): void {
     try {
       authorize(principal, permission, request);
     } catch (e) {
-      if (!SAFE_METHODS.has(request.method)) recordDenied(security, principal, request, permission);
+      if (!SAFE_METHODS.has(request.method)) recordDenied(security, principal, request, typeof permission === 'string' ? permission : permission.join(' or '));
       throw e;
     }
     request.principal = principal;

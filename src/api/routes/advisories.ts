@@ -48,7 +48,7 @@ export const advisoryRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   app.get('/advisories', {
-    config: { permission: 'read' },
+    config: { permission: ['configure', 'audit'] },
     preValidation: knownParams(ListQuery),
     preHandler: async (req) => mayReadAdvisories(req),
     schema: { summary: 'Security advisories (CSAF), newest release first: filter by vendor, product, CVE and text; page with limit and offset.', tags: ['advisories'], querystring: ListQuery, response: { 200: ListSchema, ...problems(400, 401, 403) } },
@@ -61,13 +61,13 @@ export const advisoryRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }
   });
 
   app.get('/advisories/import-status', {
-    config: { permission: 'read' },
+    config: { permission: ['configure', 'audit'] },
     preHandler: async (req) => mayReadAdvisories(req),
     schema: { summary: 'What the advisory store holds, when it was last imported, and the latest imports with each rejected file and why.', tags: ['advisories'], response: { 200: StatusSchema, ...problems(401, 403) } },
   }, async () => storeOf(services).status());
 
   app.get('/advisories/:id', {
-    config: { permission: 'read' },
+    config: { permission: ['configure', 'audit'] },
     preHandler: async (req) => mayReadAdvisories(req),
     schema: { summary: 'One advisory: its products (vendor, product, version or range, product ids), vulnerabilities (CVE, CWE, CVSS, status by product) and remediations.', tags: ['advisories'], params: Params, response: { 200: DetailSchema, ...problems(401, 403, 404) } },
   }, async (req) => {

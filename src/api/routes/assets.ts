@@ -62,7 +62,7 @@ export const assetRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> =
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: ASSET_IMPORT_MAX_BYTES }, (_req, body, done) => done(null, body));
 
   app.get('/assets', {
-    config: { permission: 'read' },
+    config: { permission: ['configure', 'audit'] },
     preValidation: knownParams(ListQuery),
     schema: {
       summary: 'The asset inventory in the zones where you may configure or audit: discovered devices and those added by hand, by name; filter by site, zone, vendor and text, page with limit and offset.',
@@ -83,7 +83,7 @@ export const assetRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> =
   });
 
   app.get('/assets/:id', {
-    config: { permission: 'read' },
+    config: { permission: ['configure', 'audit'] },
     schema: {
       summary: 'One asset with its history: discovery, identity and firmware changes, hand edits, imports.',
       tags: ['assets'], params: Params,

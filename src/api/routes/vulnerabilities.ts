@@ -70,7 +70,7 @@ const withZone = <T extends object>(f: T, a: AssessedAsset | undefined): T & { z
 
 export const vulnerabilityRoutes: FastifyPluginAsyncTypebox<{ services: HubServices }> = async (app, { services }) => {
   app.get('/vulnerabilities', {
-    config: { permission: 'read' },
+    config: { permission: ['configure', 'audit'] },
     preValidation: knownParams(ListQuery),
     schema: { summary: 'Vulnerability findings of the assets the caller may assess, highest risk first, each with why it matched and why it ranks there.', tags: ['vulnerabilities'], querystring: ListQuery, response: { 200: FindingListSchema, ...problems(400, 401, 403) } },
   }, async (req) => {
@@ -86,7 +86,7 @@ export const vulnerabilityRoutes: FastifyPluginAsyncTypebox<{ services: HubServi
   });
 
   app.get('/vulnerabilities/:id', {
-    config: { permission: 'read' },
+    config: { permission: ['configure', 'audit'] },
     schema: { summary: 'One finding with its workflow history.', tags: ['vulnerabilities'], params: Params, response: { 200: FindingSchema, ...problems(401, 403, 404) } },
   }, async (req) => {
     const v = service(services);
