@@ -17,7 +17,7 @@ site: { enterprise: Acme, name: Springfield, hubZone: ops }
 zones: [{ id: zone-a, level: 1 }, { id: zone-b, level: 1 }, { id: ops, level: 3 }]
 conduits: [{ from: zone-a, to: ops, allow: [telemetry] }, { from: zone-b, to: ops, allow: [telemetry] }]
 sources:
-${['a', 'b'].map((z) => `  - { id: push-${z}, kind: http-push, zone: zone-${z}, config: { token: "push-token-of-zone-${z}-0123456789" }, tags: [{ id: level, unit: "%" }, { id: temp, unit: degC }] }`).join('\n')}
+${['a', 'b'].map((z) => `  - { id: push-${z}, kind: http-push, zone: zone-${z}, config: { token: "push-token-of-zone-${z}-0123456789", requestsPerSecond: 1000 }, tags: [{ id: level, unit: "%" }, { id: temp, unit: degC }] }`).join('\n')}
 templates:
   - id: Tank
     attributes:
