@@ -17,10 +17,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCheckedText } from '../src/cli/config-io.js';
 import { Hub } from '../src/runtime/hub.js';
+import { signedInContext, watchPage } from './browser-kit.js';
 import { DOCS_SHOTS, launchChromium, PASSWORD, requireChromium, ROOT } from './console-fixture.js';
 
 const PATIENT = { timeout: 15_000 };
@@ -58,25 +59,8 @@ async function push(firmware: string, value: number): Promise<void> {
   expect(r.status, await r.text()).toBe(200);
 }
 
-async function signedIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser!.newContext({ viewport: { width: 1440, height: 900 } });
-  const r = await context.request.post(`${url}/api/v1/login`, { data: { username, password: PASSWORD } });
-  expect(r.ok(), await r.text()).toBe(true);
-  return { context, page: await context.newPage() };
-}
-
-/** Errors in the page's console and script. */
-function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400 && new URL(r.url()).pathname.startsWith('/api/')) problems.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
-  });
-  return problems;
-}
+const signedIn = (username: string) => signedInContext(browser!, url, username, PASSWORD);
+const watch = watchPage;
 
 beforeAll(async () => {
   if (!run) return;
